@@ -1,0 +1,92 @@
+//! Every rule of the contributor-rewards program, in plain Rust.
+//!
+//! The ink! contracts of the suite (registry, reward pool, bounty, governor) are thin shells around
+//! this crate: they hold storage, check who is calling, emit events and make cross-contract calls;
+//! every formula and every state transition of SPEC.md lives here, where it is unit- and
+//! property-tested without a chain. Nothing here depends on ink!'s environment (the optional
+//! `storage-layout` feature only derives a metadata trait), which keeps a move to ink! 6 and
+//! pallet-revive mechanical.
+//!
+//! # Invariants the crate guarantees
+//! - Balances are `u128` in the chain's smallest unit; there is no floating point, and every
+//!   operation that can overflow is checked and returns [`Error::Overflow`] (or
+//!   [`Error::TimeOverflow`] for timestamps) instead of wrapping or panicking.
+//! - A month's split never pays more than its pool: for any points, the rewards of all members plus
+//!   what carries forward equal the pool exactly ([`reward::MonthSettlement`]).
+//! - A bounty never spends above a budget line's cap nor above what approved milestones unlocked,
+//!   and closing it pays out exactly what was funded ([`bounty`]).
+//! - A council always satisfies `0 < threshold <= size <= max` ([`council`]).
+//!
+//! # Map
+//! - [`rank`]: ranks, member status transitions, the Head cap and the month-by-month streak rules.
+//! - [`department`]: the seven departments, the five choosable ones and the weights.
+//! - [`submission`]: validation of a monthly submission and of a reviewer's points, the monthly
+//!   percentage and the minimum-percentage gate.
+//! - [`calendar`]: UTC calendar months or fixed-length periods, deadlines and windows.
+//! - [`reward`]: pool size, department slices, a member's reward and what carries forward.
+//! - [`bounty`]: proposal shape, budget lines, milestones, unlocked amounts, awards and the close.
+//! - [`council`]: council invariants and the governor's proposal states.
+#![cfg_attr(not(any(feature = "std", test)), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub mod bounty;
+pub mod calendar;
+pub mod council;
+pub mod department;
+mod error;
+pub mod rank;
+pub mod reward;
+pub mod submission;
+
+pub use error::Error;
+
+/// Basis points in a whole: 10,000 bps = 100%.
+pub const BPS: u32 = 10_000;
+
+/// Checks that a basis-point value is at most 10,000.
+///
+/// Returns `err` when it is not; callers pass the variant that names the parameter.
+pub fn check_bps(value: u32, err: Error) -> Result<(), Error> {
+    if value > BPS {
+        Err(err)
+    } else {
+        Ok(())
+    }
+}
+
+/// `floor(amount * numerator / denominator)` with every step checked.
+///
+/// Returns [`Error::Overflow`] when `amount * numerator` does not fit in a `u128` and
+/// [`Error::DivisionByZero`] when `denominator` is zero.
+pub fn mul_div(amount: u128, numerator: u128, denominator: u128) -> Result<u128, Error> {
+    if denominator == 0 {
+        return Err(Error::DivisionByZero);
+    }
+    amount
+        .checked_mul(numerator)
+        .map(|product| product / denominator)
+        .ok_or(Error::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_bps_accepts_up_to_a_whole() {
+        assert_eq!(check_bps(10_000, Error::GateOutOfRange), Ok(()));
+        assert_eq!(
+            check_bps(10_001, Error::GateOutOfRange),
+            Err(Error::GateOutOfRange)
+        );
+    }
+
+    #[test]
+    fn mul_div_rounds_down_and_checks() {
+        assert_eq!(mul_div(10, 1, 3), Ok(3));
+        assert_eq!(mul_div(u128::MAX, 2, 3), Err(Error::Overflow));
+        assert_eq!(mul_div(1, 1, 0), Err(Error::DivisionByZero));
+    }
+}

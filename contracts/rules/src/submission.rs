@@ -1,0 +1,325 @@
+//! A member's monthly submission, a reviewer's points, the monthly percentage and the gate.
+
+use crate::department::{Department, DepartmentSet, DEPARTMENT_COUNT};
+use crate::{Error, BPS};
+
+/// Fewest departments a submission may choose.
+pub const MIN_CHOSEN: usize = 2;
+/// Most departments a submission may choose.
+pub const MAX_CHOSEN: usize = 3;
+/// Highest effort score, and highest results score, in one department.
+pub const MAX_HALF_SCORE: u8 = 20;
+/// Points a department is worth: 20 for effort plus 20 for results.
+pub const POINTS_PER_DEPARTMENT: u32 = 2 * MAX_HALF_SCORE as u32;
+
+/// Effort and results points in one department, each at most 20.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "codec",
+    derive(scale::Encode, scale::Decode, scale_info::TypeInfo)
+)]
+#[cfg_attr(
+    feature = "storage-layout",
+    derive(ink::storage::traits::StorageLayout)
+)]
+pub struct Score {
+    /// Points for effort, 0 to 20.
+    pub effort: u8,
+    /// Points for results, 0 to 20.
+    pub results: u8,
+}
+
+impl Score {
+    /// The score's points (effort + results), after checking both halves.
+    ///
+    /// Errors: [`Error::EffortOutOfRange`], [`Error::ResultsOutOfRange`] for a half above 20.
+    pub fn points(self) -> Result<u8, Error> {
+        if self.effort > MAX_HALF_SCORE {
+            return Err(Error::EffortOutOfRange);
+        }
+        if self.results > MAX_HALF_SCORE {
+            return Err(Error::ResultsOutOfRange);
+        }
+        Ok(self.effort + self.results)
+    }
+}
+
+/// A member's final points for a month, per department (index = [`Department::index`]), each at
+/// most 40. Built only by [`validate_review`], so the bound always holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "codec",
+    derive(scale::Encode, scale::Decode, scale_info::TypeInfo)
+)]
+#[cfg_attr(
+    feature = "storage-layout",
+    derive(ink::storage::traits::StorageLayout)
+)]
+pub struct Points([u8; DEPARTMENT_COUNT]);
+
+impl Points {
+    /// Points in one department.
+    pub const fn of(&self, department: Department) -> u8 {
+        self.0[department as usize]
+    }
+
+    /// Points in every department, in department order.
+    pub const fn as_array(&self) -> [u8; DEPARTMENT_COUNT] {
+        self.0
+    }
+
+    /// Sum of the points in the departments of `set`.
+    pub fn total_in(&self, set: DepartmentSet) -> u32 {
+        set.iter().map(|d| u32::from(self.of(d))).sum()
+    }
+}
+
+/// Checks a member's choice of departments: 2 or 3 distinct choosable departments.
+///
+/// Errors: [`Error::TooFewDepartments`], [`Error::TooManyDepartments`],
+/// [`Error::DepartmentNotChoosable`] (Basic or Others), [`Error::DuplicateDepartment`].
+pub fn validate_choice(departments: &[Department]) -> Result<DepartmentSet, Error> {
+    if departments.len() < MIN_CHOSEN {
+        return Err(Error::TooFewDepartments);
+    }
+    if departments.len() > MAX_CHOSEN {
+        return Err(Error::TooManyDepartments);
+    }
+    let mut set = DepartmentSet::default();
+    for department in departments {
+        if !department.is_choosable() {
+            return Err(Error::DepartmentNotChoosable);
+        }
+        if set.contains(*department) {
+            return Err(Error::DuplicateDepartment);
+        }
+        set = set.with(*department);
+    }
+    Ok(set)
+}
+
+/// Checks an evidence reference (an IPFS CID, a URL or its hash): not empty, at most `max_len` bytes.
+///
+/// Errors: [`Error::EvidenceEmpty`], [`Error::EvidenceTooLong`].
+pub fn validate_evidence(evidence: &[u8], max_len: u32) -> Result<(), Error> {
+    if evidence.is_empty() {
+        return Err(Error::EvidenceEmpty);
+    }
+    // A length that does not fit in u32 is certainly above any u32 maximum.
+    match u32::try_from(evidence.len()) {
+        Ok(len) if len <= max_len => Ok(()),
+        _ => Err(Error::EvidenceTooLong),
+    }
+}
+
+/// Checks a whole submission: the department choice, one suggested score per chosen department
+/// (in the same order), and the evidence reference. Returns the chosen set.
+///
+/// Errors: those of [`validate_choice`], [`Error::ScoreCountMismatch`], those of
+/// [`Score::points`], those of [`validate_evidence`].
+pub fn validate_submission(
+    departments: &[Department],
+    suggested: &[Score],
+    evidence: &[u8],
+    max_evidence_len: u32,
+) -> Result<DepartmentSet, Error> {
+    let chosen = validate_choice(departments)?;
+    if suggested.len() != departments.len() {
+        return Err(Error::ScoreCountMismatch);
+    }
+    for score in suggested {
+        score.points()?;
+    }
+    validate_evidence(evidence, max_evidence_len)?;
+    Ok(chosen)
+}
+
+/// Checks a reviewer's scores for a member who chose `chosen`, and returns the member's points.
+///
+/// Reviewers may score each chosen department plus Basic and Others; a department they leave out
+/// scores 0.
+///
+/// Errors: [`Error::DepartmentNotChosen`] for a choosable department the member did not choose,
+/// [`Error::DuplicateDepartment`], and those of [`Score::points`].
+pub fn validate_review(
+    chosen: DepartmentSet,
+    scores: &[(Department, Score)],
+) -> Result<Points, Error> {
+    let mut points = [0u8; DEPARTMENT_COUNT];
+    let mut seen = DepartmentSet::default();
+    for (department, score) in scores {
+        if department.is_choosable() && !chosen.contains(*department) {
+            return Err(Error::DepartmentNotChosen);
+        }
+        if seen.contains(*department) {
+            return Err(Error::DuplicateDepartment);
+        }
+        seen = seen.with(*department);
+        points[department.index()] = score.points()?;
+    }
+    Ok(Points(points))
+}
+
+/// The monthly percentage used for promotion, in basis points, rounded down: the member's points
+/// in its chosen departments divided by 40 × the number chosen. Basic and Others do not count.
+/// A member that chose nothing (did not submit) is at 0.
+pub fn monthly_percentage_bps(points: &Points, chosen: DepartmentSet) -> u32 {
+    let possible = POINTS_PER_DEPARTMENT * chosen.len();
+    if possible == 0 {
+        return 0;
+    }
+    // At most 3 × 40 × 10,000: no overflow possible.
+    points.total_in(chosen) * BPS / possible
+}
+
+/// Whether a member at `percentage_bps` passes the optional minimum-percentage gate
+/// (`gate_bps` = 0 means no gate). A member below the gate earns nothing that month.
+pub fn passes_gate(percentage_bps: u32, gate_bps: u32) -> bool {
+    percentage_bps >= gate_bps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Department::*;
+
+    const fn s(effort: u8, results: u8) -> Score {
+        Score { effort, results }
+    }
+
+    #[test]
+    fn choice_of_two_or_three_choosable_departments() {
+        let set = validate_choice(&[CommunityManagement, Marketing]).unwrap();
+        assert_eq!(set.len(), 2);
+        let set = validate_choice(&[ContentCreation, BusinessDevelopment, TechAssistance]).unwrap();
+        assert_eq!(set.len(), 3);
+    }
+
+    #[test]
+    fn choice_errors() {
+        assert_eq!(validate_choice(&[Marketing]), Err(Error::TooFewDepartments));
+        assert_eq!(validate_choice(&[]), Err(Error::TooFewDepartments));
+        assert_eq!(
+            validate_choice(&[
+                Marketing,
+                ContentCreation,
+                TechAssistance,
+                BusinessDevelopment
+            ]),
+            Err(Error::TooManyDepartments)
+        );
+        assert_eq!(
+            validate_choice(&[Marketing, Marketing]),
+            Err(Error::DuplicateDepartment)
+        );
+        assert_eq!(
+            validate_choice(&[Basic, Marketing]),
+            Err(Error::DepartmentNotChoosable)
+        );
+        assert_eq!(
+            validate_choice(&[Marketing, Others]),
+            Err(Error::DepartmentNotChoosable)
+        );
+    }
+
+    #[test]
+    fn score_halves_are_bounded() {
+        assert_eq!(s(20, 20).points(), Ok(40));
+        assert_eq!(s(21, 0).points(), Err(Error::EffortOutOfRange));
+        assert_eq!(s(0, 21).points(), Err(Error::ResultsOutOfRange));
+    }
+
+    #[test]
+    fn evidence_is_bounded_and_present() {
+        assert_eq!(validate_evidence(b"ipfs://cid", 10), Ok(()));
+        assert_eq!(
+            validate_evidence(b"ipfs://cid!", 10),
+            Err(Error::EvidenceTooLong)
+        );
+        assert_eq!(validate_evidence(b"", 10), Err(Error::EvidenceEmpty));
+    }
+
+    #[test]
+    fn submission_checks_each_part() {
+        let depts = [CommunityManagement, Marketing];
+        assert!(validate_submission(&depts, &[s(10, 10), s(5, 5)], b"x", 64).is_ok());
+        assert_eq!(
+            validate_submission(&depts, &[s(10, 10)], b"x", 64),
+            Err(Error::ScoreCountMismatch)
+        );
+        assert_eq!(
+            validate_submission(&depts, &[s(10, 10), s(25, 5)], b"x", 64),
+            Err(Error::EffortOutOfRange)
+        );
+        assert_eq!(
+            validate_submission(&depts, &[s(10, 10), s(5, 5)], &[0u8; 65], 64),
+            Err(Error::EvidenceTooLong)
+        );
+        assert_eq!(
+            validate_submission(&[Marketing], &[s(1, 1)], b"x", 64),
+            Err(Error::TooFewDepartments)
+        );
+    }
+
+    #[test]
+    fn review_scores_chosen_plus_basic_and_others() {
+        let chosen = validate_choice(&[CommunityManagement, Marketing]).unwrap();
+        let points = validate_review(
+            chosen,
+            &[
+                (Basic, s(10, 10)),
+                (CommunityManagement, s(20, 15)),
+                (Others, s(1, 2)),
+            ],
+        )
+        .unwrap();
+        assert_eq!(points.of(Basic), 20);
+        assert_eq!(points.of(CommunityManagement), 35);
+        assert_eq!(points.of(Marketing), 0);
+        assert_eq!(points.of(Others), 3);
+    }
+
+    #[test]
+    fn review_errors() {
+        let chosen = validate_choice(&[CommunityManagement, Marketing]).unwrap();
+        assert_eq!(
+            validate_review(chosen, &[(TechAssistance, s(1, 1))]),
+            Err(Error::DepartmentNotChosen)
+        );
+        assert_eq!(
+            validate_review(chosen, &[(Basic, s(1, 1)), (Basic, s(2, 2))]),
+            Err(Error::DuplicateDepartment)
+        );
+        assert_eq!(
+            validate_review(chosen, &[(Marketing, s(1, 30))]),
+            Err(Error::ResultsOutOfRange)
+        );
+    }
+
+    #[test]
+    fn percentage_counts_only_chosen_departments() {
+        let chosen = validate_choice(&[CommunityManagement, Marketing]).unwrap();
+        let points = validate_review(
+            chosen,
+            &[
+                (Basic, s(20, 20)),
+                (CommunityManagement, s(20, 20)),
+                (Marketing, s(6, 6)),
+            ],
+        )
+        .unwrap();
+        // (40 + 12) / 80 = 65%.
+        assert_eq!(monthly_percentage_bps(&points, chosen), 6_500);
+        let three = validate_choice(&[CommunityManagement, Marketing, TechAssistance]).unwrap();
+        // 52 / 120 = 43.33% rounded down.
+        assert_eq!(monthly_percentage_bps(&points, three), 4_333);
+        assert_eq!(monthly_percentage_bps(&points, DepartmentSet::default()), 0);
+    }
+
+    #[test]
+    fn gate_refuses_below_minimum_only() {
+        assert!(passes_gate(4_000, 4_000));
+        assert!(!passes_gate(3_999, 4_000));
+        assert!(passes_gate(0, 0));
+    }
+}
