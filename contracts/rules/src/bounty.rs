@@ -122,7 +122,7 @@ pub fn spend(
     }
     Ok(BudgetLine {
         cap: line.cap,
-        spent: line.spent + amount, // amount <= cap - spent
+        spent: line.spent.checked_add(amount).ok_or(Error::Overflow)?,
     })
 }
 
@@ -163,7 +163,7 @@ pub fn close_out(total: u128, spent: u128, fee_bps: u16) -> Result<Closing, Erro
     let fee = mul_div(spent, u128::from(fee_bps), u128::from(BPS))?.min(left);
     Ok(Closing {
         fee,
-        refund: left - fee,
+        refund: left.checked_sub(fee).ok_or(Error::Overflow)?,
     })
 }
 

@@ -83,33 +83,61 @@ pub enum Phase {
     Expired,
 }
 
-fn days_from_civil(year: i64, month: i64) -> i64 {
-    // Howard Hinnant's days_from_civil for the first day of the month, proleptic Gregorian.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+/// Proleptic-Gregorian date arithmetic (Howard Hinnant's algorithms) for UTC month ids.
+///
+/// Overflow cannot happen here, which is why the arithmetic lint is lifted for this module only:
+/// inputs are a day count below 2^37 (a `u64` of ms divided by a day) or a month id below 2^32,
+/// so every intermediate stays below 2^50, far inside `i64`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss
+)]
+mod civil {
+    /// Days from 1970-01-01 to the first day of `month` (1 to 12) of `year`.
+    fn days_from_civil(year: i64, month: i64) -> i64 {
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 
-fn civil_from_days(days: i64) -> (i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month)
+    /// The year and month (1 to 12) of the day `days` after 1970-01-01.
+    fn civil_from_days(days: i64) -> (i64, i64) {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        (yoe + era * 400 + i64::from(month <= 2), month)
+    }
+
+    /// The month id (months since January 1970) of the day `days` after 1970-01-01.
+    pub(super) fn month_of_day(days: u64) -> i64 {
+        let (year, month) = civil_from_days(days as i64);
+        (year - 1970) * 12 + (month - 1)
+    }
+
+    /// Days from 1970-01-01 to the first day of month id `month`.
+    pub(super) fn first_day(month: u32) -> i64 {
+        days_from_civil(1970 + i64::from(month / 12), i64::from(month % 12) + 1)
+    }
+
+    /// The year and month (1 to 12) of month id `month`.
+    pub(super) fn year_month(month: u32) -> (u32, u8) {
+        (1970 + month / 12, (month % 12) as u8 + 1)
+    }
 }
 
 /// The UTC year and month (1 to 12) of a UTC-month id, for display.
 pub fn year_month(month: u32) -> (u32, u8) {
-    // month % 12 < 12 always fits in u8.
-    (1970 + month / 12, (month % 12) as u8 + 1)
+    civil::year_month(month)
 }
 
 impl Calendar {
@@ -129,23 +157,19 @@ impl Calendar {
     /// [`Error::PeriodLengthZero`]; [`Error::TimeOverflow`] for a month id beyond `u32`.
     pub fn month_of(&self, now_ms: u64) -> Result<u32, Error> {
         let id = match *self {
-            Calendar::UtcMonths => {
-                // u64 ms / DAY_MS < 2^37 days: fits i64 with room to spare.
-                let (year, month) = civil_from_days((now_ms / DAY_MS) as i64);
-                (year - 1970) * 12 + (month - 1)
-            }
+            Calendar::UtcMonths => civil::month_of_day(now_ms / DAY_MS),
             Calendar::FixedPeriods {
                 start_ms,
                 period_ms,
                 ..
             } => {
-                if period_ms == 0 {
-                    return Err(Error::PeriodLengthZero);
-                }
                 let since = now_ms
                     .checked_sub(start_ms)
                     .ok_or(Error::BeforeCalendarStart)?;
-                i64::try_from(since / period_ms).map_err(|_| Error::TimeOverflow)?
+                let period = since
+                    .checked_div(period_ms)
+                    .ok_or(Error::PeriodLengthZero)?;
+                i64::try_from(period).map_err(|_| Error::TimeOverflow)?
             }
         };
         u32::try_from(id).map_err(|_| Error::TimeOverflow)
@@ -156,14 +180,10 @@ impl Calendar {
     /// Errors: [`Error::TimeOverflow`] beyond the `u64` range.
     pub fn start(&self, month: u32) -> Result<u64, Error> {
         match *self {
-            Calendar::UtcMonths => {
-                let year = 1970 + i64::from(month / 12);
-                let days = days_from_civil(year, i64::from(month % 12) + 1);
-                u64::try_from(days)
-                    .ok()
-                    .and_then(|d| d.checked_mul(DAY_MS))
-                    .ok_or(Error::TimeOverflow)
-            }
+            Calendar::UtcMonths => u64::try_from(civil::first_day(month))
+                .ok()
+                .and_then(|d| d.checked_mul(DAY_MS))
+                .ok_or(Error::TimeOverflow),
             Calendar::FixedPeriods {
                 start_ms,
                 period_ms,

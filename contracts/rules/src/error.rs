@@ -44,6 +44,10 @@ pub enum Error {
     EvidenceTooLong,
     /// The minimum-percentage gate is above 10,000 basis points.
     GateOutOfRange,
+    /// A monthly percentage is above 10,000 basis points.
+    PercentageOutOfRange,
+    /// The evidence-reference limit is zero or above [`crate::submission::EVIDENCE_LIMIT_MAX`].
+    EvidenceLimitOutOfRange,
 
     // Ranks, streaks and membership.
     /// A streak threshold is zero or above 10,000 basis points.

@@ -28,6 +28,16 @@
 //! - [`council`]: council invariants and the governor's proposal states.
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![deny(missing_docs)]
+// cargo-contract lints contracts and their path dependencies with these; keep them on here too.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation,
+        clippy::cast_possible_wrap,
+        clippy::cast_sign_loss
+    )
+)]
 
 extern crate alloc;
 
@@ -61,13 +71,11 @@ pub fn check_bps(value: u32, err: Error) -> Result<(), Error> {
 /// Returns [`Error::Overflow`] when `amount * numerator` does not fit in a `u128` and
 /// [`Error::DivisionByZero`] when `denominator` is zero.
 pub fn mul_div(amount: u128, numerator: u128, denominator: u128) -> Result<u128, Error> {
-    if denominator == 0 {
-        return Err(Error::DivisionByZero);
-    }
     amount
         .checked_mul(numerator)
-        .map(|product| product / denominator)
-        .ok_or(Error::Overflow)
+        .ok_or(Error::Overflow)?
+        .checked_div(denominator)
+        .ok_or(Error::DivisionByZero)
 }
 
 #[cfg(test)]

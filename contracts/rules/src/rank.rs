@@ -286,7 +286,7 @@ pub fn record_missed_months(
 pub fn months_skipped(last: Option<u32>, month: u32) -> Result<u32, Error> {
     match last {
         None => Ok(0),
-        Some(last) if month > last => Ok(month - last - 1),
+        Some(last) if month > last => Ok(month.saturating_sub(last).saturating_sub(1)),
         Some(_) => Err(Error::MonthOutOfOrder),
     }
 }

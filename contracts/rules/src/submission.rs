@@ -12,6 +12,28 @@ pub const MAX_HALF_SCORE: u8 = 20;
 /// Points a department is worth: 20 for effort plus 20 for results.
 pub const POINTS_PER_DEPARTMENT: u32 = 2 * MAX_HALF_SCORE as u32;
 
+/// The largest evidence-reference limit a program may set, in bytes: room for a URL or a CID
+/// with a path, small enough to keep each stored record cheap.
+pub const EVIDENCE_LIMIT_MAX: u32 = 512;
+
+/// Checks a program's evidence-reference limit: 1 to [`EVIDENCE_LIMIT_MAX`] bytes.
+///
+/// Errors: [`Error::EvidenceLimitOutOfRange`].
+pub fn check_evidence_limit(limit: u32) -> Result<(), Error> {
+    if limit == 0 || limit > EVIDENCE_LIMIT_MAX {
+        Err(Error::EvidenceLimitOutOfRange)
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks a monthly percentage reported to the registry: at most 10,000 bps.
+///
+/// Errors: [`Error::PercentageOutOfRange`].
+pub fn check_percentage(percentage_bps: u32) -> Result<(), Error> {
+    crate::check_bps(percentage_bps, Error::PercentageOutOfRange)
+}
+
 /// Effort and results points in one department, each at most 20.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(
@@ -40,7 +62,7 @@ impl Score {
         if self.results > MAX_HALF_SCORE {
             return Err(Error::ResultsOutOfRange);
         }
-        Ok(self.effort + self.results)
+        Ok(self.effort.saturating_add(self.results))
     }
 }
 
@@ -164,12 +186,13 @@ pub fn validate_review(
 /// in its chosen departments divided by 40 × the number chosen. Basic and Others do not count.
 /// A member that chose nothing (did not submit) is at 0.
 pub fn monthly_percentage_bps(points: &Points, chosen: DepartmentSet) -> u32 {
-    let possible = POINTS_PER_DEPARTMENT * chosen.len();
-    if possible == 0 {
-        return 0;
-    }
-    // At most 3 × 40 × 10,000: no overflow possible.
-    points.total_in(chosen) * BPS / possible
+    // At most 3 × 40 × 10,000: nothing here comes near u32::MAX.
+    let possible = POINTS_PER_DEPARTMENT.saturating_mul(chosen.len());
+    points
+        .total_in(chosen)
+        .saturating_mul(BPS)
+        .checked_div(possible)
+        .unwrap_or(0)
 }
 
 /// Whether a member at `percentage_bps` passes the optional minimum-percentage gate
@@ -314,6 +337,19 @@ mod tests {
         // 52 / 120 = 43.33% rounded down.
         assert_eq!(monthly_percentage_bps(&points, three), 4_333);
         assert_eq!(monthly_percentage_bps(&points, DepartmentSet::default()), 0);
+    }
+
+    #[test]
+    fn evidence_limit_and_percentage_bounds() {
+        assert_eq!(check_evidence_limit(1), Ok(()));
+        assert_eq!(check_evidence_limit(EVIDENCE_LIMIT_MAX), Ok(()));
+        assert_eq!(check_evidence_limit(0), Err(Error::EvidenceLimitOutOfRange));
+        assert_eq!(
+            check_evidence_limit(EVIDENCE_LIMIT_MAX + 1),
+            Err(Error::EvidenceLimitOutOfRange)
+        );
+        assert_eq!(check_percentage(10_000), Ok(()));
+        assert_eq!(check_percentage(10_001), Err(Error::PercentageOutOfRange));
     }
 
     #[test]

@@ -1,0 +1,1039 @@
+//! # Contributor registry
+//!
+//! Who the program's members are: a stable member id per person, the wallet that currently acts
+//! for it, its rank and status, the months recorded for it with the streaks that promote it, and
+//! the contributions bounties paid it. The rules themselves (streaks, status transitions, the
+//! Head cap, evidence bounds) live in the plain-Rust `rules` crate; this contract keeps storage,
+//! checks roles, emits events and answers the pool and bounty contracts.
+//!
+//! ## Roles
+//! - **governance** (an account or the governor contract): inducts, accepts and rejects
+//!   applications, sets ranks, suspends, removes, authorises the pool and bounty contracts, sets
+//!   parameters, pauses, upgrades, hands governance over in two steps.
+//! - **any wallet**: applies to join.
+//! - **a member's wallet**: retires, proposes a new wallet.
+//! - **the authorised reward pool**: records months (`record_month`).
+//! - **the authorised bounty contract**: records contributions (`record_contribution`).
+//!
+//! ## Invariants
+//! - A wallet maps to at most one member id and a member id to exactly one wallet.
+//! - `rank_counts` counts members that have not left, per rank; `rank_counts[Head] <= head_cap`
+//!   whenever a Head is added (lowering the cap later does not demote anyone).
+//! - Months are recorded per member in strictly increasing order; a skipped month counts as 0%.
+//! - `first_time_ambassadors` counts members whose rank reached Ambassador or above for the first
+//!   time, however they got there (induction, acceptance, promotion, a rank set by governance); it
+//!   never decreases.
+//! - No message iterates over members.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub use rules::rank::{Rank, Status, StreakParams, Streaks};
+pub use rules::Error as RuleError;
+
+/// A member's stable id: what the pool and bounty contracts key their records by.
+pub type MemberId = u32;
+
+/// The code version `version()` reports. Built with the `next-version` feature the same contract
+/// reports one more, which is how the upgrade test tells new code from old over the same storage.
+pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 };
+
+/// Most month records one `history` call returns.
+pub const HISTORY_PAGE_MAX: u32 = 64;
+
+#[ink::contract]
+pub mod registry {
+    use super::*;
+    use ink::prelude::vec::Vec;
+    use ink::storage::Mapping;
+    use rules::rank::{self, StatusChange};
+    use rules::submission;
+
+    /// The program's registry parameters, set at instantiation and by governance.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Params {
+        /// Promotion thresholds, streak length and the exit rule.
+        pub streak: StreakParams,
+        /// Most Heads at any time.
+        pub head_cap: u32,
+        /// Longest evidence or reason reference accepted, in bytes (1 to 512).
+        pub max_evidence_len: u32,
+    }
+
+    /// Everything the registry knows about a member.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Member {
+        /// The wallet that currently acts for the member.
+        pub wallet: AccountId,
+        /// Current rank.
+        pub rank: Rank,
+        /// Current status.
+        pub status: Status,
+        /// When the member joined (block timestamp, ms).
+        pub joined_at: u64,
+        /// Evidence given on joining (application or induction).
+        pub evidence_ref: Vec<u8>,
+        /// The last month recorded for the member.
+        pub last_month: Option<u32>,
+        /// Streak counters toward promotion and exit.
+        pub streaks: Streaks,
+        /// Whether the exit rule currently flags the member for removal.
+        pub exit_flagged: bool,
+        /// Whether the member has ever been Ambassador or above.
+        pub reached_ambassador: bool,
+        /// Total of the contributions bounties recorded for the member.
+        pub contribution_total: Balance,
+        /// Number of months recorded (the length of its history).
+        pub months_recorded: u32,
+    }
+
+    /// One recorded month.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct MonthRecord {
+        /// The month id (see `rules::calendar`).
+        pub month: u32,
+        /// The member's percentage that month, in basis points.
+        pub percentage_bps: u32,
+    }
+
+    /// A wallet's pending application.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Application {
+        /// The applicant's evidence reference.
+        pub evidence_ref: Vec<u8>,
+        /// When it applied (ms).
+        pub applied_at: u64,
+    }
+
+    /// Why a registry message failed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum Error {
+        /// The caller is not the governance account.
+        NotGovernance,
+        /// The caller is not the account governance was handed to.
+        NotPendingGovernance,
+        /// The caller is not the authorised reward pool (or bounty) contract.
+        NotAuthorisedCaller,
+        /// The wallet already belongs to a member.
+        AlreadyMember,
+        /// No member has this wallet or id.
+        NotMember,
+        /// The wallet already has a pending application.
+        ApplicationPending,
+        /// The wallet has no pending application.
+        NoApplication,
+        /// The member is suspended.
+        Suspended,
+        /// The contract is paused.
+        Paused,
+        /// The contract is not paused.
+        NotPaused,
+        /// The target wallet already belongs to a member.
+        WalletInUse,
+        /// No wallet rotation to this wallet is pending.
+        NoPendingWallet,
+        /// The member already has that rank.
+        RankUnchanged,
+        /// The chain refused the new code hash.
+        UpgradeFailed,
+        /// A program rule refused the input; the inner error names the rule.
+        Rule(RuleError),
+    }
+
+    impl From<RuleError> for Error {
+        fn from(error: RuleError) -> Self {
+            Error::Rule(error)
+        }
+    }
+
+    /// Result of the registry's messages.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// A wallet applied to join.
+    #[ink(event)]
+    pub struct Applied {
+        /// The applicant.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its evidence reference.
+        pub evidence_ref: Vec<u8>,
+    }
+
+    /// Governance rejected an application.
+    #[ink(event)]
+    pub struct ApplicationRejected {
+        /// The applicant.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Why, as a reference.
+        pub reason_ref: Vec<u8>,
+    }
+
+    /// A member joined (an accepted application or an induction).
+    #[ink(event)]
+    pub struct MemberJoined {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its new member id.
+        pub member: MemberId,
+        /// Its starting rank.
+        pub rank: Rank,
+    }
+
+    /// A member's rank changed.
+    #[ink(event)]
+    pub struct RankChanged {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+        /// The rank before.
+        pub from: Rank,
+        /// The rank after.
+        pub to: Rank,
+        /// True for a promotion by the streak rules, false for governance's act.
+        pub automatic: bool,
+    }
+
+    /// A member's status changed (suspended, unsuspended, retired, removed).
+    #[ink(event)]
+    pub struct StatusChanged {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+        /// The status after.
+        pub status: Status,
+        /// Why, as a reference (empty for unsuspend and retire).
+        pub reason_ref: Vec<u8>,
+    }
+
+    /// A member proposed to move to a new wallet.
+    #[ink(event)]
+    pub struct WalletProposed {
+        /// The current wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// The member's id.
+        pub member: MemberId,
+        /// The proposed wallet.
+        #[ink(topic)]
+        pub new_wallet: AccountId,
+    }
+
+    /// A member moved to a new wallet.
+    #[ink(event)]
+    pub struct WalletRotated {
+        /// The new wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// The member's id.
+        pub member: MemberId,
+        /// The old wallet, which no longer acts for the member.
+        #[ink(topic)]
+        pub old_wallet: AccountId,
+    }
+
+    /// A month was recorded for a member.
+    #[ink(event)]
+    pub struct MonthRecorded {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+        /// The month id.
+        pub month: u32,
+        /// Its percentage, in basis points.
+        pub percentage_bps: u32,
+        /// Months skipped before it (each counted as 0%).
+        pub skipped: u32,
+        /// Streaks after the month.
+        pub streaks: Streaks,
+    }
+
+    /// The exit rule flagged a member for removal (governance decides).
+    #[ink(event)]
+    pub struct ExitFlagged {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+    }
+
+    /// A bounty recorded a contribution for a member.
+    #[ink(event)]
+    pub struct ContributionRecorded {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+        /// Where it came from (the bounty id).
+        pub source: u32,
+        /// The amount.
+        pub amount: Balance,
+        /// A reference (an award memo).
+        pub reference: Vec<u8>,
+        /// The member's total after it.
+        pub total: Balance,
+    }
+
+    /// Governance changed the parameters.
+    #[ink(event)]
+    pub struct ParamsChanged {
+        /// The new parameters.
+        pub params: Params,
+    }
+
+    /// Governance authorised the reward-pool and bounty contracts.
+    #[ink(event)]
+    pub struct CallersAuthorised {
+        /// The contract allowed to record months.
+        pub reward_pool: Option<AccountId>,
+        /// The contract allowed to record contributions.
+        pub bounty: Option<AccountId>,
+    }
+
+    /// The contract was paused or unpaused.
+    #[ink(event)]
+    pub struct PausedChanged {
+        /// Whether it is now paused.
+        pub paused: bool,
+    }
+
+    /// Governance proposed (`accepted` = false) or completed (`true`) a handover.
+    #[ink(event)]
+    pub struct GovernanceHandover {
+        /// The account governance is handed to.
+        #[ink(topic)]
+        pub to: AccountId,
+        /// Whether it has accepted.
+        pub accepted: bool,
+    }
+
+    /// The contract's code was replaced.
+    #[ink(event)]
+    pub struct CodeUpgraded {
+        /// The new code hash.
+        pub code_hash: Hash,
+    }
+
+    /// The registry's storage.
+    #[ink(storage)]
+    pub struct Registry {
+        governance: AccountId,
+        pending_governance: Option<AccountId>,
+        paused: bool,
+        params: Params,
+        reward_pool: Option<AccountId>,
+        bounty: Option<AccountId>,
+        next_member_id: MemberId,
+        member_of: Mapping<AccountId, MemberId>,
+        members: Mapping<MemberId, Member>,
+        history: Mapping<(MemberId, u32), MonthRecord>,
+        applications: Mapping<AccountId, Application>,
+        pending_wallets: Mapping<MemberId, AccountId>,
+        rank_counts: [u32; 4],
+        first_time_ambassadors: u32,
+    }
+
+    fn validate_params(params: &Params) -> Result<()> {
+        params.streak.validate()?;
+        submission::check_evidence_limit(params.max_evidence_len)?;
+        Ok(())
+    }
+
+    impl Registry {
+        /// Creates a registry governed by `governance` with `params`.
+        ///
+        /// Errors: `Rule(ThresholdOutOfRange)`, `Rule(StreakLengthZero)`,
+        /// `Rule(EvidenceLimitOutOfRange)` for bad parameters.
+        #[ink(constructor)]
+        pub fn new(governance: AccountId, params: Params) -> Result<Self> {
+            validate_params(&params)?;
+            Ok(Self {
+                governance,
+                pending_governance: None,
+                paused: false,
+                params,
+                reward_pool: None,
+                bounty: None,
+                next_member_id: 0,
+                member_of: Mapping::default(),
+                members: Mapping::default(),
+                history: Mapping::default(),
+                applications: Mapping::default(),
+                pending_wallets: Mapping::default(),
+                rank_counts: [0; 4],
+                first_time_ambassadors: 0,
+            })
+        }
+
+        // ---- joining -------------------------------------------------------------------------
+
+        /// Applies to join with an evidence reference. Any wallet that is not a member and has
+        /// no pending application may call it.
+        ///
+        /// Errors: `Paused`, `AlreadyMember`, `ApplicationPending`, `Rule(EvidenceEmpty)`,
+        /// `Rule(EvidenceTooLong)`.
+        #[ink(message)]
+        pub fn apply(&mut self, evidence_ref: Vec<u8>) -> Result<()> {
+            self.ensure_running()?;
+            let who = self.env().caller();
+            self.ensure_not_member(who, Error::AlreadyMember)?;
+            if self.applications.contains(who) {
+                return Err(Error::ApplicationPending);
+            }
+            submission::validate_evidence(&evidence_ref, self.params.max_evidence_len)?;
+            let application = Application {
+                evidence_ref: evidence_ref.clone(),
+                applied_at: self.env().block_timestamp(),
+            };
+            self.applications.insert(who, &application);
+            self.env().emit_event(Applied { who, evidence_ref });
+            Ok(())
+        }
+
+        /// Accepts `who`'s pending application at `rank`. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `AlreadyMember` (the wallet
+        /// became a member meanwhile), `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn accept_application(&mut self, who: AccountId, rank: Rank) -> Result<MemberId> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            let application = self.applications.take(who).ok_or(Error::NoApplication)?;
+            self.join(who, rank, application.evidence_ref)
+        }
+
+        /// Rejects `who`'s pending application, with a reason reference. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `Rule(EvidenceEmpty)`,
+        /// `Rule(EvidenceTooLong)` for the reason.
+        #[ink(message)]
+        pub fn reject_application(&mut self, who: AccountId, reason_ref: Vec<u8>) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            submission::validate_evidence(&reason_ref, self.params.max_evidence_len)?;
+            if self.applications.take(who).is_none() {
+                return Err(Error::NoApplication);
+            }
+            self.env()
+                .emit_event(ApplicationRejected { who, reason_ref });
+            Ok(())
+        }
+
+        /// Inducts `who` directly at `rank`, with an evidence reference. Governance only. A
+        /// pending application of `who` is consumed.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `AlreadyMember`, `Rule(HeadCapReached)`,
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn induct(
+            &mut self,
+            who: AccountId,
+            rank: Rank,
+            evidence_ref: Vec<u8>,
+        ) -> Result<MemberId> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            submission::validate_evidence(&evidence_ref, self.params.max_evidence_len)?;
+            let id = self.join(who, rank, evidence_ref)?;
+            self.applications.remove(who);
+            Ok(id)
+        }
+
+        // ---- rank and status -----------------------------------------------------------------
+
+        /// Sets a member's rank: promote, demote or grant Head. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
+        /// `RankUnchanged`, `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn set_rank(&mut self, member: MemberId, rank: Rank) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            let mut record = self.member_record(member)?;
+            if record.status.has_left() {
+                return Err(RuleError::MemberHasLeft.into());
+            }
+            if record.rank == rank {
+                return Err(Error::RankUnchanged);
+            }
+            self.change_rank(member, &mut record, rank, false)?;
+            self.members.insert(member, &record);
+            Ok(())
+        }
+
+        /// Suspends a member, with a reason reference. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(AlreadySuspended)`,
+        /// `Rule(MemberHasLeft)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        #[ink(message)]
+        pub fn suspend(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
+            self.ensure_governance()?;
+            self.change_status(member, StatusChange::Suspend, reason_ref)
+        }
+
+        /// Lifts a member's suspension. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(NotSuspended)`,
+        /// `Rule(MemberHasLeft)`.
+        #[ink(message)]
+        pub fn unsuspend(&mut self, member: MemberId) -> Result<()> {
+            self.ensure_governance()?;
+            self.change_status(member, StatusChange::Unsuspend, Vec::new())
+        }
+
+        /// Removes a member, with a reason reference. Governance only. The member keeps its id
+        /// and wallet so that it can still claim what it earned before.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        #[ink(message)]
+        pub fn remove(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
+            self.ensure_governance()?;
+            self.change_status(member, StatusChange::Remove, reason_ref)
+        }
+
+        /// Retires the calling member. Its wallet keeps its id so it can still claim.
+        ///
+        /// Errors: `Paused`, `NotMember`, `Rule(MemberHasLeft)`.
+        #[ink(message)]
+        pub fn retire(&mut self) -> Result<()> {
+            let member = self.caller_member()?;
+            self.change_status(member, StatusChange::Retire, Vec::new())
+        }
+
+        // ---- wallet rotation -----------------------------------------------------------------
+
+        /// Proposes to move the calling member to `new_wallet`; the new wallet must accept. A
+        /// second proposal replaces the first.
+        ///
+        /// Errors: `Paused`, `NotMember`, `WalletInUse` (the target is a member's wallet).
+        #[ink(message)]
+        pub fn propose_wallet(&mut self, new_wallet: AccountId) -> Result<()> {
+            self.ensure_running()?;
+            let who = self.env().caller();
+            let member = self.caller_member()?;
+            self.ensure_not_member(new_wallet, Error::WalletInUse)?;
+            self.pending_wallets.insert(member, &new_wallet);
+            self.env().emit_event(WalletProposed {
+                who,
+                member,
+                new_wallet,
+            });
+            Ok(())
+        }
+
+        /// Accepts a pending move of `member` to the calling wallet. Rank, status, history,
+        /// streaks and contributions move with the id; the old wallet stops being a member. A
+        /// pending application of the new wallet is dropped.
+        ///
+        /// Errors: `Paused`, `NoPendingWallet`, `WalletInUse` (the caller became a member's
+        /// wallet meanwhile), `NotMember`.
+        #[ink(message)]
+        pub fn accept_wallet(&mut self, member: MemberId) -> Result<()> {
+            self.ensure_running()?;
+            let who = self.env().caller();
+            if self.pending_wallets.get(member) != Some(who) {
+                return Err(Error::NoPendingWallet);
+            }
+            self.ensure_not_member(who, Error::WalletInUse)?;
+            let mut record = self.member_record(member)?;
+            let old_wallet = record.wallet;
+            record.wallet = who;
+            self.pending_wallets.remove(member);
+            self.member_of.remove(old_wallet);
+            self.member_of.insert(who, &member);
+            self.members.insert(member, &record);
+            self.applications.remove(who);
+            self.env().emit_event(WalletRotated {
+                who,
+                member,
+                old_wallet,
+            });
+            Ok(())
+        }
+
+        // ---- records from the pool and the bounty --------------------------------------------
+
+        /// Records `member`'s percentage for `month` and applies the streak rules: automatic
+        /// promotion Candidate → Ambassador and Ambassador → Senior, and the exit flag. Months
+        /// skipped since the last recorded one count as 0%. For a member that has left only the
+        /// history is kept. Only the authorised reward-pool contract may call it.
+        ///
+        /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `Rule(MonthOutOfOrder)`,
+        /// `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn record_month(
+            &mut self,
+            member: MemberId,
+            month: u32,
+            percentage_bps: u32,
+        ) -> Result<()> {
+            self.ensure_running()?;
+            if Some(self.env().caller()) != self.reward_pool {
+                return Err(Error::NotAuthorisedCaller);
+            }
+            submission::check_percentage(percentage_bps)?;
+            let mut record = self.member_record(member)?;
+            let skipped = rank::months_skipped(record.last_month, month)?;
+            let streak = self.params.streak;
+            if !record.status.has_left() {
+                let gap = rank::record_missed_months(record.rank, record.streaks, skipped, &streak);
+                let outcome = rank::record_month(gap.rank, gap.streaks, percentage_bps, &streak);
+                record.streaks = outcome.streaks;
+                if outcome.exit_flagged && !record.exit_flagged {
+                    self.env().emit_event(ExitFlagged {
+                        who: record.wallet,
+                        member,
+                    });
+                }
+                record.exit_flagged = outcome.exit_flagged;
+                if let Some(to) = outcome.promoted_to {
+                    self.change_rank(member, &mut record, to, true)?;
+                }
+            }
+            let index = record.months_recorded;
+            record.months_recorded = index.checked_add(1).ok_or(RuleError::Overflow)?;
+            record.last_month = Some(month);
+            self.history.insert(
+                (member, index),
+                &MonthRecord {
+                    month,
+                    percentage_bps,
+                },
+            );
+            self.members.insert(member, &record);
+            self.env().emit_event(MonthRecorded {
+                who: record.wallet,
+                member,
+                month,
+                percentage_bps,
+                skipped,
+                streaks: record.streaks,
+            });
+            Ok(())
+        }
+
+        /// Adds a bounty contribution to `member`'s total and emits it. Only the authorised
+        /// bounty contract may call it.
+        ///
+        /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `Rule(EvidenceEmpty)`,
+        /// `Rule(EvidenceTooLong)` for the reference, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn record_contribution(
+            &mut self,
+            member: MemberId,
+            source: u32,
+            amount: Balance,
+            reference: Vec<u8>,
+        ) -> Result<()> {
+            self.ensure_running()?;
+            if Some(self.env().caller()) != self.bounty {
+                return Err(Error::NotAuthorisedCaller);
+            }
+            submission::validate_evidence(&reference, self.params.max_evidence_len)?;
+            let mut record = self.member_record(member)?;
+            record.contribution_total = record
+                .contribution_total
+                .checked_add(amount)
+                .ok_or(RuleError::Overflow)?;
+            self.members.insert(member, &record);
+            self.env().emit_event(ContributionRecorded {
+                who: record.wallet,
+                member,
+                source,
+                amount,
+                reference,
+                total: record.contribution_total,
+            });
+            Ok(())
+        }
+
+        // ---- governance ----------------------------------------------------------------------
+
+        /// Sets which contracts may record months (`reward_pool`) and contributions (`bounty`).
+        /// Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`.
+        #[ink(message)]
+        pub fn set_authorised(
+            &mut self,
+            reward_pool: Option<AccountId>,
+            bounty: Option<AccountId>,
+        ) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            self.reward_pool = reward_pool;
+            self.bounty = bounty;
+            self.env().emit_event(CallersAuthorised {
+                reward_pool,
+                bounty,
+            });
+            Ok(())
+        }
+
+        /// Replaces the parameters; they apply from the next recorded month. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `Rule(ThresholdOutOfRange)`,
+        /// `Rule(StreakLengthZero)`, `Rule(EvidenceLimitOutOfRange)`.
+        #[ink(message)]
+        pub fn set_params(&mut self, params: Params) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            validate_params(&params)?;
+            self.params = params.clone();
+            self.env().emit_event(ParamsChanged { params });
+            Ok(())
+        }
+
+        /// Pauses every state change except governance's unpause, upgrade and handover (so a
+        /// fix can be deployed while paused). Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused` (already paused).
+        #[ink(message)]
+        pub fn pause(&mut self) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            self.paused = true;
+            self.env().emit_event(PausedChanged { paused: true });
+            Ok(())
+        }
+
+        /// Lifts a pause. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `NotPaused`.
+        #[ink(message)]
+        pub fn unpause(&mut self) -> Result<()> {
+            self.ensure_governance()?;
+            if !self.paused {
+                return Err(Error::NotPaused);
+            }
+            self.paused = false;
+            self.env().emit_event(PausedChanged { paused: false });
+            Ok(())
+        }
+
+        /// Replaces the contract's code, keeping its storage. Governance only. The new code must
+        /// already be uploaded and keep this storage layout.
+        ///
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash).
+        #[ink(message)]
+        pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
+            self.ensure_governance()?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| Error::UpgradeFailed)?;
+            self.env().emit_event(CodeUpgraded { code_hash });
+            Ok(())
+        }
+
+        /// First step of a governance handover: names the next governance account, which must
+        /// accept. A second proposal replaces the first. Governance only.
+        ///
+        /// Errors: `NotGovernance`.
+        #[ink(message)]
+        pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
+            self.ensure_governance()?;
+            self.pending_governance = Some(to);
+            self.env().emit_event(GovernanceHandover {
+                to,
+                accepted: false,
+            });
+            Ok(())
+        }
+
+        /// Second step of a governance handover, by the proposed account.
+        ///
+        /// Errors: `NotPendingGovernance`.
+        #[ink(message)]
+        pub fn accept_governance(&mut self) -> Result<()> {
+            let caller = self.env().caller();
+            if self.pending_governance != Some(caller) {
+                return Err(Error::NotPendingGovernance);
+            }
+            self.governance = caller;
+            self.pending_governance = None;
+            self.env().emit_event(GovernanceHandover {
+                to: caller,
+                accepted: true,
+            });
+            Ok(())
+        }
+
+        // ---- views ---------------------------------------------------------------------------
+
+        /// The member id of `wallet`, if it is a member's current wallet.
+        #[ink(message)]
+        pub fn member_id_of(&self, wallet: AccountId) -> Option<MemberId> {
+            self.member_of.get(wallet)
+        }
+
+        /// The record of `member`.
+        #[ink(message)]
+        pub fn member(&self, member: MemberId) -> Option<Member> {
+            self.members.get(member)
+        }
+
+        /// The id and rank of the active member whose wallet is `wallet`: what the pool checks
+        /// before a submission.
+        ///
+        /// Errors: `NotMember`, `Suspended`, `Rule(MemberHasLeft)`.
+        #[ink(message)]
+        pub fn active_member(&self, wallet: AccountId) -> Result<(MemberId, Rank)> {
+            let id = self.member_of.get(wallet).ok_or(Error::NotMember)?;
+            let record = self.member_record(id)?;
+            match record.status {
+                Status::Active => Ok((id, record.rank)),
+                Status::Suspended => Err(Error::Suspended),
+                Status::Retired | Status::Removed => Err(RuleError::MemberHasLeft.into()),
+            }
+        }
+
+        /// Up to `limit` (at most 64) of `member`'s recorded months, oldest first, starting at
+        /// the `from`-th.
+        #[ink(message)]
+        pub fn history(&self, member: MemberId, from: u32, limit: u32) -> Vec<MonthRecord> {
+            let recorded = self
+                .members
+                .get(member)
+                .map_or(0, |record| record.months_recorded);
+            let end = from
+                .saturating_add(limit.min(HISTORY_PAGE_MAX))
+                .min(recorded);
+            (from..end)
+                .filter_map(|index| self.history.get((member, index)))
+                .collect()
+        }
+
+        /// Members that have not left, per rank: `[Candidate, Ambassador, Senior, Head]`.
+        #[ink(message)]
+        pub fn rank_counts(&self) -> [u32; 4] {
+            self.rank_counts
+        }
+
+        /// Members that reached Ambassador or above for the first time, ever.
+        #[ink(message)]
+        pub fn first_time_ambassadors(&self) -> u32 {
+            self.first_time_ambassadors
+        }
+
+        /// Member ids issued so far (ids run from 0 to this, exclusive).
+        #[ink(message)]
+        pub fn member_count(&self) -> u32 {
+            self.next_member_id
+        }
+
+        /// The pending application of `wallet`.
+        #[ink(message)]
+        pub fn application(&self, wallet: AccountId) -> Option<Application> {
+            self.applications.get(wallet)
+        }
+
+        /// The wallet `member` proposed to move to, if any.
+        #[ink(message)]
+        pub fn pending_wallet(&self, member: MemberId) -> Option<AccountId> {
+            self.pending_wallets.get(member)
+        }
+
+        /// The contracts authorised to record months and contributions: `(reward_pool, bounty)`.
+        #[ink(message)]
+        pub fn authorised(&self) -> (Option<AccountId>, Option<AccountId>) {
+            (self.reward_pool, self.bounty)
+        }
+
+        /// The parameters.
+        #[ink(message)]
+        pub fn params(&self) -> Params {
+            self.params.clone()
+        }
+
+        /// The governance account.
+        #[ink(message)]
+        pub fn governance(&self) -> AccountId {
+            self.governance
+        }
+
+        /// The account governance is being handed to, if any.
+        #[ink(message)]
+        pub fn pending_governance(&self) -> Option<AccountId> {
+            self.pending_governance
+        }
+
+        /// Whether the contract is paused.
+        #[ink(message)]
+        pub fn paused(&self) -> bool {
+            self.paused
+        }
+
+        /// The version of the running code ([`CODE_VERSION`]).
+        #[ink(message)]
+        pub fn version(&self) -> u32 {
+            CODE_VERSION
+        }
+
+        // ---- internals -----------------------------------------------------------------------
+
+        fn ensure_governance(&self) -> Result<()> {
+            if self.env().caller() == self.governance {
+                Ok(())
+            } else {
+                Err(Error::NotGovernance)
+            }
+        }
+
+        fn ensure_running(&self) -> Result<()> {
+            if self.paused {
+                Err(Error::Paused)
+            } else {
+                Ok(())
+            }
+        }
+
+        fn ensure_not_member(&self, wallet: AccountId, error: Error) -> Result<()> {
+            if self.member_of.contains(wallet) {
+                Err(error)
+            } else {
+                Ok(())
+            }
+        }
+
+        fn member_record(&self, member: MemberId) -> Result<Member> {
+            self.members.get(member).ok_or(Error::NotMember)
+        }
+
+        fn caller_member(&self) -> Result<MemberId> {
+            self.member_of
+                .get(self.env().caller())
+                .ok_or(Error::NotMember)
+        }
+
+        fn count(&mut self, rank: Rank, add: bool) -> Result<()> {
+            let slot = &mut self.rank_counts[rank as usize];
+            *slot = if add {
+                slot.checked_add(1)
+            } else {
+                slot.checked_sub(1)
+            }
+            .ok_or(RuleError::Overflow)?;
+            Ok(())
+        }
+
+        /// Notes a first arrival at Ambassador or above.
+        fn note_ambassador(&mut self, record: &mut Member) -> Result<()> {
+            if record.rank >= Rank::Ambassador && !record.reached_ambassador {
+                record.reached_ambassador = true;
+                self.first_time_ambassadors = self
+                    .first_time_ambassadors
+                    .checked_add(1)
+                    .ok_or(RuleError::Overflow)?;
+            }
+            Ok(())
+        }
+
+        fn join(&mut self, who: AccountId, rank: Rank, evidence_ref: Vec<u8>) -> Result<MemberId> {
+            self.ensure_not_member(who, Error::AlreadyMember)?;
+            if rank == Rank::Head {
+                rank::check_head_cap(self.rank_counts[Rank::Head as usize], self.params.head_cap)?;
+            }
+            let id = self.next_member_id;
+            self.next_member_id = id.checked_add(1).ok_or(RuleError::Overflow)?;
+            let mut record = Member {
+                wallet: who,
+                rank,
+                status: Status::Active,
+                joined_at: self.env().block_timestamp(),
+                evidence_ref,
+                last_month: None,
+                streaks: Streaks::default(),
+                exit_flagged: false,
+                reached_ambassador: false,
+                contribution_total: 0,
+                months_recorded: 0,
+            };
+            self.count(rank, true)?;
+            self.note_ambassador(&mut record)?;
+            self.members.insert(id, &record);
+            self.member_of.insert(who, &id);
+            self.env().emit_event(MemberJoined {
+                who,
+                member: id,
+                rank,
+            });
+            Ok(id)
+        }
+
+        /// Moves a member that has not left to `to`, keeping the counts, the Head cap and the
+        /// first-time count; the caller stores the record.
+        fn change_rank(
+            &mut self,
+            member: MemberId,
+            record: &mut Member,
+            to: Rank,
+            automatic: bool,
+        ) -> Result<()> {
+            if to == Rank::Head && record.rank != Rank::Head {
+                rank::check_head_cap(self.rank_counts[Rank::Head as usize], self.params.head_cap)?;
+            }
+            let from = record.rank;
+            self.count(from, false)?;
+            self.count(to, true)?;
+            record.rank = to;
+            // A new rank starts its own promotion streak.
+            record.streaks.up = 0;
+            self.note_ambassador(record)?;
+            self.env().emit_event(RankChanged {
+                who: record.wallet,
+                member,
+                from,
+                to,
+                automatic,
+            });
+            Ok(())
+        }
+
+        fn change_status(
+            &mut self,
+            member: MemberId,
+            change: StatusChange,
+            reason_ref: Vec<u8>,
+        ) -> Result<()> {
+            self.ensure_running()?;
+            if matches!(change, StatusChange::Suspend | StatusChange::Remove) {
+                submission::validate_evidence(&reason_ref, self.params.max_evidence_len)?;
+            }
+            let mut record = self.member_record(member)?;
+            let status = record.status.apply(change)?;
+            if status.has_left() {
+                self.count(record.rank, false)?;
+            }
+            record.status = status;
+            self.members.insert(member, &record);
+            self.env().emit_event(StatusChanged {
+                who: record.wallet,
+                member,
+                status,
+                reason_ref,
+            });
+            Ok(())
+        }
+    }
+}
+
+pub use registry::{
+    Application, Error, Member, MonthRecord, Params, Registry, RegistryRef, Result,
+};

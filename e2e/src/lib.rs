@@ -1,0 +1,260 @@
+//! A typed harness over drink's sandbox for the suite's scenarios in `tests/`.
+//!
+//! Contracts are loaded from the release bundles that `./scripts/build-contracts` writes to
+//! `target/ink/<name>/`, so each contract is built once per test run, not once per test. Calls are
+//! SCALE-encoded with the contracts' own Rust types (the contract crates are dependencies with
+//! `ink-as-dependency`) instead of string transcoding, and results are decoded to those types, so
+//! a test reads like the contract's API.
+
+use drink::minimal::{MinimalSandbox, RuntimeEvent};
+use drink::pallet_contracts::{self, Determinism};
+use drink::sandbox_api::prelude::*;
+use drink::{AccountId32, Sandbox, Weight};
+use ink::env::hash::{Blake2x256, HashOutput};
+use scale::{Decode, DecodeAll, Encode};
+use std::path::PathBuf;
+
+pub use drink;
+
+/// Account ids in the sandbox.
+pub type AccountId = AccountId32;
+/// Balances in the sandbox.
+pub type Balance = u128;
+/// One token of 12 decimals, as PHA has.
+pub const UNIT: Balance = 1_000_000_000_000;
+
+/// The error ink! returns when it cannot dispatch a message at all.
+pub type LangError = ink::LangError;
+
+/// A deterministic test account: `[seed; 32]`. Seed 1 is drink's pre-funded default actor.
+pub fn account(seed: u8) -> AccountId {
+    AccountId32::new([seed; 32])
+}
+
+/// Turns a sandbox account into the contracts' `ink::primitives::AccountId`.
+pub fn ink_id(account: &AccountId) -> ink::primitives::AccountId {
+    let bytes: &[u8; 32] = account.as_ref();
+    ink::primitives::AccountId::from(*bytes)
+}
+
+/// Turns a contracts' `AccountId` back into a sandbox account.
+pub fn sandbox_id(account: &ink::primitives::AccountId) -> AccountId {
+    let bytes: &[u8; 32] = account.as_ref();
+    AccountId32::new(*bytes)
+}
+
+/// The selector of an inherent ink! message or constructor: the first four bytes of the
+/// BLAKE2-256 of its name.
+pub fn selector(name: &str) -> [u8; 4] {
+    let mut out = <Blake2x256 as HashOutput>::Type::default();
+    ink::env::hash_bytes::<Blake2x256>(name.as_bytes(), &mut out);
+    [out[0], out[1], out[2], out[3]]
+}
+
+/// Where cargo-contract put the bundles: `$CARGO_TARGET_DIR/ink` or the workspace's `target/ink`.
+fn ink_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .join("ink")
+}
+
+/// The release Wasm of contract `name`, built by `./scripts/build-contracts`.
+pub fn wasm(name: &str) -> Vec<u8> {
+    read_wasm(ink_dir().join(name).join(format!("{name}.wasm")))
+}
+
+/// The `next-version` build of contract `name`: the second code of the upgrade tests.
+pub fn next_wasm(name: &str) -> Vec<u8> {
+    read_wasm(ink_dir().join("next").join(format!("{name}.wasm")))
+}
+
+fn read_wasm(path: PathBuf) -> Vec<u8> {
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run ./scripts/build-contracts first",
+            path.display()
+        )
+    })
+}
+
+/// What a contract call did, beyond its return value.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    /// ref_time the call consumed.
+    pub ref_time: u64,
+    /// proof_size the call consumed.
+    pub proof_size: u64,
+    /// Whether the contract reverted its state changes (an `Err` result).
+    pub reverted: bool,
+    /// Data of the contract events emitted, in order.
+    pub events: Vec<Vec<u8>>,
+}
+
+impl Receipt {
+    /// The emitted events that decode as `E`, exactly (every byte consumed), in order.
+    pub fn events_of<E: DecodeAll>(&self) -> Vec<E> {
+        self.events
+            .iter()
+            .filter_map(|data| E::decode_all(&mut &data[..]).ok())
+            .collect()
+    }
+}
+
+/// A sandboxed chain with pallet-contracts and a clock the test controls.
+pub struct Chain {
+    sandbox: MinimalSandbox,
+    /// What the last call did.
+    pub last: Option<Receipt>,
+}
+
+impl Default for Chain {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Chain {
+    /// A fresh chain at block 1 with the clock at 0.
+    pub fn new() -> Self {
+        let mut sandbox = MinimalSandbox::default();
+        sandbox.build_block();
+        Self {
+            sandbox,
+            last: None,
+        }
+    }
+
+    /// Gives `who` `amount` more tokens.
+    pub fn fund(&mut self, who: &AccountId, amount: Balance) {
+        self.sandbox.mint_into(who, amount).expect("mint");
+    }
+
+    /// The free balance of `who`.
+    pub fn balance(&mut self, who: &AccountId) -> Balance {
+        self.sandbox.free_balance(who)
+    }
+
+    /// Sets the block timestamp (ms).
+    pub fn set_time(&mut self, ms: u64) {
+        self.sandbox.set_timestamp(ms);
+    }
+
+    /// The block timestamp (ms).
+    pub fn time(&mut self) -> u64 {
+        self.sandbox.get_timestamp()
+    }
+
+    /// Uploads contract code and returns its code hash.
+    pub fn upload(&mut self, code: Vec<u8>, by: &AccountId) -> ink::primitives::Hash {
+        let result = self
+            .sandbox
+            .upload_contract(code, by.clone(), None, Determinism::Enforced)
+            .expect("upload");
+        ink::primitives::Hash::from(result.code_hash.0)
+    }
+
+    /// Instantiates contract `name` with constructor `constructor` and SCALE-encoded `args`.
+    /// Returns the address, or the constructor's decoded error when it returned `Err`.
+    pub fn deploy<A: Encode, E: Decode + std::fmt::Debug>(
+        &mut self,
+        name: &str,
+        by: &AccountId,
+        constructor: &str,
+        args: A,
+        salt: &[u8],
+    ) -> Result<AccountId, E> {
+        let mut data = selector(constructor).to_vec();
+        args.encode_to(&mut data);
+        let result = self.sandbox.deploy_contract(
+            wasm(name),
+            0,
+            data,
+            salt.to_vec(),
+            by.clone(),
+            MinimalSandbox::default_gas_limit(),
+            None,
+        );
+        let ok = result
+            .result
+            .unwrap_or_else(|e| panic!("instantiating {name} trapped: {e:?}"));
+        if ok.result.did_revert() {
+            let decoded = <Result<Result<(), E>, LangError>>::decode(&mut &ok.result.data[..])
+                .expect("constructor error decodes");
+            match decoded {
+                Ok(Err(e)) => return Err(e),
+                other => panic!("unexpected revert of {name}: {other:?}"),
+            }
+        }
+        Ok(ok.account_id)
+    }
+
+    /// Calls `message` on `contract` as `by` with `args`, transferring `value`, and returns the
+    /// message's decoded return value. A trap (a panic, running out of gas) fails the test: no
+    /// input may panic a contract.
+    pub fn call_with_value<A: Encode, R: Decode>(
+        &mut self,
+        contract: &AccountId,
+        by: &AccountId,
+        message: &str,
+        args: A,
+        value: Balance,
+    ) -> R {
+        let mut data = selector(message).to_vec();
+        args.encode_to(&mut data);
+        let before = self.sandbox.events().len();
+        let result = self.sandbox.call_contract(
+            contract.clone(),
+            value,
+            data,
+            by.clone(),
+            MinimalSandbox::default_gas_limit(),
+            None,
+            Determinism::Enforced,
+        );
+        let events = self.sandbox.events()[before..]
+            .iter()
+            .filter_map(|record| match &record.event {
+                RuntimeEvent::Contracts(pallet_contracts::Event::ContractEmitted {
+                    data, ..
+                }) => Some(data.clone()),
+                _ => None,
+            })
+            .collect();
+        let ok = result
+            .result
+            .unwrap_or_else(|e| panic!("`{message}` trapped: {e:?}"));
+        self.last = Some(Receipt {
+            ref_time: result.gas_consumed.ref_time(),
+            proof_size: result.gas_consumed.proof_size(),
+            reverted: ok.did_revert(),
+            events,
+        });
+        match <Result<R, LangError>>::decode(&mut &ok.data[..]) {
+            Ok(Ok(value)) => value,
+            Ok(Err(e)) => panic!("`{message}` could not be dispatched: {e:?}"),
+            Err(e) => panic!("`{message}` returned undecodable data: {e:?}"),
+        }
+    }
+
+    /// [`Chain::call_with_value`] without a transfer.
+    pub fn call<A: Encode, R: Decode>(
+        &mut self,
+        contract: &AccountId,
+        by: &AccountId,
+        message: &str,
+        args: A,
+    ) -> R {
+        self.call_with_value(contract, by, message, args, 0)
+    }
+
+    /// The receipt of the last call.
+    pub fn receipt(&self) -> &Receipt {
+        self.last.as_ref().expect("a call was made")
+    }
+
+    /// Gas limit used for every call.
+    pub fn gas_limit() -> Weight {
+        MinimalSandbox::default_gas_limit()
+    }
+}
