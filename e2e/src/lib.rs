@@ -87,6 +87,8 @@ pub struct Receipt {
     pub proof_size: u64,
     /// Whether the contract reverted its state changes (an `Err` result).
     pub reverted: bool,
+    /// Storage deposit the caller paid (positive) or got back (negative).
+    pub deposit: i128,
     /// Data of the contract events emitted, in order.
     pub events: Vec<Vec<u8>>,
 }
@@ -228,6 +230,10 @@ impl Chain {
             ref_time: result.gas_consumed.ref_time(),
             proof_size: result.gas_consumed.proof_size(),
             reverted: ok.did_revert(),
+            deposit: match result.storage_deposit {
+                pallet_contracts::StorageDeposit::Charge(c) => c as i128,
+                pallet_contracts::StorageDeposit::Refund(r) => -(r as i128),
+            },
             events,
         });
         match <Result<R, LangError>>::decode(&mut &ok.data[..]) {
@@ -246,6 +252,13 @@ impl Chain {
         args: A,
     ) -> R {
         self.call_with_value(contract, by, message, args, 0)
+    }
+
+    /// The tokens `who` received in the last call it made: its balance change plus the
+    /// storage deposit that call charged it.
+    pub fn received(&mut self, who: &AccountId, balance_before: Balance) -> i128 {
+        let after = self.balance(who) as i128;
+        after - balance_before as i128 + self.receipt().deposit
     }
 
     /// The receipt of the last call.

@@ -42,6 +42,7 @@ pub const HISTORY_PAGE_MAX: u32 = 64;
 #[ink::contract]
 pub mod registry {
     use super::*;
+    use admin::{Admin, AdminError, CodeUpgraded};
     use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use rules::rank::{self, StatusChange};
@@ -150,6 +151,17 @@ pub mod registry {
     impl From<RuleError> for Error {
         fn from(error: RuleError) -> Self {
             Error::Rule(error)
+        }
+    }
+
+    impl From<AdminError> for Error {
+        fn from(error: AdminError) -> Self {
+            match error {
+                AdminError::NotGovernance => Error::NotGovernance,
+                AdminError::NotPendingGovernance => Error::NotPendingGovernance,
+                AdminError::Paused => Error::Paused,
+                AdminError::NotPaused => Error::NotPaused,
+            }
         }
     }
 
@@ -306,36 +318,10 @@ pub mod registry {
         pub bounty: Option<AccountId>,
     }
 
-    /// The contract was paused or unpaused.
-    #[ink(event)]
-    pub struct PausedChanged {
-        /// Whether it is now paused.
-        pub paused: bool,
-    }
-
-    /// Governance proposed (`accepted` = false) or completed (`true`) a handover.
-    #[ink(event)]
-    pub struct GovernanceHandover {
-        /// The account governance is handed to.
-        #[ink(topic)]
-        pub to: AccountId,
-        /// Whether it has accepted.
-        pub accepted: bool,
-    }
-
-    /// The contract's code was replaced.
-    #[ink(event)]
-    pub struct CodeUpgraded {
-        /// The new code hash.
-        pub code_hash: Hash,
-    }
-
     /// The registry's storage.
     #[ink(storage)]
     pub struct Registry {
-        governance: AccountId,
-        pending_governance: Option<AccountId>,
-        paused: bool,
+        admin: Admin,
         params: Params,
         reward_pool: Option<AccountId>,
         bounty: Option<AccountId>,
@@ -364,9 +350,7 @@ pub mod registry {
         pub fn new(governance: AccountId, params: Params) -> Result<Self> {
             validate_params(&params)?;
             Ok(Self {
-                governance,
-                pending_governance: None,
-                paused: false,
+                admin: Admin::new(governance),
                 params,
                 reward_pool: None,
                 bounty: None,
@@ -707,10 +691,8 @@ pub mod registry {
         /// Errors: `NotGovernance`, `Paused` (already paused).
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
-            self.ensure_governance()?;
-            self.ensure_running()?;
-            self.paused = true;
-            self.env().emit_event(PausedChanged { paused: true });
+            let event = self.admin.pause(self.env().caller())?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -719,12 +701,8 @@ pub mod registry {
         /// Errors: `NotGovernance`, `NotPaused`.
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
-            self.ensure_governance()?;
-            if !self.paused {
-                return Err(Error::NotPaused);
-            }
-            self.paused = false;
-            self.env().emit_event(PausedChanged { paused: false });
+            let event = self.admin.unpause(self.env().caller())?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -748,12 +726,8 @@ pub mod registry {
         /// Errors: `NotGovernance`.
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
-            self.ensure_governance()?;
-            self.pending_governance = Some(to);
-            self.env().emit_event(GovernanceHandover {
-                to,
-                accepted: false,
-            });
+            let event = self.admin.propose(self.env().caller(), to)?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -762,16 +736,8 @@ pub mod registry {
         /// Errors: `NotPendingGovernance`.
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
-            let caller = self.env().caller();
-            if self.pending_governance != Some(caller) {
-                return Err(Error::NotPendingGovernance);
-            }
-            self.governance = caller;
-            self.pending_governance = None;
-            self.env().emit_event(GovernanceHandover {
-                to: caller,
-                accepted: true,
-            });
+            let event = self.admin.accept(self.env().caller())?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -865,19 +831,19 @@ pub mod registry {
         /// The governance account.
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
-            self.governance
+            self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
-            self.pending_governance
+            self.admin.pending()
         }
 
         /// Whether the contract is paused.
         #[ink(message)]
         pub fn paused(&self) -> bool {
-            self.paused
+            self.admin.is_paused()
         }
 
         /// The version of the running code ([`CODE_VERSION`]).
@@ -889,19 +855,11 @@ pub mod registry {
         // ---- internals -----------------------------------------------------------------------
 
         fn ensure_governance(&self) -> Result<()> {
-            if self.env().caller() == self.governance {
-                Ok(())
-            } else {
-                Err(Error::NotGovernance)
-            }
+            Ok(self.admin.ensure_governance(self.env().caller())?)
         }
 
         fn ensure_running(&self) -> Result<()> {
-            if self.paused {
-                Err(Error::Paused)
-            } else {
-                Ok(())
-            }
+            Ok(self.admin.ensure_running()?)
         }
 
         fn ensure_not_member(&self, wallet: AccountId, error: Error) -> Result<()> {

@@ -64,8 +64,8 @@ pub struct Windows {
     pub claim_ms: u64,
 }
 
-/// Where a month stands at a given time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a month stands at a given time; the variants are ordered in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "codec",
     derive(scale::Encode, scale::Decode, scale_info::TypeInfo)

@@ -13,8 +13,14 @@
 //!    ([`MonthSettlement::unclaimed`]).
 //!
 //! Finalization therefore needs only the department totals, kept up to date as reviewers score;
-//! it never looks at a member. Members below the optional minimum gate must be left out of the
-//! totals (their points earn nothing), which the pool does as it records scores.
+//! it never looks at a member. The optional minimum gate is applied when a member claims: a
+//! member below it is paid nothing, and its share stays in the month until the sweep carries it
+//! forward. Keeping gated points in the totals is what lets the gate be frozen at finalization
+//! without revisiting any member.
+//!
+//! Rank bonuses are paid beside the pool from a separate reserve. Finalization sets aside
+//! [`bonus_reservation`] for every Head and Senior that submitted, so that a claim never finds
+//! the reserve short.
 
 use crate::department::{Department, Weights, DEPARTMENT_COUNT};
 use crate::rank::Rank;
@@ -53,6 +59,24 @@ pub fn rank_bonus(rank: Rank, head: u128, senior: u128) -> u128 {
         Rank::Senior => senior,
         Rank::Candidate | Rank::Ambassador => 0,
     }
+}
+
+/// What a month's rank bonuses can cost at most: `heads × head + seniors × senior`, for the Heads
+/// and Seniors that submitted that month.
+///
+/// Errors: [`Error::Overflow`].
+pub fn bonus_reservation(
+    heads: u32,
+    seniors: u32,
+    head: u128,
+    senior: u128,
+) -> Result<u128, Error> {
+    let heads = head.checked_mul(u128::from(heads));
+    let seniors = senior.checked_mul(u128::from(seniors));
+    heads
+        .zip(seniors)
+        .and_then(|(h, s)| h.checked_add(s))
+        .ok_or(Error::Overflow)
 }
 
 /// Adds a member's points to the department totals (`add = true`) or takes them out (`false`,
@@ -231,6 +255,17 @@ mod tests {
         assert_eq!(rank_bonus(Rank::Senior, 4_000, 2_000), 2_000);
         assert_eq!(rank_bonus(Rank::Ambassador, 4_000, 2_000), 0);
         assert_eq!(rank_bonus(Rank::Candidate, 4_000, 2_000), 0);
+    }
+
+    #[test]
+    fn bonus_reservation_covers_heads_and_seniors() {
+        assert_eq!(
+            bonus_reservation(1, 7, 4_000 * PHA, 2_000 * PHA),
+            Ok(18_000 * PHA)
+        );
+        assert_eq!(bonus_reservation(0, 0, 4_000, 2_000), Ok(0));
+        assert_eq!(bonus_reservation(2, 0, u128::MAX, 0), Err(Error::Overflow));
+        assert_eq!(bonus_reservation(1, 1, u128::MAX, 1), Err(Error::Overflow));
     }
 
     #[test]

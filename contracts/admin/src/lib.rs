@@ -1,0 +1,199 @@
+//! Governance of a suite contract: one governance account, handed over in two steps, and a pause.
+//!
+//! Every contract of the suite keeps one [`Admin`] in its storage and answers its governance
+//! messages (`pause`, `unpause`, `propose_governance`, `accept_governance`, `set_code`) through it,
+//! so the rules of who governs live in one place. The events are defined here too; a contract
+//! emits them with `self.env().emit_event(..)`.
+//!
+//! # State machine
+//! ```text
+//! governance = G, pending = None ──propose(G → N)──▶ pending = N ──accept(by N)──▶ governance = N
+//! running ──pause (G)──▶ paused ──unpause (G)──▶ running
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use ink::primitives::{AccountId, Hash};
+
+/// Why a governance action was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub enum AdminError {
+    /// The caller is not the governance account.
+    NotGovernance,
+    /// The caller is not the account governance is being handed to.
+    NotPendingGovernance,
+    /// The contract is paused.
+    Paused,
+    /// The contract is not paused.
+    NotPaused,
+}
+
+/// Who governs a contract and whether it is paused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Admin {
+    governance: AccountId,
+    pending: Option<AccountId>,
+    paused: bool,
+}
+
+impl Admin {
+    /// Governed by `governance`, running.
+    pub fn new(governance: AccountId) -> Self {
+        Self {
+            governance,
+            pending: None,
+            paused: false,
+        }
+    }
+
+    /// The governance account.
+    pub fn governance(&self) -> AccountId {
+        self.governance
+    }
+
+    /// The account governance is being handed to, if any.
+    pub fn pending(&self) -> Option<AccountId> {
+        self.pending
+    }
+
+    /// Whether the contract is paused.
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    /// Errors: [`AdminError::NotGovernance`] unless `caller` is the governance account.
+    pub fn ensure_governance(&self, caller: AccountId) -> Result<(), AdminError> {
+        if caller == self.governance {
+            Ok(())
+        } else {
+            Err(AdminError::NotGovernance)
+        }
+    }
+
+    /// Errors: [`AdminError::Paused`] while paused.
+    pub fn ensure_running(&self) -> Result<(), AdminError> {
+        if self.paused {
+            Err(AdminError::Paused)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Pauses, by governance.
+    ///
+    /// Errors: [`AdminError::NotGovernance`], [`AdminError::Paused`] (already paused).
+    pub fn pause(&mut self, caller: AccountId) -> Result<PausedChanged, AdminError> {
+        self.ensure_governance(caller)?;
+        self.ensure_running()?;
+        self.paused = true;
+        Ok(PausedChanged { paused: true })
+    }
+
+    /// Unpauses, by governance.
+    ///
+    /// Errors: [`AdminError::NotGovernance`], [`AdminError::NotPaused`].
+    pub fn unpause(&mut self, caller: AccountId) -> Result<PausedChanged, AdminError> {
+        self.ensure_governance(caller)?;
+        if !self.paused {
+            return Err(AdminError::NotPaused);
+        }
+        self.paused = false;
+        Ok(PausedChanged { paused: false })
+    }
+
+    /// First step of a handover, by governance: names the next governance account. A second
+    /// proposal replaces the first.
+    ///
+    /// Errors: [`AdminError::NotGovernance`].
+    pub fn propose(
+        &mut self,
+        caller: AccountId,
+        to: AccountId,
+    ) -> Result<GovernanceHandover, AdminError> {
+        self.ensure_governance(caller)?;
+        self.pending = Some(to);
+        Ok(GovernanceHandover {
+            to,
+            accepted: false,
+        })
+    }
+
+    /// Second step of a handover, by the proposed account.
+    ///
+    /// Errors: [`AdminError::NotPendingGovernance`].
+    pub fn accept(&mut self, caller: AccountId) -> Result<GovernanceHandover, AdminError> {
+        if self.pending != Some(caller) {
+            return Err(AdminError::NotPendingGovernance);
+        }
+        self.governance = caller;
+        self.pending = None;
+        Ok(GovernanceHandover {
+            to: caller,
+            accepted: true,
+        })
+    }
+}
+
+/// The contract was paused or unpaused.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PausedChanged {
+    /// Whether it is now paused.
+    pub paused: bool,
+}
+
+/// Governance proposed (`accepted` = false) or completed (`true`) a handover.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GovernanceHandover {
+    /// The account governance is handed to.
+    #[ink(topic)]
+    pub to: AccountId,
+    /// Whether it has accepted.
+    pub accepted: bool,
+}
+
+/// The contract's code was replaced.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeUpgraded {
+    /// The new code hash.
+    pub code_hash: Hash,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const G: AccountId = AccountId([1; 32]);
+    const N: AccountId = AccountId([2; 32]);
+    const X: AccountId = AccountId([3; 32]);
+
+    #[test]
+    fn handover_takes_two_steps() {
+        let mut admin = Admin::new(G);
+        assert_eq!(admin.propose(X, N), Err(AdminError::NotGovernance));
+        assert!(admin.propose(G, N).is_ok());
+        assert_eq!(admin.pending(), Some(N));
+        assert_eq!(admin.governance(), G, "nothing changes until accepted");
+        assert_eq!(admin.accept(X), Err(AdminError::NotPendingGovernance));
+        assert!(admin.accept(N).is_ok());
+        assert_eq!(admin.governance(), N);
+        assert_eq!(admin.pending(), None);
+        assert_eq!(admin.ensure_governance(G), Err(AdminError::NotGovernance));
+    }
+
+    #[test]
+    fn pause_and_unpause() {
+        let mut admin = Admin::new(G);
+        assert_eq!(admin.unpause(G), Err(AdminError::NotPaused));
+        assert_eq!(admin.pause(X), Err(AdminError::NotGovernance));
+        assert!(admin.pause(G).is_ok());
+        assert_eq!(admin.ensure_running(), Err(AdminError::Paused));
+        assert_eq!(admin.pause(G), Err(AdminError::Paused));
+        assert!(admin.unpause(G).is_ok());
+        assert_eq!(admin.ensure_running(), Ok(()));
+    }
+}

@@ -1,0 +1,1261 @@
+//! # Monthly reward pool
+//!
+//! A month's life, message by message (the calendar, the split and every check are in the
+//! plain-Rust `rules` crate; members and ranks are the registry's, reached by cross-contract
+//! calls):
+//!
+//! 1. **fund** — governance or the authorised funder (the bounty contract) pays native tokens into
+//!    a month; finalization and sweeps carry leftovers into later months. Governance tops up a
+//!    separate rank-bonus reserve.
+//! 2. **submit** — an active member's wallet, between the month's start and its deadline, names 2
+//!    or 3 departments, suggested scores and an evidence reference; a later submission replaces
+//!    the earlier one.
+//! 3. **score** — reviewers, from the deadline until finalization, set each submitter's final
+//!    points (never their own), in batches. Department totals follow every score.
+//! 4. **finalize** — governance, after the review window, months in order: freezes the pool size,
+//!    the slices, the totals, the gate and the bonuses, sets the bonuses aside from the reserve,
+//!    and carries what no slice takes into the next month. Constant cost: it never visits a
+//!    member.
+//! 5. **claim** — a member's own wallet, for one or several finalized months, each once, before
+//!    the claim window ends: its share is computed on demand from the frozen totals, plus the rank
+//!    bonus of the rank it submitted with; the percentage reaches the registry for promotion.
+//!    **settle** does the registry part for a member that does not claim.
+//! 6. **sweep** — anyone, after the claim window: what is unclaimed (rounding dust included) goes
+//!    to the currently open month, unused bonus back to the reserve.
+//!
+//! ## Invariants
+//! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
+//! - `liabilities` is everything the contract still owes or holds for a purpose (open months'
+//!   funds, finalized months' unclaimed rewards and bonuses, the bonus reserve); every payable
+//!   message raises it by exactly the value received and every transfer lowers it by exactly the
+//!   amount sent, so the contract's balance always covers it.
+//! - State is written before any transfer; ink! denies reentry.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub use registry::MemberId;
+pub use rules::calendar::{Calendar, Windows};
+pub use rules::department::{Department, Weights};
+pub use rules::rank::Rank;
+pub use rules::submission::{Points, Score};
+pub use rules::Error as RuleError;
+
+/// The code version `version()` reports; `next-version` builds report one more (upgrade test).
+pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 };
+/// Most score entries in one `score` call.
+pub const MAX_SCORE_BATCH: u32 = 100;
+/// Most months in one `claim` or `preview` call.
+pub const MAX_CLAIM_MONTHS: u32 = 12;
+/// Most reviewers added or removed in one `set_reviewers` call.
+pub const MAX_REVIEWER_CHANGES: u32 = 32;
+
+#[ink::contract]
+pub mod reward_pool {
+    use super::*;
+    use admin::{Admin, AdminError, CodeUpgraded};
+    use ink::codegen::TraitCallBuilder;
+    use ink::env::call::FromAccountId;
+    use ink::prelude::vec::Vec;
+    use ink::storage::Mapping;
+    use registry::RegistryRef;
+    use rules::calendar::Phase;
+    use rules::department::{DepartmentSet, DEPARTMENT_COUNT};
+    use rules::reward::{self, MonthSettlement, PerDepartment, Totals};
+    use rules::submission;
+
+    /// The program's pool parameters. Changes apply to every month not yet finalized: a month
+    /// freezes them when it is finalized.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Config {
+        /// The pool before growth and carry (V.4: 84,000 PHA).
+        pub base: Balance,
+        /// Growth for every 5 first-time Ambassadors (V.4: 21,000 PHA).
+        pub step: Balance,
+        /// First-time Ambassadors already counted in `base` (the registry's count when the
+        /// program's existing members were brought on chain).
+        pub ambassador_baseline: u32,
+        /// Department weights in basis points, summing to 10,000.
+        pub weights: Weights,
+        /// Review and claim window lengths.
+        pub windows: Windows,
+        /// Minimum monthly percentage for any reward, in bps (0 = no gate; V.3: 4,000).
+        pub gate_bps: u32,
+        /// Monthly bonus of a Head (V.4: 4,000 PHA), from the bonus reserve.
+        pub head_bonus: Balance,
+        /// Monthly bonus of a Senior (V.4: 2,000 PHA), from the bonus reserve.
+        pub senior_bonus: Balance,
+        /// Longest evidence reference accepted, in bytes (1 to 512).
+        pub max_evidence_len: u32,
+    }
+
+    /// A member's submission for a month, with its review.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Submission {
+        /// The 2 or 3 departments chosen.
+        pub departments: DepartmentSet,
+        /// Suggested scores, one per chosen department in index order of `departments`.
+        pub suggested: Vec<Score>,
+        /// Evidence reference.
+        pub evidence_ref: Vec<u8>,
+        /// The member's rank when it submitted: decides its rank bonus.
+        pub rank: Rank,
+        /// When it was (last) submitted (ms).
+        pub submitted_at: u64,
+        /// Final points, once a reviewer scored it.
+        pub points: Option<Points>,
+        /// Who scored it last.
+        pub reviewer: Option<AccountId>,
+        /// Whether the member has claimed it.
+        pub claimed: bool,
+        /// Whether its percentage has reached the registry.
+        pub settled: bool,
+    }
+
+    /// What a finalized month froze.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Finalized {
+        /// Pool size, slices, totals and the carry.
+        pub settlement: MonthSettlement,
+        /// The gate in force.
+        pub gate_bps: u32,
+        /// The Head bonus in force.
+        pub head_bonus: Balance,
+        /// The Senior bonus in force.
+        pub senior_bonus: Balance,
+        /// Bonuses set aside from the reserve for this month's Heads and Seniors.
+        pub bonus_reserved: Balance,
+        /// Claims are accepted strictly before this time (ms).
+        pub claim_end: u64,
+        /// When it was finalized (ms).
+        pub finalized_at: u64,
+    }
+
+    /// A month's accounts.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct MonthState {
+        /// Everything paid into the month, carry included.
+        pub funded: Balance,
+        /// The part of `funded` carried from earlier months (it adds to the pool size).
+        pub carried_in: Balance,
+        /// Everyone's points per department so far.
+        pub totals: Totals,
+        /// Members that submitted.
+        pub submissions: u32,
+        /// Submitters at Head rank.
+        pub heads: u32,
+        /// Submitters at Senior rank.
+        pub seniors: u32,
+        /// Set when finalized.
+        pub finalized: Option<Finalized>,
+        /// Rewards paid out.
+        pub paid: Balance,
+        /// Bonuses paid out.
+        pub bonus_paid: Balance,
+        /// Whether the claim window has been swept.
+        pub swept: bool,
+    }
+
+    /// Where a member's month stands in a preview.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum ClaimStatus {
+        /// Not finalized yet.
+        NotFinalized,
+        /// The member did not submit that month.
+        NoSubmission,
+        /// Finalized and claimable now.
+        Claimable,
+        /// Already claimed.
+        Claimed,
+        /// The claim window is over.
+        Expired,
+    }
+
+    /// A member's month as `claim` would pay it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub struct MonthPreview {
+        /// The month id.
+        pub month: u32,
+        /// Its status.
+        pub status: ClaimStatus,
+        /// The reward per department (zero below the gate).
+        pub per_department: PerDepartment,
+        /// The rank bonus (zero below the gate).
+        pub bonus: Balance,
+        /// Reward plus bonus.
+        pub total: Balance,
+        /// The member's percentage that month, in bps.
+        pub percentage_bps: u32,
+    }
+
+    /// Why one entry of a score batch was refused.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum ScoreFault {
+        /// The reviewer is the member scored.
+        OwnSubmission,
+        /// The member did not submit that month.
+        NoSubmission,
+        /// A rule refused the points (department not chosen, duplicate, above 20, overflow).
+        Rule(RuleError),
+    }
+
+    /// Why a reward-pool message failed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum Error {
+        /// The caller is not the governance account.
+        NotGovernance,
+        /// The caller is not the account governance was handed to.
+        NotPendingGovernance,
+        /// The contract is paused.
+        Paused,
+        /// The contract is not paused.
+        NotPaused,
+        /// The chain refused the new code hash.
+        UpgradeFailed,
+        /// The caller may not fund months (not governance nor the authorised funder).
+        NotFunder,
+        /// A payable message received nothing.
+        ZeroValue,
+        /// The caller is not a reviewer.
+        NotReviewer,
+        /// The month's submissions have not opened.
+        SubmissionNotOpen,
+        /// The month's submission deadline has passed.
+        SubmissionClosed,
+        /// Scoring opens at the submission deadline.
+        ScoringNotOpen,
+        /// The month is already finalized.
+        MonthFinalized,
+        /// The month is not finalized.
+        NotFinalized,
+        /// The review window has not ended.
+        ReviewWindowOpen,
+        /// Months are finalized in order; this is not the next one.
+        FinalizeOutOfOrder,
+        /// Nothing was paid into the month.
+        Unfunded,
+        /// The month's funding is below its pool size.
+        Underfunded,
+        /// The bonus reserve cannot cover the month's Head and Senior bonuses.
+        BonusReserveShort,
+        /// The caller's wallet is not a member's.
+        NotMember,
+        /// The member did not submit for that month.
+        NothingToClaim,
+        /// The month was already claimed.
+        AlreadyClaimed,
+        /// The month's percentage already reached the registry.
+        AlreadySettled,
+        /// The claim window is over.
+        ClaimWindowClosed,
+        /// The claim window is still open.
+        ClaimWindowOpen,
+        /// The month was already swept.
+        AlreadySwept,
+        /// No months given, or more than allowed in one call.
+        BadMonthCount,
+        /// A month appears twice in one call.
+        DuplicateMonth,
+        /// No entries given, or more than allowed in one batch.
+        BadBatchSize,
+        /// Entry `index` of a score batch was refused, for `fault`.
+        ScoreRejected {
+            /// Position of the entry in the batch.
+            index: u32,
+            /// Why.
+            fault: ScoreFault,
+        },
+        /// A transfer out of the contract failed.
+        TransferFailed,
+        /// The registry refused: the inner error says why (e.g. `NotMember`, `Suspended`).
+        Registry(registry::Error),
+        /// The registry could not be called.
+        RegistryUnreachable,
+        /// A rule refused the input; the inner error names it.
+        Rule(RuleError),
+    }
+
+    impl From<RuleError> for Error {
+        fn from(error: RuleError) -> Self {
+            match error {
+                RuleError::Underfunded => Error::Underfunded,
+                other => Error::Rule(other),
+            }
+        }
+    }
+
+    impl From<AdminError> for Error {
+        fn from(error: AdminError) -> Self {
+            match error {
+                AdminError::NotGovernance => Error::NotGovernance,
+                AdminError::NotPendingGovernance => Error::NotPendingGovernance,
+                AdminError::Paused => Error::Paused,
+                AdminError::NotPaused => Error::NotPaused,
+            }
+        }
+    }
+
+    /// Result of the reward pool's messages.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// Tokens were paid into a month (by a funder, or carried from an earlier month).
+    #[ink(event)]
+    pub struct Funded {
+        /// The month.
+        #[ink(topic)]
+        pub month: u32,
+        /// Who paid; the pool itself for a carry.
+        #[ink(topic)]
+        pub from: AccountId,
+        /// The amount.
+        pub amount: Balance,
+    }
+
+    /// The bonus reserve was topped up.
+    #[ink(event)]
+    pub struct BonusReserveFunded {
+        /// The amount.
+        pub amount: Balance,
+        /// The reserve after it.
+        pub reserve: Balance,
+    }
+
+    /// A member submitted (or replaced) its month.
+    #[ink(event)]
+    pub struct Submitted {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its member id.
+        pub member: MemberId,
+        /// The month.
+        pub month: u32,
+        /// Whether it replaced an earlier submission.
+        pub replaced: bool,
+    }
+
+    /// A reviewer scored a member's month.
+    #[ink(event)]
+    pub struct Scored {
+        /// The reviewer.
+        #[ink(topic)]
+        pub reviewer: AccountId,
+        /// The member.
+        pub member: MemberId,
+        /// The month.
+        pub month: u32,
+        /// The final points.
+        pub points: Points,
+    }
+
+    /// Governance finalized a month.
+    #[ink(event)]
+    pub struct MonthFinalized {
+        /// The month.
+        #[ink(topic)]
+        pub month: u32,
+        /// Its pool size.
+        pub pool: Balance,
+        /// What carried into the next month.
+        pub carried: Balance,
+        /// Bonuses set aside.
+        pub bonus_reserved: Balance,
+    }
+
+    /// A member claimed a month.
+    #[ink(event)]
+    pub struct Claimed {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its member id.
+        pub member: MemberId,
+        /// The month.
+        pub month: u32,
+        /// The reward.
+        pub reward: Balance,
+        /// The rank bonus.
+        pub bonus: Balance,
+    }
+
+    /// A member's month percentage was sent to the registry.
+    #[ink(event)]
+    pub struct Settled {
+        /// The member.
+        pub member: MemberId,
+        /// The month.
+        pub month: u32,
+        /// The percentage, in bps.
+        pub percentage_bps: u32,
+        /// False when the registry had already recorded a later month (the percentage then
+        /// does not count toward streaks).
+        pub recorded: bool,
+    }
+
+    /// A month's claim window was swept.
+    #[ink(event)]
+    pub struct Swept {
+        /// The month swept.
+        #[ink(topic)]
+        pub month: u32,
+        /// The month that received the unclaimed rewards.
+        pub into_month: u32,
+        /// Unclaimed rewards moved.
+        pub amount: Balance,
+        /// Unused bonuses returned to the reserve.
+        pub bonus_returned: Balance,
+    }
+
+    /// Governance changed the configuration.
+    #[ink(event)]
+    pub struct ConfigChanged {
+        /// The new configuration.
+        pub config: Config,
+    }
+
+    /// Governance changed who may score or fund.
+    #[ink(event)]
+    pub struct RolesChanged {
+        /// Reviewers added.
+        pub added: Vec<AccountId>,
+        /// Reviewers removed.
+        pub removed: Vec<AccountId>,
+        /// The authorised funder.
+        pub funder: Option<AccountId>,
+    }
+
+    /// The reward pool's storage.
+    #[ink(storage)]
+    pub struct RewardPool {
+        admin: Admin,
+        registry: AccountId,
+        calendar: Calendar,
+        config: Config,
+        funder: Option<AccountId>,
+        reviewers: Mapping<AccountId, ()>,
+        months: Mapping<u32, MonthState>,
+        submissions: Mapping<(u32, MemberId), Submission>,
+        last_finalized: Option<u32>,
+        bonus_reserve: Balance,
+        liabilities: Balance,
+    }
+
+    fn validate_config(config: &Config) -> Result<()> {
+        Weights::new(config.weights.as_array())?;
+        rules::check_bps(config.gate_bps, RuleError::GateOutOfRange)?;
+        submission::check_evidence_limit(config.max_evidence_len)?;
+        Ok(())
+    }
+
+    fn add(a: Balance, b: Balance) -> Result<Balance> {
+        a.checked_add(b).ok_or(Error::Rule(RuleError::Overflow))
+    }
+
+    fn sub(a: Balance, b: Balance) -> Result<Balance> {
+        a.checked_sub(b).ok_or(Error::Rule(RuleError::Overflow))
+    }
+
+    impl RewardPool {
+        /// Creates a pool governed by `governance`, reading members from `registry`, cutting
+        /// months by `calendar` (fixed for the pool's life).
+        ///
+        /// Errors: `Rule(PeriodLengthZero)`, `Rule(WeightsDoNotSumToWhole)`,
+        /// `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
+        #[ink(constructor)]
+        pub fn new(
+            governance: AccountId,
+            registry: AccountId,
+            calendar: Calendar,
+            config: Config,
+        ) -> Result<Self> {
+            calendar.validate()?;
+            validate_config(&config)?;
+            Ok(Self {
+                admin: Admin::new(governance),
+                registry,
+                calendar,
+                config,
+                funder: None,
+                reviewers: Mapping::default(),
+                months: Mapping::default(),
+                submissions: Mapping::default(),
+                last_finalized: None,
+                bonus_reserve: 0,
+                liabilities: 0,
+            })
+        }
+
+        // ---- funding -------------------------------------------------------------------------
+
+        /// Pays the transferred value into `month`'s pool. Governance or the authorised funder
+        /// (the bounty contract) only; any month not yet finalized.
+        ///
+        /// Errors: `Paused`, `NotFunder`, `ZeroValue`, `MonthFinalized`, `Rule(Overflow)`.
+        #[ink(message, payable)]
+        pub fn fund(&mut self, month: u32) -> Result<()> {
+            self.ensure_running()?;
+            let caller = self.env().caller();
+            if caller != self.admin.governance() && Some(caller) != self.funder {
+                return Err(Error::NotFunder);
+            }
+            let amount = self.env().transferred_value();
+            if amount == 0 {
+                return Err(Error::ZeroValue);
+            }
+            let mut state = self.months.get(month).unwrap_or_default();
+            if state.finalized.is_some() {
+                return Err(Error::MonthFinalized);
+            }
+            state.funded = add(state.funded, amount)?;
+            self.liabilities = add(self.liabilities, amount)?;
+            self.months.insert(month, &state);
+            self.env().emit_event(Funded {
+                month,
+                from: caller,
+                amount,
+            });
+            Ok(())
+        }
+
+        /// Tops up the rank-bonus reserve with the transferred value. Governance only.
+        ///
+        /// Errors: `Paused`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
+        #[ink(message, payable)]
+        pub fn fund_bonus_reserve(&mut self) -> Result<()> {
+            self.ensure_running()?;
+            self.ensure_governance()?;
+            let amount = self.env().transferred_value();
+            if amount == 0 {
+                return Err(Error::ZeroValue);
+            }
+            self.bonus_reserve = add(self.bonus_reserve, amount)?;
+            self.liabilities = add(self.liabilities, amount)?;
+            self.env().emit_event(BonusReserveFunded {
+                amount,
+                reserve: self.bonus_reserve,
+            });
+            Ok(())
+        }
+
+        // ---- the month -----------------------------------------------------------------------
+
+        /// Submits the calling member's month: 2 or 3 choosable departments, one suggested score
+        /// per department (same order), an evidence reference. Only an active member's wallet,
+        /// from the month's start until its deadline. A second submission replaces the first.
+        ///
+        /// Errors: `Paused`, `SubmissionNotOpen`, `SubmissionClosed`, `Registry(NotMember)`,
+        /// `Registry(Suspended)`, `Registry(Rule(MemberHasLeft))`, `RegistryUnreachable`,
+        /// `Rule(TooFewDepartments)`, `Rule(TooManyDepartments)`, `Rule(DuplicateDepartment)`,
+        /// `Rule(DepartmentNotChoosable)`, `Rule(ScoreCountMismatch)`, `Rule(EffortOutOfRange)`,
+        /// `Rule(ResultsOutOfRange)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
+        /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn submit(
+            &mut self,
+            month: u32,
+            departments: Vec<Department>,
+            suggested: Vec<Score>,
+            evidence_ref: Vec<u8>,
+        ) -> Result<()> {
+            self.ensure_running()?;
+            match self.phase(month)? {
+                Phase::Upcoming => return Err(Error::SubmissionNotOpen),
+                Phase::Submission => {}
+                _ => return Err(Error::SubmissionClosed),
+            }
+            let chosen = submission::validate_submission(
+                &departments,
+                &suggested,
+                &evidence_ref,
+                self.config.max_evidence_len,
+            )?;
+            let who = self.env().caller();
+            let (member, rank) =
+                registry_result(self.registry_ref().call().active_member(who).try_invoke())?;
+            let mut state = self.months.get(month).unwrap_or_default();
+            let previous = self.submissions.get((month, member));
+            if let Some(old) = &previous {
+                bonus_count(&mut state, old.rank, false)?;
+            } else {
+                state.submissions = state
+                    .submissions
+                    .checked_add(1)
+                    .ok_or(RuleError::Overflow)?;
+            }
+            bonus_count(&mut state, rank, true)?;
+            // Suggested scores are kept in the department order of the chosen set.
+            let mut ordered: Vec<(Department, Score)> =
+                departments.into_iter().zip(suggested).collect();
+            ordered.sort_by_key(|(d, _)| *d);
+            self.submissions.insert(
+                (month, member),
+                &Submission {
+                    departments: chosen,
+                    suggested: ordered.into_iter().map(|(_, s)| s).collect(),
+                    evidence_ref,
+                    rank,
+                    submitted_at: self.env().block_timestamp(),
+                    points: None,
+                    reviewer: None,
+                    claimed: false,
+                    settled: false,
+                },
+            );
+            self.months.insert(month, &state);
+            self.env().emit_event(Submitted {
+                who,
+                member,
+                month,
+                replaced: previous.is_some(),
+            });
+            Ok(())
+        }
+
+        /// Scores a batch of `month`'s submissions: each entry is a member and its final points
+        /// per department (each chosen department plus Basic and Others; left out = 0). A later
+        /// score replaces an earlier one. Reviewers only, from the deadline until finalization,
+        /// never on their own submission. Any bad entry fails the whole batch, naming its
+        /// position.
+        ///
+        /// Errors: `Paused`, `NotReviewer`, `BadBatchSize`, `ScoringNotOpen`, `MonthFinalized`,
+        /// `RegistryUnreachable`, `ScoreRejected { index, fault }` with fault `OwnSubmission`,
+        /// `NoSubmission`, `Rule(DepartmentNotChosen)`, `Rule(DuplicateDepartment)`,
+        /// `Rule(EffortOutOfRange)`, `Rule(ResultsOutOfRange)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn score(
+            &mut self,
+            month: u32,
+            entries: Vec<(MemberId, Vec<(Department, Score)>)>,
+        ) -> Result<()> {
+            self.ensure_running()?;
+            let reviewer = self.env().caller();
+            if !self.reviewers.contains(reviewer) {
+                return Err(Error::NotReviewer);
+            }
+            if entries.is_empty() || entries.len() > MAX_SCORE_BATCH as usize {
+                return Err(Error::BadBatchSize);
+            }
+            if self.phase(month)? < Phase::Review {
+                return Err(Error::ScoringNotOpen);
+            }
+            let mut state = self.months.get(month).unwrap_or_default();
+            if state.finalized.is_some() {
+                return Err(Error::MonthFinalized);
+            }
+            let own = self.registry_member_id(reviewer)?;
+            for (index, (member, scores)) in entries.into_iter().enumerate() {
+                let reject = |fault| Error::ScoreRejected {
+                    // Batches hold at most MAX_SCORE_BATCH entries.
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
+                    fault,
+                };
+                if own == Some(member) {
+                    return Err(reject(ScoreFault::OwnSubmission));
+                }
+                let mut entry = self
+                    .submissions
+                    .get((month, member))
+                    .ok_or(reject(ScoreFault::NoSubmission))?;
+                let points = submission::validate_review(entry.departments, &scores)
+                    .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                if let Some(old) = entry.points {
+                    state.totals = reward::update_totals(&state.totals, &old, false)
+                        .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                }
+                state.totals = reward::update_totals(&state.totals, &points, true)
+                    .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                entry.points = Some(points);
+                entry.reviewer = Some(reviewer);
+                self.submissions.insert((month, member), &entry);
+                self.env().emit_event(Scored {
+                    reviewer,
+                    member,
+                    month,
+                    points,
+                });
+            }
+            self.months.insert(month, &state);
+            Ok(())
+        }
+
+        /// Finalizes `month`: freezes its pool size (base + growth + carry-in), slices, totals,
+        /// gate and bonuses, sets its Head and Senior bonuses aside from the reserve and carries
+        /// what no slice takes into the next month. Governance only (the governor contract or the
+        /// governance account), after the review window, months in order. One registry read; no
+        /// member is visited.
+        ///
+        /// Errors: `Paused`, `NotGovernance`, `MonthFinalized`, `FinalizeOutOfOrder`,
+        /// `ReviewWindowOpen`, `Unfunded`, `Underfunded`, `BonusReserveShort`,
+        /// `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
+        #[ink(message)]
+        pub fn finalize(&mut self, month: u32) -> Result<()> {
+            self.ensure_running()?;
+            self.ensure_governance()?;
+            let mut state = self.months.get(month).unwrap_or_default();
+            if state.finalized.is_some() {
+                return Err(Error::MonthFinalized);
+            }
+            if let Some(last) = self.last_finalized {
+                if Some(month) != last.checked_add(1) {
+                    return Err(Error::FinalizeOutOfOrder);
+                }
+            }
+            let now = self.env().block_timestamp();
+            if now < self.calendar.review_end(month, &self.config.windows)? {
+                return Err(Error::ReviewWindowOpen);
+            }
+            if state.funded == 0 {
+                return Err(Error::Unfunded);
+            }
+            let new_ambassadors = self
+                .registry_ref()
+                .call()
+                .first_time_ambassadors()
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)?
+                .saturating_sub(self.config.ambassador_baseline);
+            let config = &self.config;
+            let pool =
+                reward::pool_size(config.base, config.step, new_ambassadors, state.carried_in)?;
+            let settlement =
+                MonthSettlement::settle(state.funded, pool, &config.weights, state.totals)?;
+            let bonus_reserved = reward::bonus_reservation(
+                state.heads,
+                state.seniors,
+                config.head_bonus,
+                config.senior_bonus,
+            )?;
+            self.bonus_reserve = self
+                .bonus_reserve
+                .checked_sub(bonus_reserved)
+                .ok_or(Error::BonusReserveShort)?;
+            let carried = settlement.carried;
+            state.finalized = Some(Finalized {
+                settlement,
+                gate_bps: config.gate_bps,
+                head_bonus: config.head_bonus,
+                senior_bonus: config.senior_bonus,
+                bonus_reserved,
+                claim_end: self.calendar.claim_end(month, &config.windows)?,
+                finalized_at: now,
+            });
+            self.months.insert(month, &state);
+            self.last_finalized = Some(month);
+            let next = month.checked_add(1).ok_or(RuleError::Overflow)?;
+            self.carry(next, carried)?;
+            self.env().emit_event(MonthFinalized {
+                month,
+                pool,
+                carried,
+                bonus_reserved,
+            });
+            Ok(())
+        }
+
+        /// Claims the calling member's reward and rank bonus for each of `months` (1 to 12,
+        /// distinct, each finalized, within its claim window, submitted by the member and not yet
+        /// claimed), sends each month's percentage to the registry in month order, then
+        /// transfers the total to the caller. Returns the total paid. A member below a month's
+        /// gate gets nothing for it (the month still counts as claimed).
+        ///
+        /// Errors: `Paused`, `BadMonthCount`, `DuplicateMonth`, `NotMember`,
+        /// `RegistryUnreachable`, `NotFinalized`, `ClaimWindowClosed`, `NothingToClaim`,
+        /// `AlreadyClaimed`, `TransferFailed`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn claim(&mut self, mut months: Vec<u32>) -> Result<Balance> {
+            self.ensure_running()?;
+            check_months(&mut months)?;
+            let who = self.env().caller();
+            let member = self.registry_member_id(who)?.ok_or(Error::NotMember)?;
+            let now = self.env().block_timestamp();
+            let mut total: Balance = 0;
+            for month in months {
+                let mut state = self.months.get(month).unwrap_or_default();
+                let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
+                if now >= fin.claim_end {
+                    return Err(Error::ClaimWindowClosed);
+                }
+                let mut entry = self
+                    .submissions
+                    .get((month, member))
+                    .ok_or(Error::NothingToClaim)?;
+                if entry.claimed {
+                    return Err(Error::AlreadyClaimed);
+                }
+                let due = due(&fin, &entry)?;
+                state.paid = add(state.paid, due.reward)?;
+                state.bonus_paid = add(state.bonus_paid, due.bonus)?;
+                entry.claimed = true;
+                total = add(total, due.reward)?;
+                total = add(total, due.bonus)?;
+                self.months.insert(month, &state);
+                self.env().emit_event(Claimed {
+                    who,
+                    member,
+                    month,
+                    reward: due.reward,
+                    bonus: due.bonus,
+                });
+                if !entry.settled {
+                    entry.settled = true;
+                    self.record(member, month, due.percentage_bps)?;
+                }
+                self.submissions.insert((month, member), &entry);
+            }
+            self.liabilities = sub(self.liabilities, total)?;
+            if total > 0 {
+                self.env()
+                    .transfer(who, total)
+                    .map_err(|_| Error::TransferFailed)?;
+            }
+            Ok(total)
+        }
+
+        /// Sends `member`'s percentage for finalized `month` to the registry without claiming,
+        /// so that streaks advance for members who do not claim. Anyone may call it.
+        ///
+        /// Errors: `Paused`, `NotFinalized`, `NothingToClaim` (no submission),
+        /// `AlreadySettled`, `RegistryUnreachable`.
+        #[ink(message)]
+        pub fn settle(&mut self, member: MemberId, month: u32) -> Result<()> {
+            self.ensure_running()?;
+            let fin = self
+                .months
+                .get(month)
+                .and_then(|s| s.finalized)
+                .ok_or(Error::NotFinalized)?;
+            let mut entry = self
+                .submissions
+                .get((month, member))
+                .ok_or(Error::NothingToClaim)?;
+            if entry.settled {
+                return Err(Error::AlreadySettled);
+            }
+            entry.settled = true;
+            self.submissions.insert((month, member), &entry);
+            let percentage = due(&fin, &entry)?.percentage_bps;
+            self.record(member, month, percentage)
+        }
+
+        /// After `month`'s claim window, moves what is unclaimed (rounding dust included) into
+        /// the currently open month and returns unused bonuses to the reserve. Anyone may call
+        /// it, once per month.
+        ///
+        /// Errors: `Paused`, `NotFinalized`, `ClaimWindowOpen`, `AlreadySwept`,
+        /// `Rule(BeforeCalendarStart)`, `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn sweep(&mut self, month: u32) -> Result<Balance> {
+            self.ensure_running()?;
+            let mut state = self.months.get(month).unwrap_or_default();
+            let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
+            let now = self.env().block_timestamp();
+            if now < fin.claim_end {
+                return Err(Error::ClaimWindowOpen);
+            }
+            if state.swept {
+                return Err(Error::AlreadySwept);
+            }
+            let amount = fin.settlement.unclaimed(state.paid)?;
+            let bonus_returned = sub(fin.bonus_reserved, state.bonus_paid)?;
+            state.swept = true;
+            self.months.insert(month, &state);
+            self.bonus_reserve = add(self.bonus_reserve, bonus_returned)?;
+            // The open month is never finalized (finalizing needs its review window over),
+            // but months are finalized in order, so never carry behind the next one either.
+            let open = self.calendar.month_of(now)?;
+            let into_month = match self.last_finalized.and_then(|m| m.checked_add(1)) {
+                Some(next) => open.max(next),
+                None => open,
+            };
+            self.carry(into_month, amount)?;
+            self.env().emit_event(Swept {
+                month,
+                into_month,
+                amount,
+                bonus_returned,
+            });
+            Ok(amount)
+        }
+
+        /// What `member` can claim for each of `months` (1 to 12), month by month and department
+        /// by department, exactly as `claim` would pay it now.
+        ///
+        /// Errors: `BadMonthCount`, `DuplicateMonth`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn preview(&self, member: MemberId, mut months: Vec<u32>) -> Result<Vec<MonthPreview>> {
+            check_months(&mut months)?;
+            let now = self.env().block_timestamp();
+            let mut out = Vec::new();
+            for month in months {
+                let fin = self.months.get(month).and_then(|s| s.finalized);
+                let entry = self.submissions.get((month, member));
+                let mut preview = MonthPreview {
+                    month,
+                    status: ClaimStatus::NotFinalized,
+                    per_department: [0; DEPARTMENT_COUNT],
+                    bonus: 0,
+                    total: 0,
+                    percentage_bps: 0,
+                };
+                match (fin, entry) {
+                    (None, _) => {}
+                    (Some(_), None) => preview.status = ClaimStatus::NoSubmission,
+                    (Some(fin), Some(entry)) => {
+                        let due = due(&fin, &entry)?;
+                        preview.status = if entry.claimed {
+                            ClaimStatus::Claimed
+                        } else if now >= fin.claim_end {
+                            ClaimStatus::Expired
+                        } else {
+                            ClaimStatus::Claimable
+                        };
+                        preview.per_department = due.per_department;
+                        preview.bonus = due.bonus;
+                        preview.total = add(due.reward, due.bonus)?;
+                        preview.percentage_bps = due.percentage_bps;
+                    }
+                }
+                out.push(preview);
+            }
+            Ok(out)
+        }
+
+        // ---- governance ----------------------------------------------------------------------
+
+        /// Replaces the configuration; it applies to every month not yet finalized. Governance
+        /// only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `Rule(WeightsDoNotSumToWhole)`,
+        /// `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
+        #[ink(message)]
+        pub fn set_config(&mut self, config: Config) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            validate_config(&config)?;
+            self.config = config.clone();
+            self.env().emit_event(ConfigChanged { config });
+            Ok(())
+        }
+
+        /// Adds and removes reviewers (at most 32 changes a call) and sets the authorised funder
+        /// (the bounty contract). Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `BadBatchSize`.
+        #[ink(message)]
+        pub fn set_roles(
+            &mut self,
+            add: Vec<AccountId>,
+            remove: Vec<AccountId>,
+            funder: Option<AccountId>,
+        ) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            if add.len().saturating_add(remove.len()) > MAX_REVIEWER_CHANGES as usize {
+                return Err(Error::BadBatchSize);
+            }
+            for who in &add {
+                self.reviewers.insert(who, &());
+            }
+            for who in &remove {
+                self.reviewers.remove(who);
+            }
+            self.funder = funder;
+            self.env().emit_event(RolesChanged {
+                added: add,
+                removed: remove,
+                funder,
+            });
+            Ok(())
+        }
+
+        /// Pauses every state change except governance's unpause, upgrade and handover.
+        /// Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused` (already paused).
+        #[ink(message)]
+        pub fn pause(&mut self) -> Result<()> {
+            let event = self.admin.pause(self.env().caller())?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Lifts a pause. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `NotPaused`.
+        #[ink(message)]
+        pub fn unpause(&mut self) -> Result<()> {
+            let event = self.admin.unpause(self.env().caller())?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Replaces the contract's code, keeping its storage. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash).
+        #[ink(message)]
+        pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
+            self.ensure_governance()?;
+            self.env()
+                .set_code_hash(&code_hash)
+                .map_err(|_| Error::UpgradeFailed)?;
+            self.env().emit_event(CodeUpgraded { code_hash });
+            Ok(())
+        }
+
+        /// First step of a governance handover. Governance only.
+        ///
+        /// Errors: `NotGovernance`.
+        #[ink(message)]
+        pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
+            let event = self.admin.propose(self.env().caller(), to)?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        /// Second step of a governance handover, by the proposed account.
+        ///
+        /// Errors: `NotPendingGovernance`.
+        #[ink(message)]
+        pub fn accept_governance(&mut self) -> Result<()> {
+            let event = self.admin.accept(self.env().caller())?;
+            self.env().emit_event(event);
+            Ok(())
+        }
+
+        // ---- views ---------------------------------------------------------------------------
+
+        /// A month's accounts (default values for a month nobody touched).
+        #[ink(message)]
+        pub fn month(&self, month: u32) -> MonthState {
+            self.months.get(month).unwrap_or_default()
+        }
+
+        /// A member's submission for a month.
+        #[ink(message)]
+        pub fn submission(&self, month: u32, member: MemberId) -> Option<Submission> {
+            self.submissions.get((month, member))
+        }
+
+        /// The month `now` falls in, and its phase.
+        ///
+        /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
+        #[ink(message)]
+        pub fn current_month(&self) -> Result<(u32, Phase)> {
+            let month = self.calendar.month_of(self.env().block_timestamp())?;
+            Ok((month, self.phase(month)?))
+        }
+
+        /// The last finalized month.
+        #[ink(message)]
+        pub fn last_finalized(&self) -> Option<u32> {
+            self.last_finalized
+        }
+
+        /// The unreserved bonus reserve.
+        #[ink(message)]
+        pub fn bonus_reserve(&self) -> Balance {
+            self.bonus_reserve
+        }
+
+        /// Everything the contract owes or holds for a purpose; its balance always covers it.
+        #[ink(message)]
+        pub fn liabilities(&self) -> Balance {
+            self.liabilities
+        }
+
+        /// Whether `who` is a reviewer.
+        #[ink(message)]
+        pub fn is_reviewer(&self, who: AccountId) -> bool {
+            self.reviewers.contains(who)
+        }
+
+        /// The configuration.
+        #[ink(message)]
+        pub fn config(&self) -> Config {
+            self.config.clone()
+        }
+
+        /// The calendar, the registry and the authorised funder.
+        #[ink(message)]
+        pub fn wiring(&self) -> (Calendar, AccountId, Option<AccountId>) {
+            (self.calendar, self.registry, self.funder)
+        }
+
+        /// The governance account.
+        #[ink(message)]
+        pub fn governance(&self) -> AccountId {
+            self.admin.governance()
+        }
+
+        /// The account governance is being handed to, if any.
+        #[ink(message)]
+        pub fn pending_governance(&self) -> Option<AccountId> {
+            self.admin.pending()
+        }
+
+        /// Whether the contract is paused.
+        #[ink(message)]
+        pub fn paused(&self) -> bool {
+            self.admin.is_paused()
+        }
+
+        /// The version of the running code.
+        #[ink(message)]
+        pub fn version(&self) -> u32 {
+            CODE_VERSION
+        }
+
+        // ---- internals -----------------------------------------------------------------------
+
+        fn ensure_governance(&self) -> Result<()> {
+            Ok(self.admin.ensure_governance(self.env().caller())?)
+        }
+
+        fn ensure_running(&self) -> Result<()> {
+            Ok(self.admin.ensure_running()?)
+        }
+
+        fn phase(&self, month: u32) -> Result<Phase> {
+            let now = self.env().block_timestamp();
+            Ok(self.calendar.phase(month, now, &self.config.windows)?)
+        }
+
+        fn registry_ref(&self) -> RegistryRef {
+            RegistryRef::from_account_id(self.registry)
+        }
+
+        fn registry_member_id(&self, wallet: AccountId) -> Result<Option<MemberId>> {
+            self.registry_ref()
+                .call()
+                .member_id_of(wallet)
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)
+        }
+
+        /// Credits `amount` carried from an earlier month to `month` (already in liabilities).
+        fn carry(&mut self, month: u32, amount: Balance) -> Result<()> {
+            if amount == 0 {
+                return Ok(());
+            }
+            let mut state = self.months.get(month).unwrap_or_default();
+            state.funded = add(state.funded, amount)?;
+            state.carried_in = add(state.carried_in, amount)?;
+            self.months.insert(month, &state);
+            self.env().emit_event(Funded {
+                month,
+                from: self.env().account_id(),
+                amount,
+            });
+            Ok(())
+        }
+
+        /// Sends a month's percentage to the registry. A registry that already holds a later
+        /// month for the member refuses it (`MonthOutOfOrder`); the month then simply does not
+        /// count toward streaks, and the claim still pays.
+        fn record(&mut self, member: MemberId, month: u32, percentage_bps: u32) -> Result<()> {
+            let result = self
+                .registry_ref()
+                .call_mut()
+                .record_month(member, month, percentage_bps)
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)?;
+            let recorded = match result {
+                Ok(()) => true,
+                Err(registry::Error::Rule(RuleError::MonthOutOfOrder)) => false,
+                Err(other) => return Err(Error::Registry(other)),
+            };
+            self.env().emit_event(Settled {
+                member,
+                month,
+                percentage_bps,
+                recorded,
+            });
+            Ok(())
+        }
+    }
+
+    /// What a finalized month owes a member's submission.
+    struct Due {
+        per_department: PerDepartment,
+        reward: Balance,
+        bonus: Balance,
+        percentage_bps: u32,
+    }
+
+    fn due(fin: &Finalized, entry: &Submission) -> Result<Due> {
+        let points = entry.points.unwrap_or_default();
+        let percentage_bps = submission::monthly_percentage_bps(&points, entry.departments);
+        if !submission::passes_gate(percentage_bps, fin.gate_bps) {
+            return Ok(Due {
+                per_department: [0; DEPARTMENT_COUNT],
+                reward: 0,
+                bonus: 0,
+                percentage_bps,
+            });
+        }
+        let per_department = fin.settlement.reward(&points)?;
+        Ok(Due {
+            per_department,
+            reward: reward::sum(&per_department)?,
+            bonus: reward::rank_bonus(entry.rank, fin.head_bonus, fin.senior_bonus),
+            percentage_bps,
+        })
+    }
+
+    fn bonus_count(state: &mut MonthState, rank: Rank, add: bool) -> Result<()> {
+        let slot = match rank {
+            Rank::Head => &mut state.heads,
+            Rank::Senior => &mut state.seniors,
+            Rank::Candidate | Rank::Ambassador => return Ok(()),
+        };
+        *slot = if add {
+            slot.checked_add(1)
+        } else {
+            slot.checked_sub(1)
+        }
+        .ok_or(RuleError::Overflow)?;
+        Ok(())
+    }
+
+    /// Sorts a claim's months and checks their count and distinctness.
+    fn check_months(months: &mut [u32]) -> Result<()> {
+        if months.is_empty() || months.len() > MAX_CLAIM_MONTHS as usize {
+            return Err(Error::BadMonthCount);
+        }
+        months.sort_unstable();
+        if months.windows(2).any(|pair| pair[0] == pair[1]) {
+            return Err(Error::DuplicateMonth);
+        }
+        Ok(())
+    }
+
+    fn registry_result(
+        result: core::result::Result<
+            ink::MessageResult<registry::Result<(MemberId, Rank)>>,
+            ink::env::Error,
+        >,
+    ) -> Result<(MemberId, Rank)> {
+        result
+            .map_err(|_| Error::RegistryUnreachable)?
+            .map_err(|_| Error::RegistryUnreachable)?
+            .map_err(Error::Registry)
+    }
+}
+
+pub use reward_pool::{
+    ClaimStatus, Config, Error, Finalized, MonthPreview, MonthState, RewardPool, RewardPoolRef,
+    ScoreFault, Submission,
+};
