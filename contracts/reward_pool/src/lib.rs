@@ -1256,6 +1256,6 @@ pub mod reward_pool {
 }
 
 pub use reward_pool::{
-    ClaimStatus, Config, Error, Finalized, MonthPreview, MonthState, RewardPool, RewardPoolRef,
-    ScoreFault, Submission,
+    ClaimStatus, Config, Error, Finalized, MonthPreview, MonthState, Result, RewardPool,
+    RewardPoolRef, ScoreFault, Submission,
 };

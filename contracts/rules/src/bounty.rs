@@ -43,6 +43,61 @@ impl BudgetLine {
     }
 }
 
+/// Where a milestone stands.
+///
+/// ```text
+/// Pending ──report──▶ Submitted ──approve──▶ Approved (unlocks its share; final)
+///                        │
+///                        └──reject──▶ Rejected ──report again──▶ Submitted
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "codec",
+    derive(scale::Encode, scale::Decode, scale_info::TypeInfo)
+)]
+#[cfg_attr(
+    feature = "storage-layout",
+    derive(ink::storage::traits::StorageLayout)
+)]
+pub enum MilestoneState {
+    /// No report yet.
+    Pending,
+    /// A report awaits governance's decision.
+    Submitted,
+    /// Approved: its share is unlocked.
+    Approved,
+    /// Rejected: the curator may report again.
+    Rejected,
+}
+
+impl MilestoneState {
+    /// The state after the curator reports.
+    ///
+    /// Errors: [`Error::ReportNotExpected`] unless Pending or Rejected.
+    pub fn report(self) -> Result<Self, Error> {
+        match self {
+            MilestoneState::Pending | MilestoneState::Rejected => Ok(MilestoneState::Submitted),
+            _ => Err(Error::ReportNotExpected),
+        }
+    }
+
+    /// The state after governance decides on a submitted report.
+    ///
+    /// Errors: [`Error::NoReportToDecide`] unless Submitted.
+    pub fn decide(self, approve: bool) -> Result<Self, Error> {
+        match (self, approve) {
+            (MilestoneState::Submitted, true) => Ok(MilestoneState::Approved),
+            (MilestoneState::Submitted, false) => Ok(MilestoneState::Rejected),
+            _ => Err(Error::NoReportToDecide),
+        }
+    }
+
+    /// Whether governance has ruled on it (approved, or rejected and not yet reported again).
+    pub const fn is_decided(self) -> bool {
+        matches!(self, MilestoneState::Approved | MilestoneState::Rejected)
+    }
+}
+
 /// Checks a bounty proposal's shape.
 ///
 /// Errors: [`Error::ZeroTotal`], [`Error::NoBudgetLines`], [`Error::TooManyBudgetLines`],
@@ -222,6 +277,25 @@ mod tests {
             validate_proposal(t, &LINES, &m, 10_001),
             Err(Error::FeeOutOfRange)
         );
+    }
+
+    #[test]
+    fn milestone_reports_and_decisions() {
+        use MilestoneState::*;
+        assert_eq!(Pending.report(), Ok(Submitted));
+        assert_eq!(Submitted.report(), Err(Error::ReportNotExpected));
+        assert_eq!(Approved.report(), Err(Error::ReportNotExpected));
+        assert_eq!(Submitted.decide(false), Ok(Rejected));
+        assert_eq!(
+            Rejected.report(),
+            Ok(Submitted),
+            "a rejected report can be resubmitted"
+        );
+        assert_eq!(Submitted.decide(true), Ok(Approved));
+        assert_eq!(Pending.decide(true), Err(Error::NoReportToDecide));
+        assert_eq!(Approved.decide(false), Err(Error::NoReportToDecide));
+        assert!(Approved.is_decided() && Rejected.is_decided());
+        assert!(!Pending.is_decided() && !Submitted.is_decided());
     }
 
     #[test]

@@ -104,6 +104,10 @@ pub enum Error {
     BeyondUnlocked,
     /// Released more from a budget line than it had spent.
     ReleaseExceedsSpent,
+    /// A milestone report was submitted while one awaits a decision or after approval.
+    ReportNotExpected,
+    /// A milestone decision was asked for with no report awaiting it.
+    NoReportToDecide,
 
     // Council.
     /// The council threshold is zero.
