@@ -266,6 +266,32 @@ impl Chain {
         self.last.as_ref().expect("a call was made")
     }
 
+    /// A chain where account 1 (governance in the scenarios) holds 10,000,000 tokens and accounts
+    /// 2 to 30 hold 1,000 each, with a registry governed by account 1 (Head cap 1, V.4 streaks,
+    /// 64-byte references). Returns the chain and the registry's address.
+    pub fn with_registry() -> (Self, AccountId) {
+        let mut chain = Self::new();
+        chain.fund(&account(1), 10_000_000 * UNIT);
+        for seed in 2..=30 {
+            chain.fund(&account(seed), 1_000 * UNIT);
+        }
+        let params = registry::Params {
+            streak: registry::StreakParams::default(),
+            head_cap: 1,
+            max_evidence_len: 64,
+        };
+        let registry = chain
+            .deploy::<_, registry::Error>(
+                "registry",
+                &account(1),
+                "new",
+                (ink_id(&account(1)), params),
+                b"",
+            )
+            .expect("registry deploys");
+        (chain, registry)
+    }
+
     /// Gas limit used for every call.
     pub fn gas_limit() -> Weight {
         MinimalSandbox::default_gas_limit()

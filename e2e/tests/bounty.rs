@@ -4,7 +4,7 @@
 use bounty::{Award, AwardState, Error, MilestoneState, Proposal, Report, RuleError, Status};
 use e2e::{account, ink_id, next_wasm, AccountId, Chain, UNIT};
 use ink::primitives::AccountId as InkId;
-use registry::{Params, Rank, StreakParams};
+use registry::Rank;
 use reward_pool::{Calendar, Config, Weights, Windows};
 
 type R<T> = Result<T, Error>;
@@ -49,20 +49,8 @@ struct Fx {
 
 impl Fx {
     fn new() -> Self {
-        let mut chain = Chain::new();
-        chain.fund(&account(GOV), 10_000_000 * UNIT);
-        for seed in 2..=30 {
-            chain.fund(&account(seed), 1_000 * UNIT);
-        }
+        let (mut chain, reg) = Chain::with_registry();
         let gov = account(GOV);
-        let params = Params {
-            streak: StreakParams::default(),
-            head_cap: 1,
-            max_evidence_len: 64,
-        };
-        let reg = chain
-            .deploy::<_, registry::Error>("registry", &gov, "new", (id(GOV), params), b"")
-            .expect("registry");
         let calendar = Calendar::FixedPeriods {
             start_ms: 0,
             period_ms: PERIOD,

@@ -3,7 +3,7 @@
 
 use e2e::{account, ink_id, next_wasm, AccountId, Chain, UNIT};
 use ink::primitives::AccountId as InkId;
-use registry::{Params, Rank, StreakParams};
+use registry::Rank;
 use reward_pool::{
     Calendar, ClaimStatus, Config, Department, Error, MonthPreview, MonthState, RuleError, Score,
     ScoreFault, Weights, Windows,
@@ -73,20 +73,8 @@ impl Fx {
     }
 
     fn with(calendar: Calendar, config: Config) -> Self {
-        let mut chain = Chain::new();
-        chain.fund(&account(GOV), 10_000_000 * UNIT);
-        for seed in 2..=30 {
-            chain.fund(&account(seed), 1_000 * UNIT);
-        }
+        let (mut chain, reg) = Chain::with_registry();
         let gov = account(GOV);
-        let params = Params {
-            streak: StreakParams::default(),
-            head_cap: 1,
-            max_evidence_len: 64,
-        };
-        let reg = chain
-            .deploy::<_, registry::Error>("registry", &gov, "new", (id(GOV), params), b"")
-            .expect("registry");
         let pool = chain
             .deploy::<_, Error>(
                 "reward_pool",
