@@ -132,6 +132,21 @@ impl Chain {
         self.sandbox.mint_into(who, amount).expect("mint");
     }
 
+    /// Sets `who`'s free balance by root, as a chain's governance could: how a test makes a
+    /// contract unable to pay, to see it fail with an error instead of a trap.
+    pub fn force_set_balance(&mut self, who: &AccountId, amount: Balance) {
+        use drink::minimal::MinimalSandboxRuntime as Runtime;
+        self.sandbox
+            .execute_with(|| {
+                drink::pallet_balances::Pallet::<Runtime>::force_set_balance(
+                    drink::frame_support::dispatch::RawOrigin::Root.into(),
+                    who.clone().into(),
+                    amount,
+                )
+            })
+            .expect("force_set_balance");
+    }
+
     /// The free balance of `who`.
     pub fn balance(&mut self, who: &AccountId) -> Balance {
         self.sandbox.free_balance(who)

@@ -340,6 +340,16 @@ fn proposal_four_end_to_end() {
         fx.call::<_, R<()>>(CURATOR, "close", p),
         Err(Error::NotActive)
     );
+    // A contract drained by the chain cannot pay: the claim fails with an error, not a trap,
+    // and the award stays claimable.
+    let bounty = fx.bounty.clone();
+    let held = fx.chain.balance(&bounty);
+    fx.chain.force_set_balance(&bounty, 1_000 * UNIT);
+    assert_eq!(
+        fx.call::<_, R<u128>>(OUTSIDER, "claim_award", to_outsider),
+        Err(Error::TransferFailed)
+    );
+    fx.chain.force_set_balance(&bounty, held);
     // Awards made stay claimable after the close.
     assert_eq!(
         fx.call::<_, R<u128>>(OUTSIDER, "claim_award", to_outsider),

@@ -633,6 +633,12 @@ fn claims_by_the_member_only_and_once() {
     // Another wallet: not a member, or a member with nothing to claim.
     assert_eq!(fx.claim(STRANGER, vec![1]), Err(Error::NotMember));
     assert_eq!(fx.claim(3, vec![1]), Err(Error::NothingToClaim));
+    // A pool drained by the chain cannot pay: an error, not a trap, and nothing is claimed.
+    let pool = fx.pool.clone();
+    let held = fx.chain.balance(&pool);
+    fx.chain.force_set_balance(&pool, 1_000 * UNIT);
+    assert_eq!(fx.claim(2, vec![1]), Err(Error::TransferFailed));
+    fx.chain.force_set_balance(&pool, held);
     // One call claims both months. Month 1 pays MK + CC = 40% of 84,000; its other 60% carries
     // into month 2, whose pool is then 84,000 + 50,400.
     let month_1 = 33_600 * UNIT;
