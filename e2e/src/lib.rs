@@ -15,6 +15,9 @@ use scale::{Decode, DecodeAll, Encode};
 use std::path::PathBuf;
 
 pub use drink;
+pub use suite::{Suite, SuiteSpec, DEPLOYER, PERIOD, PERIOD_START};
+
+mod suite;
 
 /// Account ids in the sandbox.
 pub type AccountId = AccountId32;
@@ -281,15 +284,22 @@ impl Chain {
         self.last.as_ref().expect("a call was made")
     }
 
-    /// A chain where account 1 (governance in the scenarios) holds 10,000,000 tokens and accounts
-    /// 2 to 30 hold 1,000 each, with a registry governed by account 1 (Head cap 1, V.4 streaks,
-    /// 64-byte references). Returns the chain and the registry's address.
-    pub fn with_registry() -> (Self, AccountId) {
+    /// A fresh chain where account 1 (the deployer, or governance) holds 10,000,000 tokens and
+    /// accounts 2 to 30 hold 1,000 each.
+    pub fn funded() -> Self {
         let mut chain = Self::new();
         chain.fund(&account(1), 10_000_000 * UNIT);
         for seed in 2..=30 {
             chain.fund(&account(seed), 1_000 * UNIT);
         }
+        chain
+    }
+
+    /// A chain where account 1 (governance in the scenarios) holds 10,000,000 tokens and accounts
+    /// 2 to 30 hold 1,000 each, with a registry governed by account 1 (Head cap 1, V.4 streaks,
+    /// 64-byte references). Returns the chain and the registry's address.
+    pub fn with_registry() -> (Self, AccountId) {
+        let mut chain = Self::funded();
         let params = registry::Params {
             streak: registry::StreakParams::default(),
             head_cap: 1,

@@ -116,4 +116,14 @@ pub enum Error {
     ThresholdAboveCouncilSize,
     /// The council is larger than its maximum.
     CouncilTooLarge,
+    /// The account already sits on the council (or is listed twice).
+    AlreadyOnCouncil,
+    /// The account does not sit on the council.
+    NotOnCouncil,
+    /// The council member already voted this way on the proposal.
+    AlreadyVoted,
+    /// The council member has not approved the proposal.
+    NotVoted,
+    /// A proposal's lifetime is not longer than the timelock, so nothing could ever execute.
+    ExpiryWithinTimelock,
 }

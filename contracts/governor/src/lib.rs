@@ -1,0 +1,1090 @@
+//! # Governor
+//!
+//! The suite's governance account: a council of accounts with a threshold, a timelock and an
+//! expiry. A proposal carries one [`Action`] from a fixed, typed set (finalize or fund a month,
+//! decide a bounty or a milestone, induct or rank members, set parameters and roles, pause, upgrade,
+//! hand over, change the council); once enough council members approve it and the timelock has
+//! passed, anyone may execute it before it expires, and the governor carries it out by a
+//! cross-contract call to the registry, the reward pool or the bounty contract, or on itself.
+//! The council, vote counting and proposal states are rules in `rules::council`.
+//!
+//! ## Proposal lifecycle
+//! ```text
+//! propose (council member; its approval) ──▶ Pending ──approvals ≥ threshold──▶ Approved
+//!   ──timelock──▶ Executable ──execute (anyone)──▶ Executed
+//! cancel: by the proposer, or by a threshold of cancel votes ──▶ Cancelled
+//! not executed before `expires_at` ──▶ Expired
+//! ```
+//!
+//! ## Failed actions
+//! When the callee refuses an action (for example a finalize before the review window ends) the
+//! governor returns the callee's error wrapped in the variant naming it (`Registry(..)`,
+//! `RewardPool(..)`, `Bounty(..)`, `Unreachable(..)`) and the whole call is reverted: nothing of
+//! the action is applied, the proposal is **not** marked executed and **stays executable** until it
+//! expires, so it can be executed again once the cause is fixed (or cancelled).
+//!
+//! ## Invariants
+//! - `0 < threshold <= council size <= MAX_COUNCIL` after every change; council changes happen only
+//!   through executed proposals.
+//! - A proposal executes at most once; its action is fixed when it is proposed.
+//! - Only votes cast from a seat the voter still holds count: removing or replacing a council member
+//!   drops its approvals (and cancel votes) on every open proposal at once.
+//! - A council or threshold change restarts the timelock of every approved proposal.
+//! - The proposal is marked executed before any cross-contract call; an error reverts both.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub use rules::council::{ProposalState, Seat, MAX_COUNCIL};
+pub use rules::Error as RuleError;
+
+/// The code version `version()` reports; `next-version` builds report one more (upgrade test).
+pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 };
+/// Longest description reference of a proposal, in bytes.
+pub const MAX_DESCRIPTION_LEN: u32 = 256;
+
+/// Calls `$method($args)` on the suite contract `$target` and maps the outcome with `called`.
+/// The three contracts answer the governance messages under the same names, but each has its
+/// own reference type and error, hence one arm per contract.
+macro_rules! on_target {
+    ($suite:expr, $target:expr, $method:ident ( $($arg:expr),* )) => {
+        match $target {
+            Target::Registry => registry_call(
+                RegistryRef::from_account_id($suite.registry)
+                    .call_mut()
+                    .$method($($arg),*)
+                    .try_invoke(),
+            ),
+            Target::RewardPool => pool_call(
+                RewardPoolRef::from_account_id($suite.reward_pool)
+                    .call_mut()
+                    .$method($($arg),*)
+                    .try_invoke(),
+            ),
+            Target::Bounty => bounty_call(
+                BountyRef::from_account_id($suite.bounty)
+                    .call_mut()
+                    .$method($($arg),*)
+                    .try_invoke(),
+            ),
+        }
+    };
+}
+
+#[ink::contract]
+pub mod governor {
+    use super::*;
+    use admin::CodeUpgraded;
+    use bounty::BountyRef;
+    use ink::codegen::TraitCallBuilder;
+    use ink::env::call::FromAccountId;
+    use ink::prelude::vec::Vec;
+    use ink::storage::Mapping;
+    use registry::{MemberId, Params, Rank, RegistryRef};
+    use reward_pool::{Config, RewardPoolRef};
+    use rules::council::{self as rule, Council, ProposalFacts};
+    use rules::submission;
+
+    /// A contract of the suite that the governor governs.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub enum Target {
+        /// The contributor registry.
+        Registry,
+        /// The monthly reward pool.
+        RewardPool,
+        /// The bounty contract.
+        Bounty,
+    }
+
+    /// The suite's addresses.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Suite {
+        /// The contributor registry.
+        pub registry: AccountId,
+        /// The monthly reward pool.
+        pub reward_pool: AccountId,
+        /// The bounty contract.
+        pub bounty: AccountId,
+    }
+
+    /// What a proposal does when executed: one suite message with its arguments, or a change to
+    /// the governor itself. Amounts are in the chain's smallest unit and come from the governor's
+    /// own balance.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub enum Action {
+        /// Reward pool `finalize(month)`.
+        FinalizeMonth {
+            /// The month.
+            month: u32,
+        },
+        /// Reward pool `fund(month)` with `amount`.
+        FundMonth {
+            /// The month.
+            month: u32,
+            /// The amount sent.
+            amount: Balance,
+        },
+        /// Reward pool `fund_bonus_reserve()` with `amount`.
+        FundBonusReserve {
+            /// The amount sent.
+            amount: Balance,
+        },
+        /// Reward pool `set_config(config)` (applies to months not yet finalized).
+        SetPoolConfig {
+            /// The new configuration.
+            config: Config,
+        },
+        /// Reward pool `set_roles(add, remove, funder)`: the reviewer set and the funder.
+        SetPoolRoles {
+            /// Reviewers to add.
+            add: Vec<AccountId>,
+            /// Reviewers to remove.
+            remove: Vec<AccountId>,
+            /// The authorised funder (the bounty contract).
+            funder: Option<AccountId>,
+        },
+        /// Bounty `approve_and_fund(id)`, sending the proposal's total.
+        ApproveBounty {
+            /// The bounty proposal.
+            id: u32,
+        },
+        /// Bounty `reject(id, reason_ref)`.
+        RejectBounty {
+            /// The bounty proposal.
+            id: u32,
+            /// Why.
+            reason_ref: Vec<u8>,
+        },
+        /// Bounty `decide_milestone(id, milestone, approve, reason_ref)`.
+        DecideMilestone {
+            /// The bounty proposal.
+            id: u32,
+            /// The milestone.
+            milestone: u8,
+            /// Approve (true) or reject (false).
+            approve: bool,
+            /// Why.
+            reason_ref: Vec<u8>,
+        },
+        /// Bounty `cancel_award(award)`.
+        CancelAward {
+            /// The award.
+            award: u32,
+        },
+        /// Bounty `cancel(id)`.
+        CancelBounty {
+            /// The bounty proposal.
+            id: u32,
+        },
+        /// Registry `accept_application(who, rank)`.
+        AcceptApplication {
+            /// The applicant.
+            who: AccountId,
+            /// Its starting rank.
+            rank: Rank,
+        },
+        /// Registry `reject_application(who, reason_ref)`.
+        RejectApplication {
+            /// The applicant.
+            who: AccountId,
+            /// Why.
+            reason_ref: Vec<u8>,
+        },
+        /// Registry `induct(who, rank, evidence_ref)`.
+        Induct {
+            /// The new member's wallet.
+            who: AccountId,
+            /// Its rank.
+            rank: Rank,
+            /// Evidence reference.
+            evidence_ref: Vec<u8>,
+        },
+        /// Registry `set_rank(member, rank)`; granting Head is `rank: Head`.
+        SetRank {
+            /// The member.
+            member: MemberId,
+            /// The new rank.
+            rank: Rank,
+        },
+        /// Registry `suspend(member, reason_ref)`.
+        Suspend {
+            /// The member.
+            member: MemberId,
+            /// Why.
+            reason_ref: Vec<u8>,
+        },
+        /// Registry `unsuspend(member)`.
+        Unsuspend {
+            /// The member.
+            member: MemberId,
+        },
+        /// Registry `remove(member, reason_ref)`.
+        RemoveMember {
+            /// The member.
+            member: MemberId,
+            /// Why.
+            reason_ref: Vec<u8>,
+        },
+        /// Registry `set_params(params)`.
+        SetRegistryParams {
+            /// The new parameters.
+            params: Params,
+        },
+        /// Registry `set_authorised(pool, bounty)`.
+        SetAuthorised {
+            /// The pool allowed to record months.
+            pool: Option<AccountId>,
+            /// The bounty contract allowed to record contributions.
+            bounty: Option<AccountId>,
+        },
+        /// `pause()` on a suite contract.
+        Pause {
+            /// The contract.
+            target: Target,
+        },
+        /// `unpause()` on a suite contract.
+        Unpause {
+            /// The contract.
+            target: Target,
+        },
+        /// `set_code(code_hash)` on a suite contract (the code must be uploaded).
+        Upgrade {
+            /// The contract.
+            target: Target,
+            /// The new code.
+            code_hash: Hash,
+        },
+        /// `propose_governance(to)` on a suite contract: the first step of handing it over.
+        HandOver {
+            /// The contract.
+            target: Target,
+            /// The next governance account, which must accept.
+            to: AccountId,
+        },
+        /// `accept_governance()` on a suite contract that is being handed to the governor.
+        AcceptGovernance {
+            /// The contract.
+            target: Target,
+        },
+        /// Seats a council member.
+        AddCouncilMember {
+            /// The new member.
+            who: AccountId,
+        },
+        /// Unseats a council member; its votes stop counting.
+        RemoveCouncilMember {
+            /// The member.
+            who: AccountId,
+        },
+        /// Gives a council member's place to another account.
+        ReplaceCouncilMember {
+            /// The leaving member.
+            old: AccountId,
+            /// The arriving member.
+            new: AccountId,
+        },
+        /// Sets the approval threshold.
+        SetThreshold {
+            /// The new threshold.
+            threshold: u32,
+        },
+        /// Sets the timelock and the lifetime of proposals made from now on.
+        SetTimes {
+            /// Delay between reaching the threshold and execution (ms).
+            timelock_ms: u64,
+            /// Lifetime of a new proposal (ms); longer than the timelock.
+            expiry_ms: u64,
+        },
+        /// Points the governor at other suite contracts.
+        SetSuite {
+            /// The new addresses.
+            suite: Suite,
+        },
+        /// Pays `amount` of the governor's balance to `to` (treasury spending or a refund).
+        Transfer {
+            /// The recipient.
+            to: AccountId,
+            /// The amount.
+            amount: Balance,
+        },
+        /// Replaces the governor's own code (the code must be uploaded and keep this storage).
+        UpgradeGovernor {
+            /// The new code.
+            code_hash: Hash,
+        },
+    }
+
+    /// A proposal as stored.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Proposal {
+        /// The council member who proposed it.
+        pub proposer: AccountId,
+        /// What it does.
+        pub action: Action,
+        /// Description reference (a forum post, an IPFS CID).
+        pub description_ref: Vec<u8>,
+        /// When it was proposed (ms).
+        pub created_at: u64,
+        /// It cannot execute from then on (ms).
+        pub expires_at: u64,
+        /// Approvals, each from a council seat.
+        pub approvals: Vec<Seat<AccountId>>,
+        /// When approvals last reached the threshold through a vote.
+        pub approved_at: Option<u64>,
+        /// Votes to cancel, each from a council seat.
+        pub cancel_votes: Vec<Seat<AccountId>>,
+        /// When it was executed.
+        pub executed_at: Option<u64>,
+        /// Whether it was cancelled.
+        pub cancelled: bool,
+    }
+
+    /// A proposal with what follows from it now.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub struct ProposalView {
+        /// The stored proposal.
+        pub proposal: Proposal,
+        /// Its state now (with the time the timelock ends while it runs).
+        pub state: ProposalState,
+        /// Approvals that count (from members still holding their seats).
+        pub approvals: u32,
+        /// Cancel votes that count.
+        pub cancel_votes: u32,
+        /// The threshold both are measured against.
+        pub threshold: u32,
+    }
+
+    /// Why a governor message failed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum Error {
+        /// The caller does not sit on the council.
+        NotCouncilMember,
+        /// The caller did not instantiate the governor (wiring the suite is the deployer's).
+        NotDeployer,
+        /// The suite was already wired; change it with a `SetSuite` proposal.
+        AlreadyWired,
+        /// The suite is not wired yet, so suite actions cannot run.
+        NotWired,
+        /// No proposal with this id.
+        NoSuchProposal,
+        /// The proposal has fewer approvals than the threshold.
+        NotEnoughApprovals,
+        /// The proposal's timelock has not passed.
+        TimelockRunning,
+        /// The proposal has expired.
+        ProposalExpired,
+        /// The proposal was already executed.
+        AlreadyExecuted,
+        /// The proposal was cancelled.
+        AlreadyCancelled,
+        /// The action would send more than the governor holds.
+        InsufficientFunds,
+        /// A transfer out of the governor failed.
+        TransferFailed,
+        /// The chain refused the governor's new code hash.
+        UpgradeFailed,
+        /// The registry refused the action; the inner error says why.
+        Registry(registry::Error),
+        /// The reward pool refused the action; the inner error says why.
+        RewardPool(reward_pool::Error),
+        /// The bounty contract refused the action; the inner error says why.
+        Bounty(bounty::Error),
+        /// The suite contract could not be called (no contract there, or it trapped).
+        Unreachable(Target),
+        /// A council rule refused the input; the inner error names it.
+        Rule(RuleError),
+    }
+
+    impl From<RuleError> for Error {
+        fn from(error: RuleError) -> Self {
+            Error::Rule(error)
+        }
+    }
+
+    /// Result of the governor's messages.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// A proposal was made.
+    #[ink(event)]
+    pub struct Proposed {
+        /// Its id.
+        #[ink(topic)]
+        pub id: u32,
+        /// The proposer.
+        #[ink(topic)]
+        pub proposer: AccountId,
+        /// What it does.
+        pub action: Action,
+        /// When it expires (ms).
+        pub expires_at: u64,
+    }
+
+    /// A council member approved a proposal or revoked its approval.
+    #[ink(event)]
+    pub struct Voted {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+        /// The council member.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Approved (true) or revoked (false).
+        pub approve: bool,
+        /// Approvals that count after the vote.
+        pub approvals: u32,
+    }
+
+    /// A council member voted to cancel a proposal.
+    #[ink(event)]
+    pub struct CancelVoted {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+        /// The council member.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Cancel votes that count after the vote.
+        pub votes: u32,
+    }
+
+    /// A proposal was cancelled.
+    #[ink(event)]
+    pub struct Cancelled {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+    }
+
+    /// A proposal was executed.
+    #[ink(event)]
+    pub struct Executed {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+        /// Who executed it.
+        pub by: AccountId,
+    }
+
+    /// The council or its threshold changed.
+    #[ink(event)]
+    pub struct CouncilChanged {
+        /// The members.
+        pub members: Vec<AccountId>,
+        /// The threshold.
+        pub threshold: u32,
+    }
+
+    /// The timelock or the proposal lifetime changed.
+    #[ink(event)]
+    pub struct TimesChanged {
+        /// The timelock (ms).
+        pub timelock_ms: u64,
+        /// The proposal lifetime (ms).
+        pub expiry_ms: u64,
+    }
+
+    /// The suite's addresses were set.
+    #[ink(event)]
+    pub struct SuiteWired {
+        /// The addresses.
+        pub suite: Suite,
+    }
+
+    /// Funds arrived through `deposit`.
+    #[ink(event)]
+    pub struct Deposited {
+        /// The sender.
+        #[ink(topic)]
+        pub from: AccountId,
+        /// The amount.
+        pub amount: Balance,
+    }
+
+    /// A `Transfer` action paid out.
+    #[ink(event)]
+    pub struct Transferred {
+        /// The recipient.
+        #[ink(topic)]
+        pub to: AccountId,
+        /// The amount.
+        pub amount: Balance,
+    }
+
+    /// The governor's storage.
+    #[ink(storage)]
+    pub struct Governor {
+        council: Council<AccountId>,
+        council_changed_at: u64,
+        timelock_ms: u64,
+        expiry_ms: u64,
+        deployer: AccountId,
+        suite: Option<Suite>,
+        next_proposal: u32,
+        proposals: Mapping<u32, Proposal>,
+    }
+
+    /// Maps a cross-contract call's outcome to the governor's errors: the callee's own error is
+    /// wrapped by `wrap`; a missing or trapping callee becomes `Unreachable(target)`.
+    type Outcome<T, E> =
+        core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>;
+
+    fn called<T, E>(target: Target, wrap: fn(E) -> Error, outcome: Outcome<T, E>) -> Result<T> {
+        match outcome {
+            Ok(Ok(Ok(value))) => Ok(value),
+            Ok(Ok(Err(error))) => Err(wrap(error)),
+            _ => Err(Error::Unreachable(target)),
+        }
+    }
+
+    fn pool_call<T>(outcome: Outcome<T, reward_pool::Error>) -> Result<T> {
+        called(Target::RewardPool, Error::RewardPool, outcome)
+    }
+
+    fn bounty_call<T>(outcome: Outcome<T, bounty::Error>) -> Result<T> {
+        called(Target::Bounty, Error::Bounty, outcome)
+    }
+
+    fn registry_call<T>(outcome: Outcome<T, registry::Error>) -> Result<T> {
+        called(Target::Registry, Error::Registry, outcome)
+    }
+
+    impl Governor {
+        /// Creates a governor with `council` (no duplicates), `threshold` approvals, a timelock of
+        /// `timelock_ms` and proposals living `expiry_ms`. The caller becomes the deployer, who may
+        /// wire the suite's addresses once with `wire`.
+        ///
+        /// Errors: `Rule(AlreadyOnCouncil)`, `Rule(ThresholdZero)`,
+        /// `Rule(ThresholdAboveCouncilSize)`, `Rule(CouncilTooLarge)`, `Rule(ExpiryWithinTimelock)`.
+        #[ink(constructor)]
+        pub fn new(
+            council: Vec<AccountId>,
+            threshold: u32,
+            timelock_ms: u64,
+            expiry_ms: u64,
+        ) -> Result<Self> {
+            rule::validate_times(timelock_ms, expiry_ms)?;
+            let council = Council::new(council, threshold, MAX_COUNCIL)?;
+            Ok(Self {
+                council,
+                council_changed_at: 0,
+                timelock_ms,
+                expiry_ms,
+                deployer: Self::env().caller(),
+                suite: None,
+                next_proposal: 0,
+                proposals: Mapping::default(),
+            })
+        }
+
+        /// Sets the suite's addresses, once, right after deployment (the suite contracts are
+        /// instantiated with the governor as their governance, so they come after it). The
+        /// deployer only; later changes go through a `SetSuite` proposal.
+        ///
+        /// Errors: `NotDeployer`, `AlreadyWired`.
+        #[ink(message)]
+        pub fn wire(&mut self, suite: Suite) -> Result<()> {
+            if self.env().caller() != self.deployer {
+                return Err(Error::NotDeployer);
+            }
+            if self.suite.is_some() {
+                return Err(Error::AlreadyWired);
+            }
+            self.set_suite(suite);
+            Ok(())
+        }
+
+        /// Proposes `action`, described at `description_ref`; the proposal counts the proposer's
+        /// approval and expires `expiry_ms` from now. A council member only. Returns its id.
+        ///
+        /// Errors: `NotCouncilMember`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)` (the
+        /// description), `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn propose(&mut self, action: Action, description_ref: Vec<u8>) -> Result<u32> {
+            let caller = self.env().caller();
+            self.ensure_council(caller)?;
+            submission::validate_evidence(&description_ref, MAX_DESCRIPTION_LEN)?;
+            let now = self.env().block_timestamp();
+            let expires_at = now
+                .checked_add(self.expiry_ms)
+                .ok_or(RuleError::TimeOverflow)?;
+            let id = self.next_proposal;
+            self.next_proposal = id.checked_add(1).ok_or(RuleError::Overflow)?;
+            let mut approvals = Vec::new();
+            let count = self.council.vote(&mut approvals, &caller)?;
+            let proposal = Proposal {
+                proposer: caller,
+                action: action.clone(),
+                description_ref,
+                created_at: now,
+                expires_at,
+                approvals,
+                approved_at: rule::approval_time(0, count, self.council.threshold(), None, now),
+                cancel_votes: Vec::new(),
+                executed_at: None,
+                cancelled: false,
+            };
+            self.proposals.insert(id, &proposal);
+            self.env().emit_event(Proposed {
+                id,
+                proposer: caller,
+                action,
+                expires_at,
+            });
+            self.env().emit_event(Voted {
+                id,
+                who: caller,
+                approve: true,
+                approvals: count,
+            });
+            Ok(id)
+        }
+
+        /// Approves proposal `id`. A council member only, while the proposal is open (pending,
+        /// approved or executable). The timelock starts when the approvals reach the threshold.
+        ///
+        /// Errors: `NotCouncilMember`, `NoSuchProposal`, `AlreadyExecuted`, `AlreadyCancelled`,
+        /// `ProposalExpired`, `Rule(AlreadyVoted)`.
+        #[ink(message)]
+        pub fn approve(&mut self, id: u32) -> Result<()> {
+            self.vote(id, true)
+        }
+
+        /// Withdraws the caller's approval of proposal `id`; below the threshold the timelock
+        /// stops and restarts from zero when it is reached again. A council member only, while
+        /// the proposal is open.
+        ///
+        /// Errors: `NotCouncilMember`, `NoSuchProposal`, `AlreadyExecuted`, `AlreadyCancelled`,
+        /// `ProposalExpired`, `Rule(NotVoted)`.
+        #[ink(message)]
+        pub fn revoke(&mut self, id: u32) -> Result<()> {
+            self.vote(id, false)
+        }
+
+        /// Cancels proposal `id` when called by its proposer (still on the council); from any
+        /// other council member it records a cancel vote, and the proposal is cancelled when the
+        /// votes reach the threshold. Returns whether it is now cancelled. Council members only,
+        /// while the proposal is open.
+        ///
+        /// Errors: `NotCouncilMember`, `NoSuchProposal`, `AlreadyExecuted`, `AlreadyCancelled`,
+        /// `ProposalExpired`, `Rule(AlreadyVoted)`.
+        #[ink(message)]
+        pub fn cancel(&mut self, id: u32) -> Result<bool> {
+            let caller = self.env().caller();
+            self.ensure_council(caller)?;
+            let mut proposal = self.open_proposal(id)?;
+            let cancelled = if caller == proposal.proposer {
+                true
+            } else {
+                let votes = self.council.vote(&mut proposal.cancel_votes, &caller)?;
+                self.env().emit_event(CancelVoted {
+                    id,
+                    who: caller,
+                    votes,
+                });
+                votes >= self.council.threshold()
+            };
+            proposal.cancelled = cancelled;
+            self.proposals.insert(id, &proposal);
+            if cancelled {
+                self.env().emit_event(Cancelled { id });
+            }
+            Ok(cancelled)
+        }
+
+        /// Executes proposal `id`: carries out its action. Anyone may call it once the proposal
+        /// is executable (approvals at the threshold, timelock passed, not expired). On a callee's
+        /// refusal nothing is applied and the proposal stays executable (see the crate docs).
+        ///
+        /// Errors: `NoSuchProposal`, `NotEnoughApprovals`, `TimelockRunning`, `ProposalExpired`,
+        /// `AlreadyExecuted`, `AlreadyCancelled`, `NotWired`, `InsufficientFunds`,
+        /// `TransferFailed`, `UpgradeFailed`, `Registry(..)`, `RewardPool(..)`, `Bounty(..)`,
+        /// `Unreachable(..)`, `Rule(..)` (council changes that would break the invariant, bad
+        /// times).
+        #[ink(message)]
+        pub fn execute(&mut self, id: u32) -> Result<()> {
+            let mut proposal = self.proposals.get(id).ok_or(Error::NoSuchProposal)?;
+            match self.state_of(&proposal)? {
+                ProposalState::Executable => {}
+                ProposalState::Pending => return Err(Error::NotEnoughApprovals),
+                ProposalState::Approved { .. } => return Err(Error::TimelockRunning),
+                other => return Err(Self::closed(other)),
+            }
+            // Marked first: a reentrant execute finds it done; an error below reverts the mark.
+            proposal.executed_at = Some(self.env().block_timestamp());
+            self.proposals.insert(id, &proposal);
+            self.carry_out(proposal.action)?;
+            self.env().emit_event(Executed {
+                id,
+                by: self.env().caller(),
+            });
+            Ok(())
+        }
+
+        /// Accepts native tokens into the governor's treasury for fund actions. Anyone.
+        #[ink(message, payable)]
+        pub fn deposit(&mut self) {
+            self.env().emit_event(Deposited {
+                from: self.env().caller(),
+                amount: self.env().transferred_value(),
+            });
+        }
+
+        /// Proposal `id` with its state now, counted approvals and cancel votes, or `None`.
+        #[ink(message)]
+        pub fn proposal(&self, id: u32) -> Option<ProposalView> {
+            let proposal = self.proposals.get(id)?;
+            // Only a timelock end beyond u64 fails here; report it as still pending.
+            let state = self.state_of(&proposal).unwrap_or(ProposalState::Pending);
+            Some(ProposalView {
+                approvals: self.council.count(&proposal.approvals),
+                cancel_votes: self.council.count(&proposal.cancel_votes),
+                threshold: self.council.threshold(),
+                state,
+                proposal,
+            })
+        }
+
+        /// Number of proposals made; ids run from 0 to this minus one.
+        #[ink(message)]
+        pub fn proposal_count(&self) -> u32 {
+            self.next_proposal
+        }
+
+        /// The council members, in seating order.
+        #[ink(message)]
+        pub fn council(&self) -> Vec<AccountId> {
+            self.council.members()
+        }
+
+        /// Approvals a proposal needs (and cancel votes that cancel it).
+        #[ink(message)]
+        pub fn threshold(&self) -> u32 {
+            self.council.threshold()
+        }
+
+        /// (timelock, proposal lifetime) in ms.
+        #[ink(message)]
+        pub fn times(&self) -> (u64, u64) {
+            (self.timelock_ms, self.expiry_ms)
+        }
+
+        /// When the council or threshold last changed (ms; 0 = never).
+        #[ink(message)]
+        pub fn council_changed_at(&self) -> u64 {
+            self.council_changed_at
+        }
+
+        /// The suite's addresses, once wired.
+        #[ink(message)]
+        pub fn suite(&self) -> Option<Suite> {
+            self.suite
+        }
+
+        /// The account that instantiated the governor.
+        #[ink(message)]
+        pub fn deployer(&self) -> AccountId {
+            self.deployer
+        }
+
+        /// The code version (1; upgrade tests deploy a version 2).
+        #[ink(message)]
+        pub fn version(&self) -> u32 {
+            CODE_VERSION
+        }
+
+        fn ensure_council(&self, who: AccountId) -> Result<()> {
+            self.council
+                .ensure_member(&who)
+                .map(|_| ())
+                .map_err(|_| Error::NotCouncilMember)
+        }
+
+        fn state_of(&self, proposal: &Proposal) -> Result<ProposalState> {
+            let facts = ProposalFacts {
+                approvals: self.council.count(&proposal.approvals),
+                approved_at: proposal.approved_at,
+                council_changed_at: self.council_changed_at,
+                executed: proposal.executed_at.is_some(),
+                cancelled: proposal.cancelled,
+                expires_at: proposal.expires_at,
+            };
+            Ok(rule::proposal_state(
+                &facts,
+                self.council.threshold(),
+                self.timelock_ms,
+                self.env().block_timestamp(),
+            )?)
+        }
+
+        /// The error for acting on a proposal in a closed state.
+        fn closed(state: ProposalState) -> Error {
+            match state {
+                ProposalState::Executed => Error::AlreadyExecuted,
+                ProposalState::Cancelled => Error::AlreadyCancelled,
+                _ => Error::ProposalExpired,
+            }
+        }
+
+        /// Proposal `id` if it is still open to votes.
+        fn open_proposal(&self, id: u32) -> Result<Proposal> {
+            let proposal = self.proposals.get(id).ok_or(Error::NoSuchProposal)?;
+            match self.state_of(&proposal)? {
+                state @ (ProposalState::Executed
+                | ProposalState::Cancelled
+                | ProposalState::Expired) => Err(Self::closed(state)),
+                _ => Ok(proposal),
+            }
+        }
+
+        fn vote(&mut self, id: u32, approve: bool) -> Result<()> {
+            let caller = self.env().caller();
+            self.ensure_council(caller)?;
+            let mut proposal = self.open_proposal(id)?;
+            let before = self.council.count(&proposal.approvals);
+            let after = if approve {
+                self.council.vote(&mut proposal.approvals, &caller)?
+            } else {
+                self.council.unvote(&mut proposal.approvals, &caller)?
+            };
+            proposal.approved_at = rule::approval_time(
+                before,
+                after,
+                self.council.threshold(),
+                proposal.approved_at,
+                self.env().block_timestamp(),
+            );
+            self.proposals.insert(id, &proposal);
+            self.env().emit_event(Voted {
+                id,
+                who: caller,
+                approve,
+                approvals: after,
+            });
+            Ok(())
+        }
+
+        fn wired(&self) -> Result<Suite> {
+            self.suite.ok_or(Error::NotWired)
+        }
+
+        fn ensure_funds(&self, amount: Balance) -> Result<()> {
+            if amount > self.env().balance() {
+                Err(Error::InsufficientFunds)
+            } else {
+                Ok(())
+            }
+        }
+
+        fn set_suite(&mut self, suite: Suite) {
+            self.suite = Some(suite);
+            self.env().emit_event(SuiteWired { suite });
+        }
+
+        fn council_changed(&mut self) {
+            self.council_changed_at = self.env().block_timestamp();
+            self.env().emit_event(CouncilChanged {
+                members: self.council.members(),
+                threshold: self.council.threshold(),
+            });
+        }
+
+        fn carry_out(&mut self, action: Action) -> Result<()> {
+            match action {
+                Action::AddCouncilMember { who } => {
+                    self.council.add(who, MAX_COUNCIL)?;
+                    self.council_changed();
+                }
+                Action::RemoveCouncilMember { who } => {
+                    self.council.remove(&who, MAX_COUNCIL)?;
+                    self.council_changed();
+                }
+                Action::ReplaceCouncilMember { old, new } => {
+                    self.council.replace(&old, new, MAX_COUNCIL)?;
+                    self.council_changed();
+                }
+                Action::SetThreshold { threshold } => {
+                    self.council.set_threshold(threshold, MAX_COUNCIL)?;
+                    self.council_changed();
+                }
+                Action::SetTimes {
+                    timelock_ms,
+                    expiry_ms,
+                } => {
+                    rule::validate_times(timelock_ms, expiry_ms)?;
+                    self.timelock_ms = timelock_ms;
+                    self.expiry_ms = expiry_ms;
+                    self.env().emit_event(TimesChanged {
+                        timelock_ms,
+                        expiry_ms,
+                    });
+                }
+                Action::SetSuite { suite } => self.set_suite(suite),
+                Action::Transfer { to, amount } => {
+                    self.ensure_funds(amount)?;
+                    self.env()
+                        .transfer(to, amount)
+                        .map_err(|_| Error::TransferFailed)?;
+                    self.env().emit_event(Transferred { to, amount });
+                }
+                Action::UpgradeGovernor { code_hash } => {
+                    self.env()
+                        .set_code_hash(&code_hash)
+                        .map_err(|_| Error::UpgradeFailed)?;
+                    self.env().emit_event(CodeUpgraded { code_hash });
+                }
+                suite_action => self.carry_out_on_suite(suite_action)?,
+            }
+            Ok(())
+        }
+
+        fn carry_out_on_suite(&mut self, action: Action) -> Result<()> {
+            let suite = self.wired()?;
+            let mut pool = RewardPoolRef::from_account_id(suite.reward_pool);
+            let mut bounty = BountyRef::from_account_id(suite.bounty);
+            let mut registry = RegistryRef::from_account_id(suite.registry);
+            match action {
+                Action::FinalizeMonth { month } => {
+                    pool_call(pool.call_mut().finalize(month).try_invoke())
+                }
+                Action::FundMonth { month, amount } => {
+                    self.ensure_funds(amount)?;
+                    pool_call(
+                        pool.call_mut()
+                            .fund(month)
+                            .transferred_value(amount)
+                            .try_invoke(),
+                    )
+                }
+                Action::FundBonusReserve { amount } => {
+                    self.ensure_funds(amount)?;
+                    pool_call(
+                        pool.call_mut()
+                            .fund_bonus_reserve()
+                            .transferred_value(amount)
+                            .try_invoke(),
+                    )
+                }
+                Action::SetPoolConfig { config } => {
+                    pool_call(pool.call_mut().set_config(config).try_invoke())
+                }
+                Action::SetPoolRoles {
+                    add,
+                    remove,
+                    funder,
+                } => pool_call(pool.call_mut().set_roles(add, remove, funder).try_invoke()),
+                Action::ApproveBounty { id } => {
+                    // An unknown id sends nothing and the bounty contract names the mistake.
+                    let total = match bounty.call().proposal(id).try_invoke() {
+                        Ok(Ok(proposal)) => proposal.map_or(0, |p| p.total),
+                        _ => return Err(Error::Unreachable(Target::Bounty)),
+                    };
+                    self.ensure_funds(total)?;
+                    bounty_call(
+                        bounty
+                            .call_mut()
+                            .approve_and_fund(id)
+                            .transferred_value(total)
+                            .try_invoke(),
+                    )
+                }
+                Action::RejectBounty { id, reason_ref } => {
+                    bounty_call(bounty.call_mut().reject(id, reason_ref).try_invoke())
+                }
+                Action::DecideMilestone {
+                    id,
+                    milestone,
+                    approve,
+                    reason_ref,
+                } => bounty_call(
+                    bounty
+                        .call_mut()
+                        .decide_milestone(id, milestone, approve, reason_ref)
+                        .try_invoke(),
+                ),
+                Action::CancelAward { award } => {
+                    bounty_call(bounty.call_mut().cancel_award(award).try_invoke())
+                }
+                Action::CancelBounty { id } => {
+                    bounty_call(bounty.call_mut().cancel(id).try_invoke())
+                }
+                Action::AcceptApplication { who, rank } => registry_call(
+                    registry
+                        .call_mut()
+                        .accept_application(who, rank)
+                        .try_invoke(),
+                )
+                .map(|_| ()),
+                Action::RejectApplication { who, reason_ref } => registry_call(
+                    registry
+                        .call_mut()
+                        .reject_application(who, reason_ref)
+                        .try_invoke(),
+                ),
+                Action::Induct {
+                    who,
+                    rank,
+                    evidence_ref,
+                } => registry_call(
+                    registry
+                        .call_mut()
+                        .induct(who, rank, evidence_ref)
+                        .try_invoke(),
+                )
+                .map(|_| ()),
+                Action::SetRank { member, rank } => {
+                    registry_call(registry.call_mut().set_rank(member, rank).try_invoke())
+                }
+                Action::Suspend { member, reason_ref } => {
+                    registry_call(registry.call_mut().suspend(member, reason_ref).try_invoke())
+                }
+                Action::Unsuspend { member } => {
+                    registry_call(registry.call_mut().unsuspend(member).try_invoke())
+                }
+                Action::RemoveMember { member, reason_ref } => {
+                    registry_call(registry.call_mut().remove(member, reason_ref).try_invoke())
+                }
+                Action::SetRegistryParams { params } => {
+                    registry_call(registry.call_mut().set_params(params).try_invoke())
+                }
+                Action::SetAuthorised { pool, bounty } => registry_call(
+                    registry
+                        .call_mut()
+                        .set_authorised(pool, bounty)
+                        .try_invoke(),
+                ),
+                Action::Pause { target } => on_target!(suite, target, pause()),
+                Action::Unpause { target } => on_target!(suite, target, unpause()),
+                Action::Upgrade { target, code_hash } => {
+                    on_target!(suite, target, set_code(code_hash))
+                }
+                Action::HandOver { target, to } => {
+                    on_target!(suite, target, propose_governance(to))
+                }
+                Action::AcceptGovernance { target } => {
+                    on_target!(suite, target, accept_governance())
+                }
+                // The governor's own actions are handled in `carry_out`.
+                Action::AddCouncilMember { .. }
+                | Action::RemoveCouncilMember { .. }
+                | Action::ReplaceCouncilMember { .. }
+                | Action::SetThreshold { .. }
+                | Action::SetTimes { .. }
+                | Action::SetSuite { .. }
+                | Action::Transfer { .. }
+                | Action::UpgradeGovernor { .. } => Ok(()),
+            }
+        }
+    }
+}
+
+pub use governor::{
+    Action, Error, Governor, GovernorRef, Proposal, ProposalView, Result, Suite, Target,
+};

@@ -1,0 +1,238 @@
+//! The whole suite deployed as governance expects it: a governor whose council governs the
+//! registry, the reward pool and the bounty contract, wired to each other. Shared by the governor
+//! tests and the program scenarios.
+
+use crate::{account, ink_id, AccountId, Chain, UNIT};
+use governor::{Action, ProposalView, Suite as Addresses};
+use ink::primitives::AccountId as InkId;
+use reward_pool::{Calendar, Config, Weights, Windows};
+
+/// How to deploy the suite. Accounts are seeds of [`account`].
+#[derive(Debug, Clone)]
+pub struct SuiteSpec {
+    /// The council.
+    pub council: Vec<u8>,
+    /// Approvals a proposal needs.
+    pub threshold: u32,
+    /// Governor timelock (ms).
+    pub timelock_ms: u64,
+    /// Governor proposal lifetime (ms).
+    pub expiry_ms: u64,
+    /// The pool's calendar.
+    pub calendar: Calendar,
+    /// The pool's configuration.
+    pub config: Config,
+    /// The registry's parameters.
+    pub registry: registry::Params,
+    /// Reviewers of the pool.
+    pub reviewers: Vec<u8>,
+    /// Where bounties refund to.
+    pub treasury: u8,
+    /// Bounty payout delay (ms).
+    pub payout_delay_ms: u64,
+    /// Deposited into the governor's treasury at deployment.
+    pub governor_funds: u128,
+}
+
+/// Fixed periods of the tests: month `m` runs from `PERIOD_START + m × PERIOD`.
+pub const PERIOD_START: u64 = 1_000_000;
+/// Length of a test month (ms).
+pub const PERIOD: u64 = 1_000_000;
+
+impl SuiteSpec {
+    /// A council of accounts 2, 3 and 4 needing 2 approvals, a 1,000 ms timelock, proposals living
+    /// 100,000 ms; the V.4 pool (84,000 base, 21,000 step, Head 4,000 and Senior 2,000 bonuses)
+    /// over fixed periods of 1,000,000 ms with a 100,000 ms submission deadline and review
+    /// window; reviewer account 20; treasury account 30; 1,000,000 tokens in the governor.
+    pub fn small() -> Self {
+        Self {
+            council: vec![2, 3, 4],
+            threshold: 2,
+            timelock_ms: 1_000,
+            expiry_ms: 100_000,
+            calendar: Calendar::FixedPeriods {
+                start_ms: PERIOD_START,
+                period_ms: PERIOD,
+                deadline_offset_ms: 100_000,
+            },
+            config: Config {
+                base: 84_000 * UNIT,
+                step: 21_000 * UNIT,
+                ambassador_baseline: 0,
+                weights: Weights::v4(),
+                windows: Windows {
+                    review_ms: 100_000,
+                    claim_ms: 10 * PERIOD,
+                },
+                gate_bps: 0,
+                head_bonus: 4_000 * UNIT,
+                senior_bonus: 2_000 * UNIT,
+                max_evidence_len: 64,
+            },
+            registry: registry::Params {
+                streak: registry::StreakParams::default(),
+                head_cap: 1,
+                max_evidence_len: 64,
+            },
+            reviewers: vec![20],
+            treasury: 30,
+            payout_delay_ms: 1_000,
+            governor_funds: 1_000_000 * UNIT,
+        }
+    }
+}
+
+/// The deployed suite on a sandboxed chain.
+pub struct Suite {
+    /// The chain.
+    pub chain: Chain,
+    /// How it was deployed.
+    pub spec: SuiteSpec,
+    /// The governor (governance of the other three).
+    pub governor: AccountId,
+    /// The contributor registry.
+    pub registry: AccountId,
+    /// The monthly reward pool.
+    pub pool: AccountId,
+    /// The bounty contract.
+    pub bounty: AccountId,
+}
+
+/// The deployer of every contract: account 1.
+pub const DEPLOYER: u8 = 1;
+
+impl Suite {
+    /// Deploys governor, registry, pool and bounty from account 1 on a [`Chain::funded`] chain,
+    /// wires the governor, and through governor proposals authorises the pool and the bounty
+    /// contract in the registry and sets the pool's reviewers and funder.
+    pub fn deploy(spec: SuiteSpec) -> Self {
+        let mut chain = Chain::funded();
+        let by = account(DEPLOYER);
+        let council: Vec<InkId> = spec.council.iter().map(|s| ink_id(&account(*s))).collect();
+        let governor = chain
+            .deploy::<_, governor::Error>(
+                "governor",
+                &by,
+                "new",
+                (council, spec.threshold, spec.timelock_ms, spec.expiry_ms),
+                b"",
+            )
+            .expect("governor deploys");
+        let gov = ink_id(&governor);
+        let registry = chain
+            .deploy::<_, registry::Error>("registry", &by, "new", (gov, spec.registry.clone()), b"")
+            .expect("registry deploys");
+        let pool = chain
+            .deploy::<_, reward_pool::Error>(
+                "reward_pool",
+                &by,
+                "new",
+                (gov, ink_id(&registry), spec.calendar, spec.config.clone()),
+                b"",
+            )
+            .expect("pool deploys");
+        let bounty = chain
+            .deploy::<_, bounty::Error>(
+                "bounty",
+                &by,
+                "new",
+                (
+                    gov,
+                    ink_id(&registry),
+                    ink_id(&pool),
+                    ink_id(&account(spec.treasury)),
+                    spec.payout_delay_ms,
+                    64u32,
+                ),
+                b"",
+            )
+            .expect("bounty deploys");
+        let mut suite = Self {
+            chain,
+            spec,
+            governor,
+            registry,
+            pool,
+            bounty,
+        };
+        let r: governor::Result<()> = suite.call_governor(DEPLOYER, "wire", suite.addresses());
+        r.expect("wire");
+        let funds = suite.spec.governor_funds;
+        let governor = suite.governor.clone();
+        let () = suite
+            .chain
+            .call_with_value(&governor, &by, "deposit", (), funds);
+        let (pool, bounty) = (ink_id(&suite.pool), ink_id(&suite.bounty));
+        suite
+            .govern(Action::SetAuthorised {
+                pool: Some(pool),
+                bounty: Some(bounty),
+            })
+            .expect("authorise pool and bounty");
+        let reviewers = suite
+            .spec
+            .reviewers
+            .iter()
+            .map(|s| ink_id(&account(*s)))
+            .collect();
+        suite
+            .govern(Action::SetPoolRoles {
+                add: reviewers,
+                remove: vec![],
+                funder: Some(bounty),
+            })
+            .expect("pool roles");
+        suite
+    }
+
+    /// The addresses as the governor stores them.
+    pub fn addresses(&self) -> Addresses {
+        Addresses {
+            registry: ink_id(&self.registry),
+            reward_pool: ink_id(&self.pool),
+            bounty: ink_id(&self.bounty),
+        }
+    }
+
+    /// Calls the governor as account `by`.
+    pub fn call_governor<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
+        let governor = self.governor.clone();
+        self.chain.call(&governor, &account(by), message, args)
+    }
+
+    /// Proposes `action` as council member `by`.
+    pub fn propose(&mut self, by: u8, action: Action) -> governor::Result<u32> {
+        self.call_governor(by, "propose", (action, b"forum post".to_vec()))
+    }
+
+    /// Proposal `id` as the governor reports it.
+    pub fn proposal(&mut self, id: u32) -> ProposalView {
+        let view: Option<ProposalView> = self.call_governor(DEPLOYER, "proposal", id);
+        view.expect("proposal exists")
+    }
+
+    /// Proposes `action` from the first council member, approves it with the next ones up to the
+    /// threshold, lets the timelock pass and executes it (from account 1, not on the council).
+    /// Returns the proposal id, or the execution's error (the proposal then stays executable).
+    pub fn govern(&mut self, action: Action) -> Result<u32, governor::Error> {
+        let council = self.spec.council.clone();
+        let id = self.propose(council[0], action).expect("propose");
+        for member in council
+            .iter()
+            .skip(1)
+            .take(self.spec.threshold as usize - 1)
+        {
+            let r: governor::Result<()> = self.call_governor(*member, "approve", id);
+            r.expect("approve");
+        }
+        let now = self.chain.time();
+        self.chain.set_time(now + self.spec.timelock_ms);
+        let r: governor::Result<()> = self.call_governor(DEPLOYER, "execute", id);
+        r.map(|()| id)
+    }
+}
