@@ -41,7 +41,7 @@ pub const PERIOD: u64 = 1_000_000;
 
 impl SuiteSpec {
     /// A council of accounts 2, 3 and 4 needing 2 approvals, a 1,000 ms timelock, proposals living
-    /// 100,000 ms; the V.4 pool (84,000 base, 21,000 step, Head 4,000 and Senior 2,000 bonuses)
+    /// 500,000 ms; the V.4 pool (84,000 base, 21,000 step, Head 4,000 and Senior 2,000 bonuses)
     /// over fixed periods of 1,000,000 ms with a 100,000 ms submission deadline and review
     /// window; reviewer account 20; treasury account 30; 1,000,000 tokens in the governor.
     pub fn small() -> Self {
@@ -49,7 +49,7 @@ impl SuiteSpec {
             council: vec![2, 3, 4],
             threshold: 2,
             timelock_ms: 1_000,
-            expiry_ms: 100_000,
+            expiry_ms: 500_000,
             calendar: Calendar::FixedPeriods {
                 start_ms: PERIOD_START,
                 period_ms: PERIOD,

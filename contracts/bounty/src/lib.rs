@@ -1068,5 +1068,5 @@ pub mod bounty {
 }
 
 pub use bounty::{
-    Award, AwardState, Bounty, BountyRef, Error, Line, Milestone, Proposal, Report, Status,
+    Award, AwardState, Bounty, BountyRef, Error, Line, Milestone, Proposal, Report, Result, Status,
 };

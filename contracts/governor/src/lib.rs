@@ -387,7 +387,8 @@ pub mod governor {
         AlreadyCancelled,
         /// The action would send more than the governor holds.
         InsufficientFunds,
-        /// A transfer out of the governor failed.
+        /// The chain refused a `Transfer` (not enough free balance, or it would leave the
+        /// recipient below the existential deposit).
         TransferFailed,
         /// The chain refused the governor's new code hash.
         UpgradeFailed,
@@ -928,7 +929,6 @@ pub mod governor {
                 }
                 Action::SetSuite { suite } => self.set_suite(suite),
                 Action::Transfer { to, amount } => {
-                    self.ensure_funds(amount)?;
                     self.env()
                         .transfer(to, amount)
                         .map_err(|_| Error::TransferFailed)?;
