@@ -124,6 +124,8 @@ impl Chain {
     pub fn new() -> Self {
         let mut sandbox = MinimalSandbox::default();
         sandbox.build_block();
+        // The sandbox starts from the wall clock; scenarios count from zero.
+        sandbox.set_timestamp(0);
         Self {
             sandbox,
             last: None,
