@@ -62,9 +62,10 @@ fn ink_dir() -> PathBuf {
         .join("ink")
 }
 
-/// The release Wasm of contract `name`, built by `./scripts/build-contracts`.
+/// The release Wasm of contract `name`, built by `./scripts/build-contracts` (which copies it to
+/// `ink/release/`, out of the way of ink_e2e's debug builds in `ink/<name>/`).
 pub fn wasm(name: &str) -> Vec<u8> {
-    read_wasm(ink_dir().join(name).join(format!("{name}.wasm")))
+    read_wasm(ink_dir().join("release").join(format!("{name}.wasm")))
 }
 
 /// The `next-version` build of contract `name`: the second code of the upgrade tests.
