@@ -182,12 +182,7 @@ impl SheetMonth {
             .filter(|d| p[*d] > 0)
             .map(|d| self.slices[d] * u128::from(p[d]) / u128::from(self.totals[d]))
             .sum();
-        let bonus = match self.ranks[&seed] {
-            Rank::Head => HEAD_BONUS,
-            Rank::Senior => SENIOR_BONUS,
-            _ => 0,
-        };
-        reward + bonus
+        reward + self.bonus(seed)
     }
 
     fn bonus(&self, seed: u8) -> u128 {
