@@ -40,6 +40,11 @@ pub fn ink_id(account: &AccountId) -> ink::primitives::AccountId {
     ink::primitives::AccountId::from(*bytes)
 }
 
+/// The contracts' `AccountId` of test account `seed` (`ink_id(&account(seed))`).
+pub fn id(seed: u8) -> ink::primitives::AccountId {
+    ink_id(&account(seed))
+}
+
 /// Turns a contracts' `AccountId` back into a sandbox account.
 pub fn sandbox_id(account: &ink::primitives::AccountId) -> AccountId {
     let bytes: &[u8; 32] = account.as_ref();

@@ -2,7 +2,7 @@
 //! registry, the reward pool and the bounty contract, wired to each other. Shared by the governor
 //! tests and the program scenarios.
 
-use crate::{account, ink_id, AccountId, Chain, UNIT};
+use crate::{account, id, ink_id, AccountId, Chain, UNIT};
 use governor::{Action, ProposalView, Suite as Addresses};
 use ink::primitives::AccountId as InkId;
 use reward_pool::{Calendar, Config, Weights, Windows};
@@ -108,7 +108,7 @@ impl Suite {
     pub fn deploy(spec: SuiteSpec) -> Self {
         let mut chain = Chain::funded();
         let by = account(DEPLOYER);
-        let council: Vec<InkId> = spec.council.iter().map(|s| ink_id(&account(*s))).collect();
+        let council: Vec<InkId> = spec.council.iter().copied().map(id).collect();
         let governor = chain
             .deploy::<_, governor::Error>(
                 "governor",
@@ -140,7 +140,7 @@ impl Suite {
                     gov,
                     ink_id(&registry),
                     ink_id(&pool),
-                    ink_id(&account(spec.treasury)),
+                    id(spec.treasury),
                     spec.payout_delay_ms,
                     64u32,
                 ),
@@ -169,12 +169,7 @@ impl Suite {
                 bounty: Some(bounty),
             })
             .expect("authorise pool and bounty");
-        let reviewers = suite
-            .spec
-            .reviewers
-            .iter()
-            .map(|s| ink_id(&account(*s)))
-            .collect();
+        let reviewers = suite.spec.reviewers.iter().copied().map(id).collect();
         suite
             .govern(Action::SetPoolRoles {
                 add: reviewers,

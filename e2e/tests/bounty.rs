@@ -2,7 +2,7 @@
 //! treasury proposal #4 replayed end to end, and every error variant.
 
 use bounty::{Award, AwardState, Error, MilestoneState, Proposal, Report, RuleError, Status};
-use e2e::{account, ink_id, next_wasm, AccountId, Chain, UNIT};
+use e2e::{account, id, ink_id, next_wasm, AccountId, Chain, UNIT};
 use ink::primitives::AccountId as InkId;
 use registry::Rank;
 use reward_pool::{Calendar, Config, Weights, Windows};
@@ -17,10 +17,6 @@ const STRANGER: u8 = 8;
 const TREASURY: u8 = 30;
 const DELAY: u64 = 1_000;
 const PERIOD: u64 = 1_000_000;
-
-fn id(seed: u8) -> InkId {
-    ink_id(&account(seed))
-}
 
 /// Treasury proposal #4: 80,000 in four lines, three milestones, a 1% curator fee.
 fn lines() -> Vec<(Vec<u8>, u128)> {

@@ -2,7 +2,7 @@
 //! finalized only through the governor, votes, timelock, expiry, cancel, council changes, failing
 //! actions, pausing and upgrading suite contracts, and every governor error variant.
 
-use e2e::{account, ink_id, next_wasm, Suite, SuiteSpec, DEPLOYER, UNIT};
+use e2e::{account, id, next_wasm, Suite, SuiteSpec, DEPLOYER, UNIT};
 use governor::{Action, Error, ProposalState, RuleError, Target};
 use ink::primitives::{AccountId as InkId, Hash};
 use registry::Rank;
@@ -13,10 +13,6 @@ type R<T> = Result<T, Error>;
 const MEMBER: u8 = 10;
 const REVIEWER: u8 = 20;
 const ANYONE: u8 = 25;
-
-fn id(seed: u8) -> InkId {
-    ink_id(&account(seed))
-}
 
 fn s(effort: u8, results: u8) -> Score {
     Score { effort, results }

@@ -8,9 +8,8 @@
 //! spreadsheet does (slices by department weight, shares by points, rounded down), not from the
 //! rules crate the contracts use.
 
-use e2e::{account, ink_id, Suite, SuiteSpec, PERIOD, UNIT};
+use e2e::{account, id, Suite, SuiteSpec, PERIOD, UNIT};
 use governor::Action;
-use ink::primitives::AccountId as InkId;
 use registry::Rank;
 use reward_pool::{Department, Department::*, Score, Weights};
 use std::collections::BTreeMap;
@@ -41,10 +40,6 @@ const HEAD_BONUS: u128 = 4_000 * UNIT;
 const SENIOR_BONUS: u128 = 2_000 * UNIT;
 const WEEKLY_FEED: u128 = 3_000 * UNIT;
 const MONTHS: u32 = 4;
-
-fn id(seed: u8) -> InkId {
-    ink_id(&account(seed))
-}
 
 fn members() -> Vec<u8> {
     (HEAD..=SLOW_CANDIDATE).collect()

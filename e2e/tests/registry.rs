@@ -1,7 +1,7 @@
 //! drink tests of the contributor registry: every message and every error variant, against the
 //! release build of the contract.
 
-use e2e::{account, ink_id, next_wasm, AccountId, Chain};
+use e2e::{account, id, ink_id, next_wasm, AccountId, Chain};
 use ink::primitives::AccountId as InkId;
 use registry::registry::{ExitFlagged, MemberJoined, RankChanged};
 use registry::{
@@ -82,10 +82,6 @@ impl Fx {
     fn events<E: scale::DecodeAll>(&self) -> Vec<E> {
         self.chain.receipt().events_of()
     }
-}
-
-fn id(seed: u8) -> InkId {
-    ink_id(&account(seed))
 }
 
 #[test]

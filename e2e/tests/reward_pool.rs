@@ -1,7 +1,7 @@
 //! drink tests of the monthly reward pool, with the registry deployed beside it: every message
 //! and every error variant, against the release builds of both contracts.
 
-use e2e::{account, ink_id, next_wasm, AccountId, Chain, UNIT};
+use e2e::{account, id, ink_id, next_wasm, AccountId, Chain, UNIT};
 use ink::primitives::AccountId as InkId;
 use registry::Rank;
 use reward_pool::{
@@ -50,10 +50,6 @@ fn config() -> Config {
         senior_bonus: 2_000 * UNIT,
         max_evidence_len: 64,
     }
-}
-
-fn id(seed: u8) -> InkId {
-    ink_id(&account(seed))
 }
 
 fn s(effort: u8, results: u8) -> Score {
