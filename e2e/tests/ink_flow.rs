@@ -4,7 +4,8 @@
 //!
 //! The same flow runs on two backends:
 //! - `core_flow_on_sandbox`: ink_e2e's in-process sandbox (runtime only), inside `./scripts/test`.
-//!   Its clock is the test's: [`ClockSandbox`] stamps every block with [`Clock::Sandbox`]'s time.
+//!   Its clock is the test's: the deploy tool's [`ClockSandbox`] stamps every block with
+//!   [`Clock::Sandbox`]'s time.
 //! - `core_flow_on_node` (feature `node`): a real contracts-node at ws://127.0.0.1:9944, started by
 //!   `scripts/e2e-node`. A real chain's clock cannot be moved, so the pool runs on fixed periods of
 //!   a few seconds and the test waits for the wall clock.
@@ -16,11 +17,10 @@ use governor::{Action, Governor, Suite};
 use ink::codegen::ContractCallBuilder;
 use ink::primitives::AccountId;
 use ink_e2e::{account_id, alice, bob, charlie, dave, AccountKeyring, ChainBackend};
-use ink_sandbox::api::timestamp_api::TimestampAPI;
-use ink_sandbox::{Sandbox, Weight};
+use deploy::chain::{Chain, Clock, ClockSandbox};
+use ink_sandbox::Weight;
 use registry::{Params, Rank, StreakParams};
 use reward_pool::{Calendar, Config, Department, RewardPool, Score, Weights, Windows};
-use std::cell::Cell;
 
 type E2EResult<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 type GovernorCalls = <Governor as ContractCallBuilder>::Type;
@@ -33,106 +33,13 @@ const TIMELOCK_MS: u64 = 1_000;
 /// timelock (a real chain only stamps a block when one is built) cannot starve the real call.
 const GAS: (u64, u64) = (100_000_000_000, 3 * 1024 * 1024);
 
-thread_local! {
-    /// The sandbox's time (ms); every test runs on its own thread.
-    static SANDBOX_NOW: Cell<u64> = const { Cell::new(1_000_000) };
-}
-
-/// ink_e2e's default sandbox with a clock the test sets: every block it executes is stamped
-/// with [`SANDBOX_NOW`].
-#[derive(Default)]
-pub struct ClockSandbox(ink_e2e::DefaultSandbox);
-
-impl Sandbox for ClockSandbox {
-    type Runtime = <ink_e2e::DefaultSandbox as Sandbox>::Runtime;
-
-    fn execute_with<T>(&mut self, execute: impl FnOnce() -> T) -> T {
-        let now = SANDBOX_NOW.with(Cell::get);
-        self.0.set_timestamp(now);
-        self.0.execute_with(execute)
-    }
-
-    fn dry_run<T>(&mut self, action: impl FnOnce(&mut Self) -> T) -> T {
-        let snapshot = self.0.take_snapshot();
-        let result = action(self);
-        self.0.restore_snapshot(snapshot);
-        result
-    }
-
-    fn register_extension<E: std::any::Any + ink_sandbox::Extension>(&mut self, ext: E) {
-        self.0.register_extension(ext)
-    }
-
-    fn default_actor() -> ink_sandbox::AccountIdFor<Self::Runtime> {
-        ink_e2e::DefaultSandbox::default_actor()
-    }
-
-    fn get_metadata() -> ink_sandbox::RuntimeMetadataPrefixed {
-        ink_e2e::DefaultSandbox::get_metadata()
-    }
-
-    fn convert_account_to_origin(
-        account: ink_sandbox::AccountIdFor<Self::Runtime>,
-    ) -> <<Self::Runtime as ink_sandbox::frame_system::Config>::RuntimeCall as ink_sandbox::frame_support::sp_runtime::traits::Dispatchable>::RuntimeOrigin{
-        ink_e2e::DefaultSandbox::convert_account_to_origin(account)
-    }
-
-    fn take_snapshot(&mut self) -> ink_sandbox::Snapshot {
-        self.0.take_snapshot()
-    }
-
-    fn restore_snapshot(&mut self, snapshot: ink_sandbox::Snapshot) {
-        self.0.restore_snapshot(snapshot)
-    }
-}
-
-/// Whose clock the flow runs on.
-#[derive(Clone, Copy)]
-#[cfg_attr(not(feature = "node"), allow(dead_code))]
-enum Clock {
-    /// The sandbox's, which the test moves.
-    Sandbox,
-    /// The wall clock, which a real chain's blocks follow.
-    Wall,
-}
-
-impl Clock {
-    fn now(self) -> u64 {
-        match self {
-            Clock::Sandbox => SANDBOX_NOW.with(Cell::get),
-            Clock::Wall => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .expect("after 1970")
-                .as_millis() as u64,
-        }
-    }
-
-    /// Lets time pass until `t`; on a real chain also seals a block (a tiny transfer) so that
-    /// the next dry run sees the new time.
-    async fn wait_until<C: ChainBackend>(self, client: &mut C, t: u64) {
-        match self {
-            Clock::Sandbox => SANDBOX_NOW.with(|now| now.set(now.get().max(t))),
-            Clock::Wall => {
-                let now = self.now();
-                if t >= now {
-                    let wait = t - now + 500;
-                    ink_e2e::tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
-                }
-                let _ = client
-                    .create_and_fund_account(&alice(), C::Balance::from(u32::MAX))
-                    .await;
-            }
-        }
-    }
-}
-
 fn id(who: AccountKeyring) -> AccountId {
     account_id(who)
 }
 
 /// Proposes `action` as Alice, approves it as Bob, waits out the timelock and executes it as
 /// Charlie (anyone may).
-async fn govern<C: ink_e2e::E2EBackend>(
+async fn govern<C: Chain>(
     client: &mut C,
     clock: Clock,
     governor: &mut GovernorCalls,
@@ -156,7 +63,7 @@ async fn govern<C: ink_e2e::E2EBackend>(
         .return_value()
         .expect("approved");
     let now = clock.now();
-    clock.wait_until(client, now + TIMELOCK_MS).await;
+    clock.wait_until(client, &alice(), now + TIMELOCK_MS).await;
     let executed = client
         .call(&charlie(), &governor.execute(proposal))
         .gas_limit(Weight::from_parts(GAS.0, GAS.1))
@@ -168,7 +75,7 @@ async fn govern<C: ink_e2e::E2EBackend>(
 }
 
 /// The core flow on `clock`, with months of `period_ms`.
-async fn core_flow<C: ink_e2e::E2EBackend>(client: &mut C, clock: Clock, period_ms: u64) {
+async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
     let start = clock.now();
     let mut constructor = governor::GovernorRef::new(
         vec![id(AccountKeyring::Alice), id(AccountKeyring::Bob)],
@@ -319,7 +226,11 @@ async fn core_flow<C: ink_e2e::E2EBackend>(client: &mut C, clock: Clock, period_
         .return_value();
     assert_eq!(submitted, Ok(()));
     clock
-        .wait_until(client, calendar.submission_deadline(0).expect("deadline"))
+        .wait_until(
+            client,
+            &alice(),
+            calendar.submission_deadline(0).expect("deadline"),
+        )
         .await;
     let scores = vec![(
         0u32,
@@ -366,6 +277,7 @@ async fn core_flow<C: ink_e2e::E2EBackend>(client: &mut C, clock: Clock, period_
     clock
         .wait_until(
             client,
+            &alice(),
             calendar.review_end(0, &windows).expect("review end"),
         )
         .await;
@@ -418,6 +330,7 @@ async fn core_flow<C: ink_e2e::E2EBackend>(client: &mut C, clock: Clock, period_
 
 #[ink_e2e::test(backend(runtime_only(sandbox = ClockSandbox)))]
 async fn core_flow_on_sandbox<Client: E2EBackend>(mut client: Client) -> E2EResult<()> {
+    Clock::Sandbox.set(1_000_000);
     core_flow(&mut client, Clock::Sandbox, 1_000_000).await;
     Ok(())
 }

@@ -1,0 +1,388 @@
+//! A month of the program driven by the tool (the demo), and the month report read from chain.
+
+use crate::chain::Chain;
+use crate::config::{ss58, Plan};
+use crate::deploy::{govern, tokens, Deployed, Outcome};
+use anyhow::{anyhow, bail, ensure};
+use governor::Action;
+use ink::primitives::AccountId;
+use ink_e2e::Keypair;
+use registry::{Rank, Registry};
+use reward_pool::{ClaimStatus, Department, RewardPool, Score};
+use std::fmt::Write as _;
+
+/// Self-scores and review points of the demo: member `i` chooses two to four departments and
+/// the reviewer moves each self-score a little, as staff do in the V.4 program.
+fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Vec<(Department, Score)>) {
+    let chosen = 2 + i % 3;
+    let departments: Vec<Department> = Department::ALL[1..]
+        .iter()
+        .cycle()
+        .skip(i % 6)
+        .take(chosen)
+        .copied()
+        .collect();
+    let suggested: Vec<Score> = (0..chosen)
+        .map(|k| Score {
+            effort: 10 + ((i * 3 + k * 5) % 11) as u8,
+            results: 8 + ((i * 7 + k * 3) % 13) as u8,
+        })
+        .collect();
+    let mut reviewed = vec![(
+        Department::Basic,
+        Score {
+            effort: 14 + (i % 7) as u8,
+            results: 12 + (i % 9) as u8,
+        },
+    )];
+    for (d, s) in departments.iter().zip(&suggested) {
+        reviewed.push((
+            *d,
+            Score {
+                effort: s.effort.saturating_sub((i % 3) as u8),
+                results: (s.results + (i % 2) as u8).min(20),
+            },
+        ));
+    }
+    (departments, suggested, reviewed)
+}
+
+/// Runs the month current now with every member the tool holds a key for: funds it through
+/// the governor when it is short of the pool base, members submit (every seventh stays
+/// silent), the first reviewer with a key scores them all in one batch after the deadline, the
+/// governor finalizes after the review window, and each submitter claims with its own wallet.
+/// Returns the month id.
+///
+/// Errors: no reviewer key; a step refused (named), or a claim paying other than its preview.
+pub async fn run_demo_month<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    d: &Deployed,
+    log: &mut dyn FnMut(&str),
+) -> anyhow::Result<u32> {
+    let me = plan.signer.key.as_ref().ok_or_else(|| anyhow!("no signer key"))?;
+    let reviewer = plan
+        .reviewers
+        .iter()
+        .find_map(|a| a.key.as_ref())
+        .ok_or_else(|| anyhow!("the demo needs a reviewer the tool holds a key for"))?;
+    let mut pool = ink_e2e::create_call_builder::<RewardPool>(d.pool);
+    let registry = ink_e2e::create_call_builder::<Registry>(d.registry);
+    let clock = client.clock();
+    let month = d
+        .calendar
+        .month_of(clock.now())
+        .map_err(|e| anyhow!("calendar: {e:?}"))?;
+    let state = client
+        .call(me, &pool.month(month))
+        .dry_run()
+        .await
+        .map_err(|e| anyhow!("read month: {e:?}"))?
+        .return_value();
+    let first_time = client
+        .call(me, &registry.first_time_ambassadors())
+        .dry_run()
+        .await
+        .map_err(|e| anyhow!("read first-time ambassadors: {e:?}"))?
+        .return_value();
+    let config = &plan.pool;
+    let size = rules::reward::pool_size(
+        config.base,
+        config.step,
+        first_time.saturating_sub(config.ambassador_baseline),
+        state.carried_in,
+    )
+    .map_err(|e| anyhow!("pool size: {e:?}"))?;
+    if state.funded < size {
+        let amount = size - state.funded;
+        govern(client, plan, d.governor, vec![Action::FundMonth { month, amount }], "fund month")
+            .await?;
+        log(&format!("governor funded month {month} with {}", tokens(amount, plan.token.decimals)));
+    }
+
+    let mut submitters: Vec<(u32, &Keypair, Vec<(Department, Score)>)> = Vec::new();
+    for (i, (who, _)) in plan.members.iter().enumerate() {
+        let Some(key) = who.key.as_ref() else { continue };
+        if i % 7 == 6 {
+            continue;
+        }
+        let member = client
+            .call(me, &registry.member_id_of(who.id))
+            .dry_run()
+            .await
+            .map_err(|e| anyhow!("read member: {e:?}"))?
+            .return_value()
+            .ok_or_else(|| anyhow!("{} is not a member", who.name))?;
+        let (departments, suggested, reviewed) = demo_submission(i);
+        let evidence = format!("github.com/program/reports/issues/{}", 100 + i).into_bytes();
+        client
+            .call(key, &pool.submit(month, departments, suggested, evidence))
+            .submit()
+            .await
+            .map_err(|e| anyhow!("{} submits: {e:?}", who.name))?
+            .return_value()
+            .map_err(|e| anyhow!("{} submits: {e:?}", who.name))?;
+        submitters.push((member, key, reviewed));
+    }
+    log(&format!("{} members submitted for month {month}", submitters.len()));
+
+    let deadline = d
+        .calendar
+        .submission_deadline(month)
+        .map_err(|e| anyhow!("calendar: {e:?}"))?;
+    clock.wait_until(client, me, deadline).await;
+    let batch: Vec<_> = submitters
+        .iter()
+        .map(|(member, _, reviewed)| (*member, reviewed.clone()))
+        .collect();
+    client
+        .call(reviewer, &pool.score(month, batch))
+        .submit()
+        .await
+        .map_err(|e| anyhow!("review: {e:?}"))?
+        .return_value()
+        .map_err(|e| anyhow!("review: {e:?}"))?;
+    log(&format!("reviewer scored {} submissions in one batch", submitters.len()));
+
+    let review_end = d
+        .calendar
+        .review_end(month, &plan.pool.windows)
+        .map_err(|e| anyhow!("calendar: {e:?}"))?;
+    clock.wait_until(client, me, review_end).await;
+    match govern(client, plan, d.governor, vec![Action::FinalizeMonth { month }], "finalize").await? {
+        Outcome::Executed => log(&format!("governor finalized month {month}")),
+        Outcome::Pending(ids) => bail!("finalize proposal {ids:?} waits for council approvals"),
+    }
+
+    for (member, key, _) in &submitters {
+        let preview = client
+            .call(key, &pool.preview(*member, vec![month]))
+            .dry_run()
+            .await
+            .map_err(|e| anyhow!("preview: {e:?}"))?
+            .return_value()
+            .map_err(|e| anyhow!("preview: {e:?}"))?;
+        let paid = client
+            .call(key, &pool.claim(vec![month]))
+            .submit()
+            .await
+            .map_err(|e| anyhow!("member {member} claims: {e:?}"))?
+            .return_value()
+            .map_err(|e| anyhow!("member {member} claims: {e:?}"))?;
+        ensure!(paid == preview[0].total, "member {member} was paid {paid}, previewed {}", preview[0].total);
+    }
+    log(&format!("{} members claimed with their own wallets", submitters.len()));
+    Ok(month)
+}
+
+/// One member's line in a month report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Member id.
+    pub member: u32,
+    /// Its wallet (SS58).
+    pub wallet: String,
+    /// Rank it submitted at (or holds, without a submission).
+    pub rank: Rank,
+    /// Final points per department (`None`: not scored or no submission).
+    pub points: Option<[u8; 7]>,
+    /// Its percentage (bps).
+    pub percentage_bps: u32,
+    /// Reward per department, summed.
+    pub reward: u128,
+    /// Rank bonus.
+    pub bonus: u128,
+    /// Claim status.
+    pub status: ClaimStatus,
+}
+
+/// A month as a program lead publishes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Month id.
+    pub month: u32,
+    /// Token symbol and decimals.
+    pub symbol: String,
+    /// Token decimals.
+    pub decimals: u8,
+    /// Everything paid into the month.
+    pub funded: u128,
+    /// Of which carried in from earlier months.
+    pub carried_in: u128,
+    /// Pool size the month was split by (when finalized).
+    pub pool: Option<u128>,
+    /// Carried forward to the next month at finalization.
+    pub carried_forward: Option<u128>,
+    /// Paid out so far (rewards + bonuses).
+    pub paid: u128,
+    /// One line per member.
+    pub lines: Vec<Line>,
+}
+
+/// Reads `month` of the deployed suite: every member's points, reward, bonus and claim status,
+/// and the month's funding, pool and carry-forward. `reader` signs nothing (dry runs only).
+///
+/// Errors: a read failed.
+pub async fn report<C: Chain>(
+    client: &mut C,
+    reader: &Keypair,
+    registry_at: AccountId,
+    pool_at: AccountId,
+    month: u32,
+    symbol: &str,
+    decimals: u8,
+) -> anyhow::Result<Report> {
+    let registry = ink_e2e::create_call_builder::<Registry>(registry_at);
+    let pool = ink_e2e::create_call_builder::<RewardPool>(pool_at);
+    macro_rules! read {
+        ($calls:expr) => {
+            client
+                .call(reader, &$calls)
+                .dry_run()
+                .await
+                .map_err(|e| anyhow!("read {}: {e:?}", stringify!($calls)))?
+                .return_value()
+        };
+    }
+    let state = read!(pool.month(month));
+    let count = read!(registry.member_count());
+    let mut lines = Vec::new();
+    for member in 0..count {
+        let Some(record) = read!(registry.member(member)) else { continue };
+        let submission = read!(pool.submission(month, member));
+        let preview = read!(pool.preview(member, vec![month]))
+            .map_err(|e| anyhow!("preview member {member}: {e:?}"))?;
+        let p = &preview[0];
+        lines.push(Line {
+            member,
+            wallet: ss58(&record.wallet),
+            rank: submission.as_ref().map_or(record.rank, |s| s.rank),
+            points: submission
+                .as_ref()
+                .and_then(|s| s.points)
+                .map(|pts| Department::ALL.map(|d| pts.of(d))),
+            percentage_bps: p.percentage_bps,
+            reward: p.per_department.iter().sum(),
+            bonus: p.bonus,
+            status: p.status,
+        });
+    }
+    Ok(Report {
+        month,
+        symbol: symbol.to_string(),
+        decimals,
+        funded: state.funded,
+        carried_in: state.carried_in,
+        pool: state.finalized.as_ref().map(|f| f.settlement.pool),
+        carried_forward: state.finalized.as_ref().map(|f| f.settlement.carried),
+        paid: state.paid + state.bonus_paid,
+        lines,
+    })
+}
+
+const DEPARTMENT_HEADS: [&str; 7] = ["Basic", "CM", "MK", "CC", "BD", "Tech", "Others"];
+
+fn status_word(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::NotFinalized => "not finalized",
+        ClaimStatus::NoSubmission => "no submission",
+        ClaimStatus::Claimable => "claimable",
+        ClaimStatus::Claimed => "claimed",
+        ClaimStatus::Expired => "expired",
+    }
+}
+
+fn month_name(month: u32) -> String {
+    let (year, m) = rules::calendar::year_month(month);
+    format!("{year}-{m:02}")
+}
+
+impl Report {
+    /// The report as a Markdown table with a summary; `utc` names the month as YYYY-MM.
+    pub fn markdown(&self, utc: bool) -> String {
+        let t = |v: u128| tokens(v, self.decimals);
+        let mut out = String::new();
+        let name = if utc {
+            format!("month {} ({})", self.month, month_name(self.month))
+        } else {
+            format!("period {}", self.month)
+        };
+        let _ = writeln!(out, "## Reward pool, {name}\n");
+        let _ = writeln!(
+            out,
+            "| member | wallet | rank | {} | % | reward {s} | bonus {s} | status |",
+            DEPARTMENT_HEADS.join(" | "),
+            s = self.symbol
+        );
+        let _ = writeln!(out, "|{}", "---|".repeat(7 + 7));
+        for l in &self.lines {
+            let points: Vec<String> = match l.points {
+                Some(p) => p.iter().map(|v| v.to_string()).collect(),
+                None => vec!["-".into(); 7],
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {}…{} | {:?} | {} | {}.{:02} | {} | {} | {} |",
+                l.member,
+                &l.wallet[..6],
+                &l.wallet[l.wallet.len() - 4..],
+                l.rank,
+                points.join(" | "),
+                l.percentage_bps / 100,
+                l.percentage_bps % 100,
+                t(l.reward),
+                t(l.bonus),
+                status_word(l.status)
+            );
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(out, "- funded: {} {} (carried in: {})", t(self.funded), self.symbol, t(self.carried_in));
+        match (self.pool, self.carried_forward) {
+            (Some(pool), Some(carry)) => {
+                let _ = writeln!(out, "- pool size: {} {}", t(pool), self.symbol);
+                let _ = writeln!(out, "- carried forward to the next month: {} {}", t(carry), self.symbol);
+            }
+            _ => {
+                let _ = writeln!(out, "- not finalized yet");
+            }
+        }
+        let owed: u128 = self
+            .lines
+            .iter()
+            .filter(|l| l.status == ClaimStatus::Claimable)
+            .map(|l| l.reward + l.bonus)
+            .sum();
+        let _ = writeln!(out, "- paid: {} {}; still claimable: {} {}", t(self.paid), self.symbol, t(owed), self.symbol);
+        out
+    }
+
+    /// The report as CSV: one row per member, amounts in whole tokens.
+    pub fn csv(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "month,member,wallet,rank,{},percentage_bps,reward,bonus,status",
+            DEPARTMENT_HEADS.map(|d| d.to_lowercase()).join(",")
+        );
+        for l in &self.lines {
+            let points: Vec<String> = match l.points {
+                Some(p) => p.iter().map(|v| v.to_string()).collect(),
+                None => vec![String::new(); 7],
+            };
+            let _ = writeln!(
+                out,
+                "{},{},{},{:?},{},{},{},{},{}",
+                self.month,
+                l.member,
+                l.wallet,
+                l.rank,
+                points.join(","),
+                l.percentage_bps,
+                tokens(l.reward, self.decimals),
+                tokens(l.bonus, self.decimals),
+                status_word(l.status)
+            );
+        }
+        out
+    }
+}

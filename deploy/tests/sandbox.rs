@@ -1,0 +1,118 @@
+//! The sandbox path of the deploy tool: the example config deployed into ink_e2e's in-process
+//! runtime, the wiring read back, the manifest written and read, one month run by the demo, and
+//! its report checked against the V.4 formula recomputed here from the report's own points.
+
+use deploy::chain::{self, Chain};
+use deploy::config::Config;
+use deploy::month::{self, Report};
+use deploy::{deploy::deploy, Manifest};
+use reward_pool::{Calendar, ClaimStatus};
+
+const SANDBOX: &str = include_str!("../config/sandbox.toml");
+const UNIT: u128 = 1_000_000_000_000;
+/// November 2026: months since January 1970.
+const NOVEMBER_2026: u32 = (2026 - 1970) * 12 + 10;
+
+/// Department weights of the example (V.4), in department order.
+const WEIGHTS: [u128; 7] = [1_000, 2_500, 2_000, 2_000, 1_000, 1_000, 500];
+
+/// Each line's reward from the V.4 split: a department's slice is `pool × weight / 10,000` when
+/// anyone has points there, and a member gets `slice × points / everyone's points`.
+fn check_split(report: &Report, pool: u128) {
+    let mut totals = [0u128; 7];
+    for line in &report.lines {
+        if let Some(points) = line.points {
+            for d in 0..7 {
+                totals[d] += u128::from(points[d]);
+            }
+        }
+    }
+    let mut paid = 0;
+    for line in &report.lines {
+        let expected: u128 = match line.points {
+            Some(points) => (0..7)
+                .filter(|d| totals[*d] > 0)
+                .map(|d| pool * WEIGHTS[d] / 10_000 * u128::from(points[d]) / totals[d])
+                .sum(),
+            None => 0,
+        };
+        assert_eq!(line.reward, expected, "member {}", line.member);
+        paid += expected;
+    }
+    let distributable: u128 = (0..7)
+        .filter(|d| totals[*d] > 0)
+        .map(|d| pool * WEIGHTS[d] / 10_000)
+        .sum();
+    assert_eq!(report.carried_forward, Some(pool - distributable));
+    // Rounding dust only: less than one unit per member and department.
+    assert!(distributable - paid < 7 * report.lines.len() as u128);
+}
+
+#[test]
+fn deploys_runs_a_month_and_reports_it() {
+    ink_e2e::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let plan = Config::parse(SANDBOX).expect("example config");
+            let start = Calendar::UtcMonths.start(NOVEMBER_2026).expect("start") + 9 * 86_400_000;
+            let mut client = chain::sandbox(&deploy::bundle_dir(), start).expect("bundles");
+            let mut log = Vec::new();
+            let d = deploy(&mut client, &plan, &mut |line| log.push(line.to_string()))
+                .await
+                .expect("deploys");
+            assert!(d.pending.is_empty(), "the tool holds two council keys");
+            assert_eq!(d.code_hashes.len(), 4);
+            assert!(log.iter().any(|l| l.contains("wiring read back")), "{log:?}");
+
+            // The manifest round-trips and names the same contracts.
+            let path = std::env::temp_dir().join(format!("suite-manifest-{}.json", std::process::id()));
+            Manifest::new(&plan, &d, start, None, None).write(&path).expect("written");
+            let manifest = Manifest::read(&path).expect("read back");
+            let again = manifest.deployed().expect("addresses");
+            assert_eq!((again.governor, again.registry, again.pool, again.bounty), (d.governor, d.registry, d.pool, d.bounty));
+            assert_eq!(again.calendar, Calendar::UtcMonths);
+            assert_eq!(manifest.target, "sandbox");
+            deploy::already_deployed(&mut client, &plan, &manifest).await.expect("recognised");
+            let _ = std::fs::remove_file(&path);
+
+            // The signer paid the governor deposit.
+            let governor_balance = client.balance(d.governor).await.expect("balance");
+            let deposit = 300_000 * UNIT;
+            let funded = 84_000 * UNIT + 24_000 * UNIT;
+            assert!(governor_balance >= deposit - funded, "{governor_balance}");
+
+            let month = month::run_demo_month(&mut client, &plan, &d, &mut |_| {})
+                .await
+                .expect("demo month");
+            assert_eq!(month, NOVEMBER_2026);
+            let me = plan.signer.key.as_ref().expect("key");
+            let report = month::report(&mut client, me, d.registry, d.pool, month, "PHA", 12)
+                .await
+                .expect("report");
+            assert_eq!(report.lines.len(), 10);
+            assert_eq!(report.pool, Some(84_000 * UNIT));
+            check_split(&report, 84_000 * UNIT);
+            for (i, line) in report.lines.iter().enumerate() {
+                // Every seventh member (index 6) stays silent in the demo.
+                let status = if i == 6 { ClaimStatus::NoSubmission } else { ClaimStatus::Claimed };
+                assert_eq!(line.status, status, "member {i}");
+                let bonus = match i {
+                    0 => 4_000 * UNIT,
+                    1 | 2 => 2_000 * UNIT,
+                    _ => 0,
+                };
+                assert_eq!(line.bonus, bonus, "member {i}");
+            }
+            let rewards: u128 = report.lines.iter().map(|l| l.reward + l.bonus).sum();
+            assert_eq!(report.paid, rewards);
+
+            let table = report.markdown(true);
+            assert!(table.contains("month 682 (2026-11)"), "{table}");
+            assert!(table.contains("| 4000 |"), "{table}");
+            let csv = report.csv();
+            assert_eq!(csv.lines().count(), 11);
+            assert!(csv.lines().nth(7).unwrap_or_default().ends_with("no submission"), "{csv}");
+        });
+}
