@@ -160,7 +160,12 @@ pub trait Chain:
     fn clock(&self) -> Clock;
 
     /// Sends `amount` from `from` to `to` (Balances `transfer_keep_alive`).
-    async fn transfer(&mut self, from: &Keypair, to: AccountId, amount: u128) -> anyhow::Result<()> {
+    async fn transfer(
+        &mut self,
+        from: &Keypair,
+        to: AccountId,
+        amount: u128,
+    ) -> anyhow::Result<()> {
         self.runtime_call(
             from,
             "Balances",

@@ -338,7 +338,9 @@ pub fn account(field: &str, name: &str) -> Checked<Account> {
             let id = AccountId32::from_str(name).map_err(|_| {
                 ConfigError::new(
                     field,
-                    format!("`{name}` is neither a dev account (//Name), env:VAR nor an SS58 address"),
+                    format!(
+                        "`{name}` is neither a dev account (//Name), env:VAR nor an SS58 address"
+                    ),
                 )
             })?;
             Ok(Account {
@@ -550,7 +552,11 @@ impl Config {
             base: amount("program.base", &p.base, decimals)?,
             step: amount("program.step", &p.step, decimals)?,
             ambassador_baseline: p.ambassador_baseline.unwrap_or_else(|| {
-                let counted = self.members.iter().filter(|m| m.rank != "Candidate").count();
+                let counted = self
+                    .members
+                    .iter()
+                    .filter(|m| m.rank != "Candidate")
+                    .count();
                 u32::try_from(counted).unwrap_or(u32::MAX)
             }),
             weights,

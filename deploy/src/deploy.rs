@@ -97,7 +97,10 @@ pub async fn govern<C: Chain>(
     let mut ids = Vec::new();
     for action in actions {
         let id = client
-            .call(proposer, &calls.propose(action.clone(), what.as_bytes().to_vec()))
+            .call(
+                proposer,
+                &calls.propose(action.clone(), what.as_bytes().to_vec()),
+            )
             .submit()
             .await
             .map_err(|e| anyhow!("{what}: propose {action:?}: {e:?}"))?
@@ -208,11 +211,18 @@ pub async fn deploy<C: Chain>(
     preflight(client, plan).await?;
     let me = signer(plan)?;
     let unit = 10u128.pow(u32::from(plan.token.decimals));
+    let mut funded = 0;
     for a in actors(plan) {
         if client.balance(a.id).await? < ACTOR_FLOAT_TOKENS * unit / 2 {
             client.transfer(me, a.id, ACTOR_FLOAT_TOKENS * unit).await?;
-            log(&format!("funded {} with {ACTOR_FLOAT_TOKENS} {} for fees", a.name, plan.token.symbol));
+            funded += 1;
         }
+    }
+    if funded > 0 {
+        log(&format!(
+            "sent {ACTOR_FLOAT_TOKENS} {} for fees to each of {funded} accounts the tool signs for",
+            plan.token.symbol
+        ));
     }
 
     let mut code_hashes = BTreeMap::new();
@@ -222,7 +232,10 @@ pub async fn deploy<C: Chain>(
             .submit()
             .await
             .map_err(|e| anyhow!("upload {name}: {e:?}"))?;
-        log(&format!("uploaded {name}: code hash {:?}", uploaded.code_hash));
+        log(&format!(
+            "uploaded {name}: code hash {}",
+            hex(uploaded.code_hash.as_ref())
+        ));
         code_hashes.insert(name.to_string(), uploaded.code_hash);
     }
 
@@ -331,7 +344,9 @@ pub async fn deploy<C: Chain>(
     let count = actions.len();
     let pending = match govern(client, plan, governor, actions, "bootstrap").await? {
         Outcome::Executed => {
-            log(&format!("{count} bootstrap proposals executed by the council"));
+            log(&format!(
+                "{count} bootstrap proposals executed by the council"
+            ));
             Vec::new()
         }
         Outcome::Pending(ids) => {
@@ -385,27 +400,69 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
             }),
         "the governor's suite is {suite:?}"
     );
-    ensure!(read!(registry.governance(), "registry governance") == d.governor, "registry governance is not the governor");
-    ensure!(read!(pool.governance(), "pool governance") == d.governor, "pool governance is not the governor");
-    ensure!(read!(bounty.governance(), "bounty governance") == d.governor, "bounty governance is not the governor");
+    ensure!(
+        read!(registry.governance(), "registry governance") == d.governor,
+        "registry governance is not the governor"
+    );
+    ensure!(
+        read!(pool.governance(), "pool governance") == d.governor,
+        "pool governance is not the governor"
+    );
+    ensure!(
+        read!(bounty.governance(), "bounty governance") == d.governor,
+        "bounty governance is not the governor"
+    );
     let (calendar, pool_registry, funder) = read!(pool.wiring(), "pool wiring");
-    ensure!(calendar == d.calendar && pool_registry == d.registry, "the pool's calendar or registry differs");
+    ensure!(
+        calendar == d.calendar && pool_registry == d.registry,
+        "the pool's calendar or registry differs"
+    );
     if !d.pending.is_empty() {
         return Ok(());
     }
-    ensure!(funder == Some(d.bounty), "the pool's funder is {funder:?}, not the bounty contract");
+    ensure!(
+        funder == Some(d.bounty),
+        "the pool's funder is {funder:?}, not the bounty contract"
+    );
     let authorised = read!(registry.authorised(), "registry authorised");
-    ensure!(authorised == (Some(d.pool), Some(d.bounty)), "the registry authorises {authorised:?}");
+    ensure!(
+        authorised == (Some(d.pool), Some(d.bounty)),
+        "the registry authorises {authorised:?}"
+    );
     for r in &plan.reviewers {
-        ensure!(read!(pool.is_reviewer(r.id), "reviewer"), "{} is not a reviewer", r.name);
+        ensure!(
+            read!(pool.is_reviewer(r.id), "reviewer"),
+            "{} is not a reviewer",
+            r.name
+        );
     }
     for (who, rank) in &plan.members {
         let id = read!(registry.member_id_of(who.id), "member id")
             .ok_or_else(|| anyhow!("{} is not a member", who.name))?;
         let member = read!(registry.member(id), "member").context("member record")?;
-        ensure!(member.rank == *rank, "{} has rank {:?}", who.name, member.rank);
+        ensure!(
+            member.rank == *rank,
+            "{} has rank {:?}",
+            who.name,
+            member.rank
+        );
     }
     Ok(())
+}
+
+/// Bytes as 0x-prefixed hex.
+pub fn hex(bytes: &[u8]) -> String {
+    let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("0x{digits}")
+}
+
+/// `amount` smallest units as a token amount rounded down to two decimals, for tables.
+pub fn tokens_2dp(amount: u128, decimals: u8) -> String {
+    let exact = tokens(amount, decimals);
+    match exact.split_once('.') {
+        Some((whole, fraction)) => format!("{whole}.{:0<2}", &fraction[..fraction.len().min(2)]),
+        None => exact,
+    }
 }
 
 /// `amount` smallest units as a decimal token amount (trailing zeros dropped).

@@ -107,13 +107,20 @@ impl From<CalendarJson> for Calendar {
 }
 
 fn parse_address(field: &str, text: &str) -> anyhow::Result<AccountId> {
-    let id = AccountId32::from_str(text).map_err(|_| anyhow!("manifest field `{field}`: `{text}` is not an SS58 address"))?;
+    let id = AccountId32::from_str(text)
+        .map_err(|_| anyhow!("manifest field `{field}`: `{text}` is not an SS58 address"))?;
     Ok(AccountId::from(id.0))
 }
 
 impl Manifest {
     /// The manifest of a finished deployment.
-    pub fn new(plan: &Plan, d: &Deployed, at_ms: u64, chain: Option<String>, block: Option<u64>) -> Self {
+    pub fn new(
+        plan: &Plan,
+        d: &Deployed,
+        at_ms: u64,
+        chain: Option<String>,
+        block: Option<u64>,
+    ) -> Self {
         let target = match &plan.target {
             Target::Sandbox => "sandbox".to_string(),
             Target::Node(url) => url.clone(),
@@ -128,7 +135,7 @@ impl Manifest {
             code_hashes: d
                 .code_hashes
                 .iter()
-                .map(|(name, hash)| (name.clone(), format!("0x{}", hex(hash.as_ref()))))
+                .map(|(name, hash)| (name.clone(), deploy::hex(hash.as_ref())))
                 .collect(),
             addresses: d.addresses(),
             metadata: chain::CONTRACTS
@@ -147,7 +154,8 @@ impl Manifest {
     pub fn read(path: &Path) -> anyhow::Result<Self> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the manifest {}", path.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("{} is not a deployment manifest", path.display()))
+        serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a deployment manifest", path.display()))
     }
 
     /// Writes it as pretty JSON, creating the directory.
@@ -205,10 +213,6 @@ impl Manifest {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Where `./scripts/build-contracts` leaves the release bundles: `$CARGO_TARGET_DIR/ink/release`
 /// or the repository's `target/ink/release`.
 pub fn bundle_dir() -> PathBuf {
@@ -224,14 +228,22 @@ pub fn bundle_dir() -> PathBuf {
 ///
 /// Errors: the manifest was written for another config or target (the message says how to
 /// deploy anew), or its contracts are not on the chain.
-pub async fn already_deployed<C: Chain>(client: &mut C, plan: &Plan, manifest: &Manifest) -> anyhow::Result<()> {
+pub async fn already_deployed<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    manifest: &Manifest,
+) -> anyhow::Result<()> {
     let config_now = serde_json::to_value(&plan.source)?;
     let config_then = serde_json::to_value(&manifest.config)?;
     if config_now != config_then {
         bail!("the manifest records a deployment of a different config; move it away (or pass another --manifest) to deploy anew");
     }
     let governor = ink_e2e::create_call_builder::<Governor>(manifest.governor()?);
-    let me = plan.signer.key.as_ref().ok_or_else(|| anyhow!("no signer key"))?;
+    let me = plan
+        .signer
+        .key
+        .as_ref()
+        .ok_or_else(|| anyhow!("no signer key"))?;
     let suite = client
         .call(me, &governor.suite())
         .dry_run()

@@ -10,7 +10,7 @@
 //! `target/ink/release/` (`./scripts/build-contracts`).
 
 use anyhow::{anyhow, bail, Context};
-use deploy::chain::{self, Chain, Clock};
+use deploy::chain::{self, Chain};
 use deploy::config::{Config, Plan, Target};
 use deploy::{month, Manifest};
 use ink_e2e::subxt::backend::legacy::LegacyRpcMethods;
@@ -104,7 +104,10 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
                     let rpc = ink_e2e::RpcClient::from_url(&url).await?;
                     let legacy = LegacyRpcMethods::<PolkadotConfig>::new(rpc);
                     let name = legacy.system_chain().await.ok();
-                    println!("target: {url} ({})", name.as_deref().unwrap_or("unknown chain"));
+                    println!(
+                        "target: {url} ({})",
+                        name.as_deref().unwrap_or("unknown chain")
+                    );
                     if manifest.exists() {
                         let recorded = Manifest::read(&manifest)?;
                         deploy::already_deployed(&mut client, &plan, &recorded)
@@ -119,24 +122,46 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
                             return Ok(());
                         }
                     }
-                    go(&mut client, &plan, &manifest, &stem, demo, name, Some(legacy)).await
+                    go(
+                        &mut client,
+                        &plan,
+                        &manifest,
+                        &stem,
+                        demo,
+                        name,
+                        Some(legacy),
+                    )
+                    .await
                 }
             }
         }
         ["month", "report", month, rest @ ..] => {
             let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-            let month: u32 = month.parse().map_err(|_| anyhow!("`{month}` is not a month id"))?;
-            let path = option(&rest, "--manifest")?.ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
+            let month: u32 = month
+                .parse()
+                .map_err(|_| anyhow!("`{month}` is not a month id"))?;
+            let path = option(&rest, "--manifest")?
+                .ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
             let m = Manifest::read(Path::new(&path))?;
             if m.target == "sandbox" {
                 bail!("{path} records a sandbox deployment, which ended with its command; `suite demo` prints its report");
             }
             let mut client = chain::node(&deploy::bundle_dir(), &m.target).await?;
-            let report = month::report(&mut client, &ink_e2e::alice(), m.registry()?, m.pool()?, month, &m.token.symbol, m.token.decimals).await?;
+            let report = month::report(
+                &mut client,
+                &ink_e2e::alice(),
+                m.registry()?,
+                m.pool()?,
+                month,
+                &m.token.symbol,
+                m.token.decimals,
+            )
+            .await?;
             let utc = matches!(m.calendar, deploy::CalendarJson::UtcMonths);
             println!("{}", report.markdown(utc));
             if let Some(csv) = option(&rest, "--csv")? {
-                std::fs::write(&csv, report.csv()).with_context(|| format!("cannot write {csv}"))?;
+                std::fs::write(&csv, report.csv())
+                    .with_context(|| format!("cannot write {csv}"))?;
                 println!("CSV written to {csv}");
             }
             Ok(())
@@ -182,8 +207,13 @@ async fn go<C: Chain>(
     if !demo {
         return Ok(());
     }
-    let month = month::run_demo_month(client, plan, &deployed, &mut |line| println!("  {line}")).await?;
-    let me = plan.signer.key.as_ref().ok_or_else(|| anyhow!("no signer key"))?;
+    let month =
+        month::run_demo_month(client, plan, &deployed, &mut |line| println!("  {line}")).await?;
+    let me = plan
+        .signer
+        .key
+        .as_ref()
+        .ok_or_else(|| anyhow!("no signer key"))?;
     let report = month::report(
         client,
         me,
@@ -197,10 +227,8 @@ async fn go<C: Chain>(
     let utc = matches!(deployed.calendar, reward_pool::Calendar::UtcMonths);
     println!("\n{}", report.markdown(utc));
     let csv = PathBuf::from(format!("{}-month-{month}.csv", stem.display()));
-    std::fs::write(&csv, report.csv()).with_context(|| format!("cannot write {}", csv.display()))?;
+    std::fs::write(&csv, report.csv())
+        .with_context(|| format!("cannot write {}", csv.display()))?;
     println!("CSV written to {}", csv.display());
-    if client.clock() == Clock::Sandbox {
-        println!("(sandbox clock now at {} ms)", client.clock().now());
-    }
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::chain::Chain;
 use crate::config::{ss58, Plan};
-use crate::deploy::{govern, tokens, Deployed, Outcome};
+use crate::deploy::{govern, tokens, tokens_2dp, Deployed, Outcome};
 use anyhow::{anyhow, bail, ensure};
 use governor::Action;
 use ink::primitives::AccountId;
@@ -11,14 +11,18 @@ use registry::{Rank, Registry};
 use reward_pool::{ClaimStatus, Department, RewardPool, Score};
 use std::fmt::Write as _;
 
-/// Self-scores and review points of the demo: member `i` chooses two to four departments and
+/// A reviewer's points for one member: department and score.
+type Review = Vec<(Department, Score)>;
+
+/// Self-scores and review points of the demo: member `i` chooses two or three departments and
 /// the reviewer moves each self-score a little, as staff do in the V.4 program.
-fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Vec<(Department, Score)>) {
-    let chosen = 2 + i % 3;
-    let departments: Vec<Department> = Department::ALL[1..]
+fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Review) {
+    let chosen = rules::submission::MIN_CHOSEN + i % 2;
+    let departments: Vec<Department> = Department::ALL
         .iter()
+        .filter(|d| d.is_choosable())
         .cycle()
-        .skip(i % 6)
+        .skip(i % 5)
         .take(chosen)
         .copied()
         .collect();
@@ -44,6 +48,16 @@ fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Vec<(Department, S
             },
         ));
     }
+    if i.is_multiple_of(4) {
+        // Reviewers score Others (events, translations) for anyone, unasked.
+        reviewed.push((
+            Department::Others,
+            Score {
+                effort: 6,
+                results: 4,
+            },
+        ));
+    }
     (departments, suggested, reviewed)
 }
 
@@ -60,7 +74,11 @@ pub async fn run_demo_month<C: Chain>(
     d: &Deployed,
     log: &mut dyn FnMut(&str),
 ) -> anyhow::Result<u32> {
-    let me = plan.signer.key.as_ref().ok_or_else(|| anyhow!("no signer key"))?;
+    let me = plan
+        .signer
+        .key
+        .as_ref()
+        .ok_or_else(|| anyhow!("no signer key"))?;
     let reviewer = plan
         .reviewers
         .iter()
@@ -95,14 +113,25 @@ pub async fn run_demo_month<C: Chain>(
     .map_err(|e| anyhow!("pool size: {e:?}"))?;
     if state.funded < size {
         let amount = size - state.funded;
-        govern(client, plan, d.governor, vec![Action::FundMonth { month, amount }], "fund month")
-            .await?;
-        log(&format!("governor funded month {month} with {}", tokens(amount, plan.token.decimals)));
+        govern(
+            client,
+            plan,
+            d.governor,
+            vec![Action::FundMonth { month, amount }],
+            "fund month",
+        )
+        .await?;
+        log(&format!(
+            "governor funded month {month} with {}",
+            tokens(amount, plan.token.decimals)
+        ));
     }
 
-    let mut submitters: Vec<(u32, &Keypair, Vec<(Department, Score)>)> = Vec::new();
+    let mut submitters: Vec<(u32, &Keypair, Review)> = Vec::new();
     for (i, (who, _)) in plan.members.iter().enumerate() {
-        let Some(key) = who.key.as_ref() else { continue };
+        let Some(key) = who.key.as_ref() else {
+            continue;
+        };
         if i % 7 == 6 {
             continue;
         }
@@ -124,7 +153,10 @@ pub async fn run_demo_month<C: Chain>(
             .map_err(|e| anyhow!("{} submits: {e:?}", who.name))?;
         submitters.push((member, key, reviewed));
     }
-    log(&format!("{} members submitted for month {month}", submitters.len()));
+    log(&format!(
+        "{} members submitted for month {month}",
+        submitters.len()
+    ));
 
     let deadline = d
         .calendar
@@ -142,14 +174,25 @@ pub async fn run_demo_month<C: Chain>(
         .map_err(|e| anyhow!("review: {e:?}"))?
         .return_value()
         .map_err(|e| anyhow!("review: {e:?}"))?;
-    log(&format!("reviewer scored {} submissions in one batch", submitters.len()));
+    log(&format!(
+        "reviewer scored {} submissions in one batch",
+        submitters.len()
+    ));
 
     let review_end = d
         .calendar
         .review_end(month, &plan.pool.windows)
         .map_err(|e| anyhow!("calendar: {e:?}"))?;
     clock.wait_until(client, me, review_end).await;
-    match govern(client, plan, d.governor, vec![Action::FinalizeMonth { month }], "finalize").await? {
+    match govern(
+        client,
+        plan,
+        d.governor,
+        vec![Action::FinalizeMonth { month }],
+        "finalize",
+    )
+    .await?
+    {
         Outcome::Executed => log(&format!("governor finalized month {month}")),
         Outcome::Pending(ids) => bail!("finalize proposal {ids:?} waits for council approvals"),
     }
@@ -169,9 +212,16 @@ pub async fn run_demo_month<C: Chain>(
             .map_err(|e| anyhow!("member {member} claims: {e:?}"))?
             .return_value()
             .map_err(|e| anyhow!("member {member} claims: {e:?}"))?;
-        ensure!(paid == preview[0].total, "member {member} was paid {paid}, previewed {}", preview[0].total);
+        ensure!(
+            paid == preview[0].total,
+            "member {member} was paid {paid}, previewed {}",
+            preview[0].total
+        );
     }
-    log(&format!("{} members claimed with their own wallets", submitters.len()));
+    log(&format!(
+        "{} members claimed with their own wallets",
+        submitters.len()
+    ));
     Ok(month)
 }
 
@@ -248,7 +298,9 @@ pub async fn report<C: Chain>(
     let count = read!(registry.member_count());
     let mut lines = Vec::new();
     for member in 0..count {
-        let Some(record) = read!(registry.member(member)) else { continue };
+        let Some(record) = read!(registry.member(member)) else {
+            continue;
+        };
         let submission = read!(pool.submission(month, member));
         let preview = read!(pool.preview(member, vec![month]))
             .map_err(|e| anyhow!("preview member {member}: {e:?}"))?;
@@ -300,7 +352,7 @@ fn month_name(month: u32) -> String {
 impl Report {
     /// The report as a Markdown table with a summary; `utc` names the month as YYYY-MM.
     pub fn markdown(&self, utc: bool) -> String {
-        let t = |v: u128| tokens(v, self.decimals);
+        let t = |v: u128| tokens_2dp(v, self.decimals);
         let mut out = String::new();
         let name = if utc {
             format!("month {} ({})", self.month, month_name(self.month))
@@ -336,11 +388,22 @@ impl Report {
             );
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "- funded: {} {} (carried in: {})", t(self.funded), self.symbol, t(self.carried_in));
+        let _ = writeln!(
+            out,
+            "- funded: {} {} (carried in: {})",
+            t(self.funded),
+            self.symbol,
+            t(self.carried_in)
+        );
         match (self.pool, self.carried_forward) {
             (Some(pool), Some(carry)) => {
                 let _ = writeln!(out, "- pool size: {} {}", t(pool), self.symbol);
-                let _ = writeln!(out, "- carried forward to the next month: {} {}", t(carry), self.symbol);
+                let _ = writeln!(
+                    out,
+                    "- carried forward to the next month: {} {}",
+                    t(carry),
+                    self.symbol
+                );
             }
             _ => {
                 let _ = writeln!(out, "- not finalized yet");
@@ -352,7 +415,14 @@ impl Report {
             .filter(|l| l.status == ClaimStatus::Claimable)
             .map(|l| l.reward + l.bonus)
             .sum();
-        let _ = writeln!(out, "- paid: {} {}; still claimable: {} {}", t(self.paid), self.symbol, t(owed), self.symbol);
+        let _ = writeln!(
+            out,
+            "- paid (rewards and bonuses): {} {}; still claimable: {} {}",
+            t(self.paid),
+            self.symbol,
+            t(owed),
+            self.symbol
+        );
         out
     }
 

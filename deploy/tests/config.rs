@@ -38,7 +38,10 @@ fn weights_must_sum_to_whole() {
     let e = refused(&with("others = 500", "others = 400"));
     assert_eq!(e.field, "program.weights");
     assert!(e.problem.contains("9900"), "{e}");
-    assert!(e.to_string().starts_with("config field `program.weights`"), "{e}");
+    assert!(
+        e.to_string().starts_with("config field `program.weights`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -56,9 +59,15 @@ fn head_cap_is_enforced_on_initial_members() {
 
 #[test]
 fn accounts_must_resolve() {
-    let e = refused(&with("treasury = \"//Ferdie\"", "treasury = \"not-an-address\""));
+    let e = refused(&with(
+        "treasury = \"//Ferdie\"",
+        "treasury = \"not-an-address\"",
+    ));
     assert_eq!(e.field, "treasury");
-    let e = refused(&with("signer = \"//Alice\"", "signer = \"env:SUITE_TEST_UNSET_VARIABLE\""));
+    let e = refused(&with(
+        "signer = \"//Alice\"",
+        "signer = \"env:SUITE_TEST_UNSET_VARIABLE\"",
+    ));
     assert_eq!(e.field, "signer");
     assert!(e.problem.contains("SUITE_TEST_UNSET_VARIABLE"), "{e}");
     // An address is an account, but the tool cannot sign with it.
@@ -113,7 +122,10 @@ fn program_parameters_are_checked_by_the_rules() {
 
 #[test]
 fn target_and_typos_are_refused() {
-    let e = refused(&with("target = \"sandbox\"", "target = \"http://localhost\""));
+    let e = refused(&with(
+        "target = \"sandbox\"",
+        "target = \"http://localhost\"",
+    ));
     assert_eq!(e.field, "target");
     let e = refused(&with("head_cap = 1", "head_cap = 1\nhead_kap = 2"));
     assert_eq!(e.field, "toml");
@@ -122,9 +134,15 @@ fn target_and_typos_are_refused() {
 
 #[test]
 fn funding_must_be_covered_by_the_deposit() {
-    let e = refused(&with("governor_deposit = \"300000\"", "governor_deposit = \"100000\""));
+    let e = refused(&with(
+        "governor_deposit = \"300000\"",
+        "governor_deposit = \"100000\"",
+    ));
     assert_eq!(e.field, "funding.governor_deposit");
-    let e = refused(&with("bonus_reserve = \"24000\"", "bonus_reserve = \"24k\""));
+    let e = refused(&with(
+        "bonus_reserve = \"24000\"",
+        "bonus_reserve = \"24k\"",
+    ));
     assert_eq!(e.field, "funding.bonus_reserve");
 }
 

@@ -64,17 +64,28 @@ fn deploys_runs_a_month_and_reports_it() {
                 .expect("deploys");
             assert!(d.pending.is_empty(), "the tool holds two council keys");
             assert_eq!(d.code_hashes.len(), 4);
-            assert!(log.iter().any(|l| l.contains("wiring read back")), "{log:?}");
+            assert!(
+                log.iter().any(|l| l.contains("wiring read back")),
+                "{log:?}"
+            );
 
             // The manifest round-trips and names the same contracts.
-            let path = std::env::temp_dir().join(format!("suite-manifest-{}.json", std::process::id()));
-            Manifest::new(&plan, &d, start, None, None).write(&path).expect("written");
+            let path =
+                std::env::temp_dir().join(format!("suite-manifest-{}.json", std::process::id()));
+            Manifest::new(&plan, &d, start, None, None)
+                .write(&path)
+                .expect("written");
             let manifest = Manifest::read(&path).expect("read back");
             let again = manifest.deployed().expect("addresses");
-            assert_eq!((again.governor, again.registry, again.pool, again.bounty), (d.governor, d.registry, d.pool, d.bounty));
+            assert_eq!(
+                (again.governor, again.registry, again.pool, again.bounty),
+                (d.governor, d.registry, d.pool, d.bounty)
+            );
             assert_eq!(again.calendar, Calendar::UtcMonths);
             assert_eq!(manifest.target, "sandbox");
-            deploy::already_deployed(&mut client, &plan, &manifest).await.expect("recognised");
+            deploy::already_deployed(&mut client, &plan, &manifest)
+                .await
+                .expect("recognised");
             let _ = std::fs::remove_file(&path);
 
             // The signer paid the governor deposit.
@@ -96,7 +107,11 @@ fn deploys_runs_a_month_and_reports_it() {
             check_split(&report, 84_000 * UNIT);
             for (i, line) in report.lines.iter().enumerate() {
                 // Every seventh member (index 6) stays silent in the demo.
-                let status = if i == 6 { ClaimStatus::NoSubmission } else { ClaimStatus::Claimed };
+                let status = if i == 6 {
+                    ClaimStatus::NoSubmission
+                } else {
+                    ClaimStatus::Claimed
+                };
                 assert_eq!(line.status, status, "member {i}");
                 let bonus = match i {
                     0 => 4_000 * UNIT,
@@ -110,9 +125,15 @@ fn deploys_runs_a_month_and_reports_it() {
 
             let table = report.markdown(true);
             assert!(table.contains("month 682 (2026-11)"), "{table}");
-            assert!(table.contains("| 4000 |"), "{table}");
+            assert!(table.contains("| 4000.00 |"), "{table}");
             let csv = report.csv();
             assert_eq!(csv.lines().count(), 11);
-            assert!(csv.lines().nth(7).unwrap_or_default().ends_with("no submission"), "{csv}");
+            assert!(
+                csv.lines()
+                    .nth(7)
+                    .unwrap_or_default()
+                    .ends_with("no submission"),
+                "{csv}"
+            );
         });
 }

@@ -13,11 +13,11 @@
 //! ink_e2e builds every contract of the workspace itself (debug mode, once per run) before the
 //! first test; the drink tests read the release bundles of `./scripts/build-contracts` instead.
 
+use deploy::chain::{Chain, Clock, ClockSandbox};
 use governor::{Action, Governor, Suite};
 use ink::codegen::ContractCallBuilder;
 use ink::primitives::AccountId;
 use ink_e2e::{account_id, alice, bob, charlie, dave, AccountKeyring, ChainBackend};
-use deploy::chain::{Chain, Clock, ClockSandbox};
 use ink_sandbox::Weight;
 use registry::{Params, Rank, StreakParams};
 use reward_pool::{Calendar, Config, Department, RewardPool, Score, Weights, Windows};
