@@ -1,7 +1,7 @@
 //! The two targets behind one interface: ink_e2e's in-process sandbox with a clock the tool moves,
 //! and a node reached over WebSocket whose clock is the wall clock.
 
-use anyhow::{anyhow, Context};
+use anyhow::{anyhow, bail, Context};
 use ink::env::DefaultEnvironment;
 use ink::primitives::{AccountId, Hash};
 use ink_e2e::subxt::dynamic::Value;
@@ -9,6 +9,7 @@ use ink_e2e::{ChainBackend, ContractsBackend, E2EBackend, Keypair, PolkadotConfi
 use ink_sandbox::api::balance_api::BalanceAPI;
 use ink_sandbox::api::timestamp_api::TimestampAPI;
 use ink_sandbox::Sandbox;
+use scale::{Decode, Encode};
 use std::cell::Cell;
 use std::fmt::Debug;
 use std::path::Path;
@@ -246,4 +247,62 @@ pub async fn node(dir: &Path, url: &str) -> anyhow::Result<NodeChain> {
     NodeChain::new(rpc, bundles)
         .await
         .with_context(|| format!("config field `target`: {url} is not a contracts chain"))
+}
+
+/// A message ready to send, as the contracts' `ContractRef` builders make it.
+pub type Message<Args, R> = ink_e2e::CallBuilderFinal<DefaultEnvironment, Args, R>;
+
+/// Decodes a message's return data, refusing a trap or an ink! `LangError` (a wrong address in a
+/// manifest, say) instead of panicking as ink_e2e's `return_value` would.
+fn decode<R: Decode>(data: &[u8], what: &str) -> anyhow::Result<R> {
+    let result: ink::MessageResult<R> = Decode::decode(&mut &data[..]).map_err(|e| {
+        anyhow!("{what}: the answer does not decode ({e}); is this the suite's contract?")
+    })?;
+    result.map_err(|e| anyhow!("{what}: {e:?}; is this the suite's contract?"))
+}
+
+/// Reads `msg` as `who` with a dry run (no transaction).
+///
+/// Errors: the chain refused the dry run, the contract trapped, or the answer is not `R`.
+pub async fn read<C: Chain, Args: Sync + Encode + Clone, R: Send + Decode>(
+    client: &mut C,
+    who: &Keypair,
+    msg: &Message<Args, R>,
+    what: &str,
+) -> anyhow::Result<R> {
+    let dry = client
+        .call(who, msg)
+        .dry_run()
+        .await
+        .map_err(|e| anyhow!("{what}: {e:?}"))?;
+    if dry.is_err() {
+        bail!("{what}: the contract trapped ({})", dry.debug_message());
+    }
+    decode(dry.return_data(), what)
+}
+
+/// Sends `msg` as `who` (with `value` attached, and `gas` when given instead of the dry run's
+/// estimate) and returns what the message returned.
+///
+/// Errors: the transaction failed, or the message returned its error `E` (named by `what`).
+pub async fn send<
+    C: Chain,
+    Args: Sync + Encode + Clone,
+    R: Send + Decode,
+    E: Send + Decode + Debug,
+>(
+    client: &mut C,
+    who: &Keypair,
+    msg: &Message<Args, Result<R, E>>,
+    value: u128,
+    gas: Option<(u64, u64)>,
+    what: &str,
+) -> anyhow::Result<R> {
+    let mut call = client.call(who, msg);
+    call.value(value);
+    if let Some((ref_time, proof_size)) = gas {
+        call.gas_limit(ink_sandbox::Weight::from_parts(ref_time, proof_size));
+    }
+    let result = call.submit().await.map_err(|e| anyhow!("{what}: {e:?}"))?;
+    decode::<Result<R, E>>(result.return_data(), what)?.map_err(|e| anyhow!("{what}: {e:?}"))
 }

@@ -1,6 +1,6 @@
 //! Deploying the suite: upload, instantiate, wire through the governor, read the wiring back.
 
-use crate::chain::{Chain, CONTRACTS};
+use crate::chain::{read, send, Chain, CONTRACTS};
 use crate::config::{ss58, Account, Plan};
 use anyhow::{anyhow, bail, ensure, Context};
 use governor::{Action, Governor, ProposalState, Suite};
@@ -96,24 +96,19 @@ pub async fn govern<C: Chain>(
     let threshold = usize::try_from(plan.threshold).unwrap_or(usize::MAX);
     let mut ids = Vec::new();
     for action in actions {
-        let id = client
-            .call(
-                proposer,
-                &calls.propose(action.clone(), what.as_bytes().to_vec()),
-            )
-            .submit()
-            .await
-            .map_err(|e| anyhow!("{what}: propose {action:?}: {e:?}"))?
-            .return_value()
-            .map_err(|e| anyhow!("{what}: propose {action:?}: {e:?}"))?;
+        let message = calls.propose(action.clone(), what.as_bytes().to_vec());
+        let proposed = format!("{what}: propose {action:?}");
+        let id = send(client, proposer, &message, 0, None, &proposed).await?;
         for approver in keys.iter().skip(1).take(threshold.saturating_sub(1)) {
-            client
-                .call(approver, &calls.approve(id))
-                .submit()
-                .await
-                .map_err(|e| anyhow!("{what}: approve {id}: {e:?}"))?
-                .return_value()
-                .map_err(|e| anyhow!("{what}: approve {id}: {e:?}"))?;
+            send(
+                client,
+                approver,
+                &calls.approve(id),
+                0,
+                None,
+                &format!("{what}: approve {id}"),
+            )
+            .await?;
         }
         ids.push(id);
     }
@@ -124,12 +119,13 @@ pub async fn govern<C: Chain>(
     let ready = clock.now().saturating_add(plan.timelock_ms);
     clock.wait_until(client, signer(plan)?, ready).await;
     for id in ids {
-        let view = client
-            .call(signer(plan)?, &calls.proposal(id))
-            .dry_run()
-            .await
-            .map_err(|e| anyhow!("{what}: read proposal {id}: {e:?}"))?
-            .return_value();
+        let view = read(
+            client,
+            signer(plan)?,
+            &calls.proposal(id),
+            &format!("{what}: read proposal {id}"),
+        )
+        .await?;
         if let Some(view) = &view {
             ensure!(
                 view.state == ProposalState::Executable,
@@ -137,14 +133,16 @@ pub async fn govern<C: Chain>(
                 view.state
             );
         }
-        client
-            .call(signer(plan)?, &calls.execute(id))
-            .gas_limit(ink_sandbox::Weight::from_parts(GAS.0, GAS.1))
-            .submit()
-            .await
-            .map_err(|e| anyhow!("{what}: execute proposal {id}: {e:?}"))?
-            .return_value()
-            .map_err(|e| anyhow!("{what}: proposal {id} failed: {e:?}"))?;
+        let executed = format!("{what}: execute proposal {id}");
+        send(
+            client,
+            signer(plan)?,
+            &calls.execute(id),
+            0,
+            Some(GAS),
+            &executed,
+        )
+        .await?;
     }
     Ok(Outcome::Executed)
 }
@@ -289,13 +287,7 @@ pub async fn deploy<C: Chain>(
         bounty,
     };
     let mut calls = ink_e2e::create_call_builder::<Governor>(governor);
-    client
-        .call(me, &calls.wire(suite))
-        .submit()
-        .await
-        .map_err(|e| anyhow!("wire: {e:?}"))?
-        .return_value()
-        .map_err(|e| anyhow!("wire: {e:?}"))?;
+    send(client, me, &calls.wire(suite), 0, None, "wire the governor").await?;
     if plan.governor_deposit > 0 {
         client
             .call(me, &calls.deposit())
@@ -382,12 +374,7 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
     let bounty = ink_e2e::create_call_builder::<bounty::Bounty>(d.bounty);
     macro_rules! read {
         ($calls:expr, $what:literal) => {
-            client
-                .call(me, &$calls)
-                .dry_run()
-                .await
-                .map_err(|e| anyhow!(concat!("read ", $what, ": {:?}"), e))?
-                .return_value()
+            read(client, me, &$calls, concat!("read ", $what)).await?
         };
     }
     let suite = read!(governor.suite(), "governor suite");
@@ -461,7 +448,7 @@ pub fn tokens_2dp(amount: u128, decimals: u8) -> String {
     let exact = tokens(amount, decimals);
     match exact.split_once('.') {
         Some((whole, fraction)) => format!("{whole}.{:0<2}", &fraction[..fraction.len().min(2)]),
-        None => exact,
+        None => format!("{exact}.00"),
     }
 }
 

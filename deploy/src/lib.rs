@@ -244,12 +244,9 @@ pub async fn already_deployed<C: Chain>(
         .key
         .as_ref()
         .ok_or_else(|| anyhow!("no signer key"))?;
-    let suite = client
-        .call(me, &governor.suite())
-        .dry_run()
+    let suite = chain::read(client, me, &governor.suite(), "read the governor's suite")
         .await
-        .map_err(|_| anyhow!("the manifest's governor {} is not on this chain; move the manifest away to deploy anew", manifest.addresses.governor))?
-        .return_value();
+        .with_context(|| format!("the manifest's governor {} is not the suite's governor on this chain; move the manifest away to deploy anew", manifest.addresses.governor))?;
     let recorded = Suite {
         registry: manifest.registry()?,
         reward_pool: manifest.pool()?,

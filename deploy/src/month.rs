@@ -1,6 +1,6 @@
 //! A month of the program driven by the tool (the demo), and the month report read from chain.
 
-use crate::chain::Chain;
+use crate::chain::{read, send, Chain};
 use crate::config::{ss58, Plan};
 use crate::deploy::{govern, tokens, tokens_2dp, Deployed, Outcome};
 use anyhow::{anyhow, bail, ensure};
@@ -91,18 +91,14 @@ pub async fn run_demo_month<C: Chain>(
         .calendar
         .month_of(clock.now())
         .map_err(|e| anyhow!("calendar: {e:?}"))?;
-    let state = client
-        .call(me, &pool.month(month))
-        .dry_run()
-        .await
-        .map_err(|e| anyhow!("read month: {e:?}"))?
-        .return_value();
-    let first_time = client
-        .call(me, &registry.first_time_ambassadors())
-        .dry_run()
-        .await
-        .map_err(|e| anyhow!("read first-time ambassadors: {e:?}"))?
-        .return_value();
+    let state = read(client, me, &pool.month(month), "read the month").await?;
+    let first_time = read(
+        client,
+        me,
+        &registry.first_time_ambassadors(),
+        "read first-time ambassadors",
+    )
+    .await?;
     let config = &plan.pool;
     let size = rules::reward::pool_size(
         config.base,
@@ -135,22 +131,21 @@ pub async fn run_demo_month<C: Chain>(
         if i % 7 == 6 {
             continue;
         }
-        let member = client
-            .call(me, &registry.member_id_of(who.id))
-            .dry_run()
-            .await
-            .map_err(|e| anyhow!("read member: {e:?}"))?
-            .return_value()
+        let member = read(client, me, &registry.member_id_of(who.id), "read member id")
+            .await?
             .ok_or_else(|| anyhow!("{} is not a member", who.name))?;
         let (departments, suggested, reviewed) = demo_submission(i);
         let evidence = format!("github.com/program/reports/issues/{}", 100 + i).into_bytes();
-        client
-            .call(key, &pool.submit(month, departments, suggested, evidence))
-            .submit()
-            .await
-            .map_err(|e| anyhow!("{} submits: {e:?}", who.name))?
-            .return_value()
-            .map_err(|e| anyhow!("{} submits: {e:?}", who.name))?;
+        let message = pool.submit(month, departments, suggested, evidence);
+        send(
+            client,
+            key,
+            &message,
+            0,
+            None,
+            &format!("{} submits", who.name),
+        )
+        .await?;
         submitters.push((member, key, reviewed));
     }
     log(&format!(
@@ -167,13 +162,15 @@ pub async fn run_demo_month<C: Chain>(
         .iter()
         .map(|(member, _, reviewed)| (*member, reviewed.clone()))
         .collect();
-    client
-        .call(reviewer, &pool.score(month, batch))
-        .submit()
-        .await
-        .map_err(|e| anyhow!("review: {e:?}"))?
-        .return_value()
-        .map_err(|e| anyhow!("review: {e:?}"))?;
+    send(
+        client,
+        reviewer,
+        &pool.score(month, batch),
+        0,
+        None,
+        "review",
+    )
+    .await?;
     log(&format!(
         "reviewer scored {} submissions in one batch",
         submitters.len()
@@ -198,20 +195,11 @@ pub async fn run_demo_month<C: Chain>(
     }
 
     for (member, key, _) in &submitters {
-        let preview = client
-            .call(key, &pool.preview(*member, vec![month]))
-            .dry_run()
-            .await
-            .map_err(|e| anyhow!("preview: {e:?}"))?
-            .return_value()
+        let preview = read(client, key, &pool.preview(*member, vec![month]), "preview")
+            .await?
             .map_err(|e| anyhow!("preview: {e:?}"))?;
-        let paid = client
-            .call(key, &pool.claim(vec![month]))
-            .submit()
-            .await
-            .map_err(|e| anyhow!("member {member} claims: {e:?}"))?
-            .return_value()
-            .map_err(|e| anyhow!("member {member} claims: {e:?}"))?;
+        let claimed = format!("member {member} claims");
+        let paid = send(client, key, &pool.claim(vec![month]), 0, None, &claimed).await?;
         ensure!(
             paid == preview[0].total,
             "member {member} was paid {paid}, previewed {}",
@@ -286,12 +274,13 @@ pub async fn report<C: Chain>(
     let pool = ink_e2e::create_call_builder::<RewardPool>(pool_at);
     macro_rules! read {
         ($calls:expr) => {
-            client
-                .call(reader, &$calls)
-                .dry_run()
-                .await
-                .map_err(|e| anyhow!("read {}: {e:?}", stringify!($calls)))?
-                .return_value()
+            read(
+                client,
+                reader,
+                &$calls,
+                concat!("read ", stringify!($calls)),
+            )
+            .await?
         };
     }
     let state = read!(pool.month(month));
