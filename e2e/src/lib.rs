@@ -34,6 +34,14 @@ pub fn account(seed: u8) -> AccountId {
     AccountId32::new([seed; 32])
 }
 
+/// The `n`-th of many test accounts (a benchmark's members): `[0xEE; 28]` followed by `n`
+/// little-endian, distinct from every [`account`] seed.
+pub fn many(n: u32) -> AccountId {
+    let mut bytes = [0xEE; 32];
+    bytes[28..].copy_from_slice(&n.to_le_bytes());
+    AccountId32::new(bytes)
+}
+
 /// Turns a sandbox account into the contracts' `ink::primitives::AccountId`.
 pub fn ink_id(account: &AccountId) -> ink::primitives::AccountId {
     let bytes: &[u8; 32] = account.as_ref();

@@ -1,0 +1,613 @@
+//! `scripts/bench`: what each message of the suite costs (ref_time, proof_size, storage deposit)
+//! at 10, 100 and 1,000 members, next to one ordinary contract call (a PSP22-style `transfer`),
+//! on drink's sandbox with the release bundles, in one process and one run.
+//!
+//! Writes `target/bench/bench.md`, `bench.csv` and `cost.svg` and prints the table. Nothing here
+//! is a test: the targets are shown, not asserted.
+
+use e2e::{account, id, ink_id, many, AccountId, Chain, Receipt, UNIT};
+use registry::Rank;
+use reward_pool::{Calendar, Config, Department, Score, Weights, Windows};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+const GOV: u8 = 1;
+const REVIEWER: u8 = 20;
+const CURATOR: u8 = 21;
+const STRANGER: u8 = 22;
+const TREASURY: u8 = 30;
+const PERIOD: u64 = 1_000_000;
+const BASE: u128 = 84_000 * UNIT;
+/// A standard parachain block: 2 s of ref_time (in ps), 5 MiB of proof, 75 % for normal calls.
+const BLOCK_REF_TIME: f64 = 2e12 * 0.75;
+const BLOCK_PROOF: f64 = 5.0 * 1024.0 * 1024.0 * 0.75;
+const SIZES: [u32; 3] = [10, 100, 1_000];
+const SCORE_BATCH: u32 = 50;
+
+type R<T> = Result<T, reward_pool::Error>;
+
+/// One measured message.
+#[derive(Clone)]
+struct Row {
+    message: &'static str,
+    members: u32,
+    ref_time: u64,
+    proof_size: u64,
+    deposit: i128,
+}
+
+struct Bench {
+    chain: Chain,
+    reg: AccountId,
+    pool: AccountId,
+    bounty: AccountId,
+    token: AccountId,
+    rows: Vec<Row>,
+    members: u32,
+}
+
+fn points(i: u32) -> Vec<(Department, Score)> {
+    vec![
+        (
+            Department::Basic,
+            Score {
+                effort: 15,
+                results: 10 + (i % 10) as u8,
+            },
+        ),
+        (
+            Department::CommunityManagement,
+            Score {
+                effort: 12,
+                results: 14,
+            },
+        ),
+        (
+            Department::Marketing,
+            Score {
+                effort: 10 + (i % 7) as u8,
+                results: 9,
+            },
+        ),
+    ]
+}
+
+impl Bench {
+    /// Registry, pool and bounty governed by account 1 (the messages themselves are measured,
+    /// not a governor in front of them), the reference token, and `members` members (member 0 a
+    /// Senior, the rest Candidates so that the pool does not grow).
+    fn new(members: u32) -> Self {
+        let (mut chain, reg) = Chain::with_registry();
+        let gov = account(GOV);
+        let calendar = Calendar::FixedPeriods {
+            start_ms: 0,
+            period_ms: PERIOD,
+            deadline_offset_ms: 100,
+        };
+        let config = Config {
+            base: BASE,
+            step: 21_000 * UNIT,
+            ambassador_baseline: 0,
+            weights: Weights::v4(),
+            windows: Windows {
+                review_ms: 100,
+                claim_ms: 10 * PERIOD,
+            },
+            gate_bps: 0,
+            head_bonus: 4_000 * UNIT,
+            senior_bonus: 2_000 * UNIT,
+            max_evidence_len: 64,
+        };
+        let pool = chain
+            .deploy::<_, reward_pool::Error>(
+                "reward_pool",
+                &gov,
+                "new",
+                (id(GOV), ink_id(&reg), calendar, config),
+                b"",
+            )
+            .expect("pool");
+        let bounty = chain
+            .deploy::<_, bounty::Error>(
+                "bounty",
+                &gov,
+                "new",
+                (
+                    id(GOV),
+                    ink_id(&reg),
+                    ink_id(&pool),
+                    id(TREASURY),
+                    1_000u64,
+                    64u32,
+                ),
+                b"",
+            )
+            .expect("bounty");
+        let token = chain
+            .deploy::<_, ()>("reference_token", &gov, "new", 1_000_000_000 * UNIT, b"")
+            .expect("token");
+        let r: registry::Result<()> = chain.call(
+            &reg,
+            &gov,
+            "set_authorised",
+            (Some(ink_id(&pool)), Some(ink_id(&bounty))),
+        );
+        r.expect("authorise");
+        let r: R<()> = chain.call(
+            &pool,
+            &gov,
+            "set_roles",
+            (
+                vec![id(REVIEWER)],
+                Vec::<ink::primitives::AccountId>::new(),
+                Some(ink_id(&bounty)),
+            ),
+        );
+        r.expect("roles");
+        for i in 0..members {
+            chain.fund(&many(i), 100 * UNIT);
+            let rank = if i == 0 {
+                Rank::Senior
+            } else {
+                Rank::Candidate
+            };
+            let r: registry::Result<u32> = chain.call(
+                &reg,
+                &gov,
+                "induct",
+                (ink_id(&many(i)), rank, b"i".to_vec()),
+            );
+            assert_eq!(r, Ok(i), "induct {i}");
+        }
+        for month in 0..=6u32 {
+            let r: R<()> = chain.call_with_value(&pool, &gov, "fund", month, BASE);
+            r.expect("fund");
+        }
+        let r: R<()> = chain.call_with_value(&pool, &gov, "fund_bonus_reserve", (), 100_000 * UNIT);
+        r.expect("bonus reserve");
+        Self {
+            chain,
+            reg,
+            pool,
+            bounty,
+            token,
+            rows: Vec::new(),
+            members,
+        }
+    }
+
+    fn record(&mut self, message: &'static str) -> Receipt {
+        let r = self.chain.receipt().clone();
+        assert!(!r.reverted, "{message} reverted");
+        self.rows.push(Row {
+            message,
+            members: self.members,
+            ref_time: r.ref_time,
+            proof_size: r.proof_size,
+            deposit: r.deposit,
+        });
+        r
+    }
+
+    fn pool_call<T: scale::Decode>(
+        &mut self,
+        by: &AccountId,
+        message: &str,
+        args: impl scale::Encode,
+    ) -> T {
+        let pool = self.pool.clone();
+        self.chain.call(&pool, by, message, args)
+    }
+
+    fn submit(&mut self, member: u32, month: u32) {
+        let r: R<()> = self.pool_call(
+            &many(member),
+            "submit",
+            (
+                month,
+                vec![Department::CommunityManagement, Department::Marketing],
+                vec![
+                    Score {
+                        effort: 15,
+                        results: 15
+                    };
+                    2
+                ],
+                b"github.com/program/issues/1".to_vec(),
+            ),
+        );
+        r.expect("submit");
+    }
+
+    fn score(&mut self, month: u32, members: std::ops::Range<u32>) {
+        let batch: Vec<(u32, Vec<(Department, Score)>)> = members.map(|m| (m, points(m))).collect();
+        let r: R<()> = self.pool_call(&account(REVIEWER), "score", (month, batch));
+        r.expect("score");
+    }
+
+    fn finalize(&mut self, month: u32) {
+        self.chain.set_time((u64::from(month) + 1) * PERIOD + 250);
+        let r: R<()> = self.pool_call(&account(GOV), "finalize", month);
+        r.expect("finalize");
+    }
+
+    fn run(mut self) -> Vec<Row> {
+        let n = self.members;
+        // Month 0: everyone submits; the last submission is measured.
+        self.chain.set_time(10);
+        for m in 0..n {
+            self.submit(m, 0);
+        }
+        self.record("submit");
+        self.chain.set_time(PERIOD + 150);
+        // Scores: a batch of one, then the rest in batches of SCORE_BATCH (per entry).
+        self.score(0, 0..1);
+        self.record("score (1 entry)");
+        let mut first = 1;
+        let mut batch_row = None;
+        while first < n {
+            let last = (first + SCORE_BATCH).min(n);
+            self.score(0, first..last);
+            if last - first == SCORE_BATCH && batch_row.is_none() {
+                batch_row = Some(self.chain.receipt().clone());
+            }
+            first = last;
+        }
+        if let Some(r) = batch_row {
+            self.rows.push(Row {
+                message: "score (per entry, batch of 50)",
+                members: n,
+                ref_time: r.ref_time / u64::from(SCORE_BATCH),
+                proof_size: r.proof_size / u64::from(SCORE_BATCH),
+                deposit: r.deposit / i128::from(SCORE_BATCH),
+            });
+        }
+        self.finalize(0);
+        self.record("finalize");
+        let _: R<Vec<reward_pool::MonthPreview>> =
+            self.pool_call(&many(1), "preview", (1u32, vec![0u32]));
+        self.record("preview (1 month)");
+        let r: R<u128> = self.pool_call(&many(1), "claim", vec![0u32]);
+        r.expect("claim");
+        self.record("claim (1 month)");
+        let r: R<()> = self.pool_call(&account(STRANGER), "settle", (2u32, 0u32));
+        r.expect("settle");
+        self.record("settle");
+
+        // Months 1 to 6 with member 0 (a Senior: reward + bonus), then one claim of all six.
+        for month in 1..=6u32 {
+            self.chain.set_time(u64::from(month) * PERIOD + 10);
+            self.submit(0, month);
+            self.chain.set_time(u64::from(month + 1) * PERIOD + 150);
+            self.score(month, 0..1);
+            self.finalize(month);
+        }
+        let r: R<u128> = self.pool_call(&many(0), "claim", (1..=6u32).collect::<Vec<_>>());
+        r.expect("claim six");
+        self.record("claim (6 months)");
+
+        // The sweep of month 0 after its claim window.
+        self.chain.set_time(11 * PERIOD + 300);
+        let r: R<u128> = self.pool_call(&account(STRANGER), "sweep", 0u32);
+        r.expect("sweep");
+        self.record("sweep");
+
+        // record_month as the pool calls it: the registry's own cost, with account 1 standing in
+        // for the authorised pool.
+        let (reg, gov) = (self.reg.clone(), account(GOV));
+        let r: registry::Result<()> = self.chain.call(
+            &reg,
+            &gov,
+            "set_authorised",
+            (Some(id(GOV)), Some(ink_id(&self.bounty))),
+        );
+        r.expect("authorise account 1");
+        let r: registry::Result<()> = self.chain.call(
+            &reg,
+            &gov,
+            "record_month",
+            (3u32.min(n - 1), 20u32, 7_000u32),
+        );
+        r.expect("record_month");
+        self.record("registry record_month");
+
+        // A treasury-proposal-#4 bounty: an award to member 1 and its claim after the delay.
+        let bounty = self.bounty.clone();
+        let lines = vec![
+            (b"weekly bounties".to_vec(), 54_000 * UNIT),
+            (b"educators".to_vec(), 26_000 * UNIT),
+        ];
+        let milestones = vec![
+            (b"month 1 report".to_vec(), 30u64, 3_000u16),
+            (b"month 2 report".to_vec(), 60u64, 3_000u16),
+            (b"final report".to_vec(), 90u64, 4_000u16),
+        ];
+        let now = self.chain.time();
+        let p: bounty::Result<u32> = self.chain.call(
+            &bounty,
+            &account(STRANGER),
+            "propose",
+            (
+                id(CURATOR),
+                b"ipfs://proposal-4".to_vec(),
+                (now, now + 90 * PERIOD),
+                80_000 * UNIT,
+                lines,
+                milestones,
+                100u16,
+            ),
+        );
+        let p = p.expect("propose bounty");
+        let r: bounty::Result<()> =
+            self.chain
+                .call_with_value(&bounty, &gov, "approve_and_fund", p, 80_000 * UNIT);
+        r.expect("fund bounty");
+        // Awards spend what approved milestones unlocked: the first milestone, 30 %.
+        let r: bounty::Result<()> = self.chain.call(
+            &bounty,
+            &account(CURATOR),
+            "submit_report",
+            (p, 0u8, b"report".to_vec()),
+        );
+        r.expect("milestone report");
+        let r: bounty::Result<()> = self.chain.call(
+            &bounty,
+            &gov,
+            "decide_milestone",
+            (p, 0u8, true, b"ok".to_vec()),
+        );
+        r.expect("milestone approved");
+        let award: bounty::Result<u32> = self.chain.call(
+            &bounty,
+            &account(CURATOR),
+            "award",
+            (p, 1u8, ink_id(&many(1)), 500 * UNIT, b"memo".to_vec()),
+        );
+        let award = award.expect("award");
+        self.record("bounty award");
+        self.chain.set_time(now + 2_000);
+        let r: bounty::Result<u128> = self.chain.call(&bounty, &many(1), "claim_award", award);
+        r.expect("claim_award");
+        self.record("bounty claim_award");
+
+        // The yardstick: a PSP22 transfer between two existing holders.
+        let token = self.token.clone();
+        let r: Result<(), u8> = self.chain.call(
+            &token,
+            &gov,
+            "transfer",
+            (id(2), 1_000u128, Vec::<u8>::new()),
+        );
+        r.expect("first transfer");
+        let r: Result<(), u8> = self.chain.call(
+            &token,
+            &gov,
+            "transfer",
+            (id(2), 1_000u128, Vec::<u8>::new()),
+        );
+        r.expect("transfer");
+        self.record("reference transfer");
+        self.rows
+    }
+}
+
+fn find(rows: &[Row], message: &str, members: u32) -> Option<Row> {
+    rows.iter()
+        .find(|r| r.message == message && r.members == members)
+        .cloned()
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    a as f64 / b.max(1) as f64
+}
+
+fn per_block(r: &Row) -> u64 {
+    (BLOCK_REF_TIME / r.ref_time.max(1) as f64).min(BLOCK_PROOF / r.proof_size.max(1) as f64) as u64
+}
+
+fn svg(rows: &[Row], messages: &[&str]) -> String {
+    let (w, h, left, bottom) = (760.0, 420.0, 70.0, 50.0);
+    let max = rows
+        .iter()
+        .filter(|r| messages.contains(&r.message))
+        .map(|r| r.ref_time)
+        .max()
+        .unwrap_or(1) as f64;
+    let x = |n: u32| left + (f64::from(n).log10() - 1.0) / 2.0 * (w - left - 200.0);
+    let y = |v: u64| h - bottom - v as f64 / max * (h - bottom - 20.0);
+    let colours = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+        "#bcbd22", "#17becf", "#393b79", "#637939",
+    ];
+    let mut out = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="11">"#
+    );
+    let _ = write!(
+        out,
+        r#"<line x1="{left}" y1="{}" x2="{}" y2="{}" stroke="black"/><line x1="{left}" y1="20" x2="{left}" y2="{}" stroke="black"/>"#,
+        h - bottom,
+        w - 200.0,
+        h - bottom,
+        h - bottom
+    );
+    for n in SIZES {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" text-anchor="middle">{n} members</text>"#,
+            x(n),
+            h - bottom + 18.0
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<text x="10" y="14">ref_time (ps), max {max:.3e}</text>"#
+    );
+    for (i, message) in messages.iter().enumerate() {
+        let colour = colours[i % colours.len()];
+        let points: Vec<String> = SIZES
+            .iter()
+            .filter_map(|n| {
+                find(rows, message, *n).map(|r| format!("{:.1},{:.1}", x(*n), y(r.ref_time)))
+            })
+            .collect();
+        let _ = write!(
+            out,
+            r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{}"/>"#,
+            points.join(" ")
+        );
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" fill="{colour}">{message}</text>"#,
+            w - 190.0,
+            30.0 + 16.0 * i as f64
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn main() {
+    let mut rows = Vec::new();
+    for n in SIZES {
+        eprintln!("bench: {n} members");
+        rows.extend(Bench::new(n).run());
+    }
+    let mut messages: Vec<&'static str> = Vec::new();
+    for r in &rows {
+        if !messages.contains(&r.message) {
+            messages.push(r.message);
+        }
+    }
+    let transfer = |n| find(&rows, "reference transfer", n).expect("transfer measured");
+
+    let mut md = String::new();
+    let _ = writeln!(md, "## Cost per message (drink sandbox, release Wasm)\n");
+    let _ = writeln!(md, "| message | members | ref_time (ps) | proof_size (B) | storage deposit | × transfer (ref_time) | × transfer (proof) |");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
+    let mut csv = String::from(
+        "message,members,ref_time,proof_size,storage_deposit,ratio_ref_time,ratio_proof_size\n",
+    );
+    for message in &messages {
+        for n in SIZES {
+            let Some(r) = find(&rows, message, n) else {
+                continue;
+            };
+            let t = transfer(n);
+            let (rr, rp) = (
+                ratio(r.ref_time, t.ref_time),
+                ratio(r.proof_size, t.proof_size),
+            );
+            let _ = writeln!(
+                md,
+                "| {message} | {n} | {} | {} | {} | {rr:.2} | {rp:.2} |",
+                r.ref_time, r.proof_size, r.deposit
+            );
+            let _ = writeln!(
+                csv,
+                "{message},{n},{},{},{},{rr:.3},{rp:.3}",
+                r.ref_time, r.proof_size, r.deposit
+            );
+        }
+    }
+
+    let big = SIZES[2];
+    let get = |m: &str, n: u32| find(&rows, m, n).unwrap_or_else(|| panic!("{m} at {n} measured"));
+    let _ = writeln!(md, "\n## Targets\n");
+    let _ = writeln!(md, "| target | measured | met |");
+    let _ = writeln!(md, "|---|---:|---|");
+    let mut target = |name: &str, value: f64, limit: f64| {
+        let _ = writeln!(
+            md,
+            "| {name} ≤ {limit} | {value:.3} | {} |",
+            if value <= limit { "yes" } else { "NO" }
+        );
+    };
+    target(
+        "finalize(1000) / finalize(10), ref_time",
+        ratio(get("finalize", big).ref_time, get("finalize", 10).ref_time),
+        1.05,
+    );
+    target(
+        "claim 1 month / transfer, ref_time",
+        ratio(get("claim (1 month)", big).ref_time, transfer(big).ref_time),
+        2.0,
+    );
+    target(
+        "claim 6 months / claim 1 month, ref_time",
+        ratio(
+            get("claim (6 months)", big).ref_time,
+            get("claim (1 month)", big).ref_time,
+        ),
+        3.0,
+    );
+    target(
+        "submit / transfer, ref_time",
+        ratio(get("submit", big).ref_time, transfer(big).ref_time),
+        2.0,
+    );
+    target(
+        "score (1 entry) / transfer, ref_time",
+        ratio(get("score (1 entry)", big).ref_time, transfer(big).ref_time),
+        2.0,
+    );
+
+    let _ = writeln!(md, "\n## Optimised Wasm size\n");
+    let _ = writeln!(md, "| contract | bytes | ≤ 32 KiB |");
+    let _ = writeln!(md, "|---|---:|---|");
+    for name in [
+        "registry",
+        "reward_pool",
+        "bounty",
+        "governor",
+        "reference_token",
+    ] {
+        let bytes = e2e::wasm(name).len();
+        let _ = writeln!(
+            md,
+            "| {name} | {bytes} | {} |",
+            if bytes <= 32 * 1024 { "yes" } else { "NO" }
+        );
+    }
+
+    let claim = get("claim (1 month)", big);
+    let _ = writeln!(
+        md,
+        "\n## Per block (2 s ref_time, 5 MiB proof, 75 % normal)\n"
+    );
+    let _ = writeln!(md, "- claims of one month per block: {}", per_block(&claim));
+    let per_entry = find(&rows, "score (per entry, batch of 50)", big)
+        .unwrap_or_else(|| get("score (1 entry)", big));
+    let total_ref = f64::from(big)
+        * (get("submit", big).ref_time + claim.ref_time + per_entry.ref_time) as f64
+        + get("finalize", big).ref_time as f64;
+    let total_proof = f64::from(big)
+        * (get("submit", big).proof_size + claim.proof_size + per_entry.proof_size) as f64
+        + get("finalize", big).proof_size as f64;
+    let blocks = (total_ref / BLOCK_REF_TIME)
+        .max(total_proof / BLOCK_PROOF)
+        .ceil();
+    let _ = writeln!(
+        md,
+        "- a whole {big}-member month (submissions, scores in batches of {SCORE_BATCH}, finalize, claims): {total_ref:.3e} ps, {total_proof:.3e} B of proof = {blocks} blocks"
+    );
+    let _ = writeln!(
+        md,
+        "\n(extrinsic base weight and fees not included: contract execution only)"
+    );
+
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .join("bench");
+    std::fs::create_dir_all(&dir).expect("target/bench");
+    std::fs::write(dir.join("bench.md"), &md).expect("bench.md");
+    std::fs::write(dir.join("bench.csv"), &csv).expect("bench.csv");
+    let charted: Vec<&str> = messages
+        .iter()
+        .copied()
+        .filter(|m| *m != "score (per entry, batch of 50)")
+        .collect();
+    std::fs::write(dir.join("cost.svg"), svg(&rows, &charted)).expect("cost.svg");
+    println!("{md}");
+    println!("written: {}/bench.md, bench.csv, cost.svg", dir.display());
+}
