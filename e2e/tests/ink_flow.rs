@@ -335,10 +335,11 @@ async fn core_flow_on_sandbox<Client: E2EBackend>(mut client: Client) -> E2EResu
     Ok(())
 }
 
-/// Months of 30 s: deployment and wiring fit in month 0's submission window.
+/// Months of 60 s: deployment and wiring (about 20 transactions and four timelocks) fit in month
+/// 0's submission window of 66 s.
 #[cfg(feature = "node")]
 #[ink_e2e::test(backend(node(url = "ws://127.0.0.1:9944")))]
 async fn core_flow_on_node<Client: E2EBackend>(mut client: Client) -> E2EResult<()> {
-    core_flow(&mut client, Clock::Wall, 30_000).await;
+    core_flow(&mut client, Clock::Wall, 60_000).await;
     Ok(())
 }
