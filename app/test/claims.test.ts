@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { claimableMonths, daysLeft, errorInWords, formatAmount, monthName, totalOf, type MonthPreview } from "../src/claims";
+
+const PHA = 10n ** 12n;
+
+function preview(month: number, status: MonthPreview["status"], total: bigint, claimEndMs?: number): MonthPreview {
+  return { month, status, perDepartment: [], bonus: 0n, total, percentageBps: 0, claimEndMs };
+}
+
+describe("formatAmount", () => {
+  it("groups thousands and rounds down to the shown decimals", () => {
+    expect(formatAmount(84_000n * PHA, 12)).toBe("84,000.00");
+    expect(formatAmount(8_697_058_522_748_678n, 12)).toBe("8,697.05");
+    expect(formatAmount(1n, 12)).toBe("0.00");
+    expect(formatAmount(1_500_000_000_000n, 12, 0)).toBe("1");
+    expect(formatAmount(-2n * PHA, 12)).toBe("-2.00");
+    expect(formatAmount(123n, 0)).toBe("123");
+  });
+});
+
+describe("claim windows", () => {
+  it("counts whole days left, zero once closed", () => {
+    expect(daysLeft(1_000, 1_000)).toBe(0);
+    expect(daysLeft(86_400_000, 0)).toBe(1);
+    expect(daysLeft(86_400_001, 0)).toBe(2);
+    expect(daysLeft(0, 5)).toBe(0);
+  });
+
+  it("claims only claimable months still in their window, oldest first", () => {
+    const previews = [
+      preview(684, "Claimable", 3n, 10_000),
+      preview(682, "Claimable", 1n, 10_000),
+      preview(683, "Claimed", 2n, 10_000),
+      preview(681, "Claimable", 5n, 500),
+      preview(685, "NotFinalized", 0n),
+      preview(680, "NoSubmission", 0n),
+    ];
+    const months = claimableMonths(previews, 1_000);
+    expect(months).toEqual([682, 684]);
+    expect(totalOf(previews, months)).toBe(4n);
+  });
+});
+
+describe("words", () => {
+  it("names UTC months", () => {
+    expect(monthName(0)).toBe("1970-01");
+    expect(monthName(682)).toBe("2026-11");
+    expect(monthName(683)).toBe("2026-12");
+  });
+
+  it("explains contract errors, and names unknown ones", () => {
+    expect(errorInWords("ClaimWindowClosed")).toMatch(/closed/);
+    expect(errorInWords("Whatever")).toContain("Whatever");
+  });
+});
