@@ -1,0 +1,262 @@
+// The claim page: reads the deployment manifest the deploy tool wrote (copied next to the page by
+// `npm run prepare -- <manifest>`), connects to the chain and to an injected wallet, shows the
+// selected member's months and claims the selected ones with one signature.
+
+import { ApiPromise, WsProvider } from "@polkadot/api";
+import { ContractPromise } from "@polkadot/api-contract";
+import { web3Accounts, web3Enable, web3FromAddress } from "@polkadot/extension-dapp";
+import {
+  claimableMonths,
+  daysLeft,
+  errorInWords,
+  formatAmount,
+  monthName,
+  totalOf,
+  type ClaimStatus,
+  type MonthPreview,
+} from "./claims";
+
+interface Manifest {
+  target: string;
+  chain: string | null;
+  token: { symbol: string; decimals: number };
+  addresses: { governor: string; registry: string; reward_pool: string; bounty: string };
+  calendar: { kind: "utc-months" } | { kind: "fixed-periods"; start_ms: number; period_ms: number };
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const LAST_ACCOUNT = "suite.lastAccount";
+const ENDPOINT = "suite.endpoint";
+
+function say(id: "status" | "progress", text: string, error = false) {
+  const el = $(id);
+  el.textContent = text;
+  el.classList.toggle("error", error);
+}
+
+/** The month current at `nowMs` under the manifest's calendar. */
+function currentMonth(m: Manifest, nowMs: number): number {
+  if (m.calendar.kind === "utc-months") {
+    const d = new Date(nowMs);
+    return (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
+  }
+  return Math.max(0, Math.floor((nowMs - m.calendar.start_ms) / m.calendar.period_ms));
+}
+
+/** The variant name inside a contract's `Err` answer, as polkadot.js renders it to JSON. */
+function errVariant(json: unknown): string | undefined {
+  const ok = (json as { ok?: unknown })?.ok ?? json;
+  const err = (ok as { err?: unknown })?.err;
+  if (err === undefined) return undefined;
+  if (typeof err === "string") return err;
+  const [key] = Object.keys(err as object);
+  return key ? key.charAt(0).toUpperCase() + key.slice(1) : "Unknown";
+}
+
+function big(value: unknown): bigint {
+  return BigInt(typeof value === "number" ? Math.trunc(value) : String(value));
+}
+
+let api: ApiPromise;
+let manifest: Manifest;
+let pool: ContractPromise;
+let registry: ContractPromise;
+let previews: MonthPreview[] = [];
+
+async function connectChain(endpoint: string) {
+  say("status", `Connecting to ${endpoint}…`);
+  const provider = new WsProvider(endpoint, false);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error("timeout")), 8_000),
+  );
+  try {
+    await Promise.race([provider.connect(), timeout]);
+    api = await Promise.race([ApiPromise.create({ provider }), timeout]);
+  } catch {
+    await provider.disconnect().catch(() => undefined);
+    throw new Error(`Node unreachable at ${endpoint}. Check the endpoint or start the node.`);
+  }
+  const info = await api.query.contracts.contractInfoOf(manifest.addresses.reward_pool);
+  if ((info as unknown as { isNone: boolean }).isNone) {
+    throw new Error(
+      `Wrong network: ${api.runtimeChain.toString()} has no reward pool at ${manifest.addresses.reward_pool}.`,
+    );
+  }
+  const [poolMeta, registryMeta] = await Promise.all(
+    ["reward_pool", "registry"].map((n) => fetch(`metadata/${n}.json`).then((r) => r.json())),
+  );
+  pool = new ContractPromise(api, poolMeta, manifest.addresses.reward_pool);
+  registry = new ContractPromise(api, registryMeta, manifest.addresses.registry);
+}
+
+function queryOptions() {
+  return {
+    gasLimit: api.registry.createType(
+      "WeightV2",
+      (api.consts.system.blockWeights as unknown as { maxBlock: unknown }).maxBlock,
+    ) as never,
+    storageDepositLimit: null,
+  };
+}
+
+async function query(contract: ContractPromise, who: string, message: string, ...args: unknown[]) {
+  const { result, output } = await contract.query[message](who, queryOptions(), ...(args as never[]));
+  if (result.isErr) throw new Error(`${message} failed on chain`);
+  return output?.toJSON() as unknown;
+}
+
+async function loadAccount(address: string) {
+  localStorage.setItem(LAST_ACCOUNT, address);
+  const member = (await query(registry, address, "memberIdOf", address)) as number | null;
+  const memberEl = $("member");
+  $("months-section").hidden = true;
+  if (member === null) {
+    memberEl.textContent = "This wallet is not a member of the program.";
+    return;
+  }
+  const record = (await query(registry, address, "member", member)) as {
+    rank: string;
+    status: string;
+    streaks: Record<string, number>;
+  };
+  const streaks = Object.entries(record.streaks ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  memberEl.textContent = `Member ${member}: ${record.rank}, ${record.status}. Streaks: ${streaks}.`;
+  const now = Date.now();
+  const last = currentMonth(manifest, now);
+  const months = Array.from({ length: 12 }, (_, i) => last - 11 + i).filter((m) => m >= 0);
+  const answer = await query(pool, address, "preview", member, months);
+  const rows = ((answer as { ok?: { ok?: unknown[] } }).ok?.ok ?? []) as Array<Record<string, unknown>>;
+  previews = [];
+  for (const row of rows) {
+    const month = row.month as number;
+    const state = (await query(pool, address, "month", month)) as { finalized?: { claimEnd?: number } | null };
+    previews.push({
+      month,
+      status: row.status as ClaimStatus,
+      perDepartment: (row.perDepartment as unknown[]).map(big),
+      bonus: big(row.bonus),
+      total: big(row.total),
+      percentageBps: row.percentageBps as number,
+      claimEndMs: state.finalized?.claimEnd ?? undefined,
+    });
+  }
+  render(now);
+}
+
+function render(now: number) {
+  const { decimals, symbol } = manifest.token;
+  const utc = manifest.calendar.kind === "utc-months";
+  const claimable = new Set(claimableMonths(previews, now));
+  const body = $("months");
+  body.replaceChildren();
+  for (const p of previews.filter((p) => p.status !== "NoSubmission")) {
+    const tr = document.createElement("tr");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = String(p.month);
+    box.checked = claimable.has(p.month);
+    box.disabled = !claimable.has(p.month);
+    box.setAttribute("aria-label", `Claim ${utc ? monthName(p.month) : `period ${p.month}`}`);
+    box.addEventListener("change", () => updateTotal());
+    const left = p.claimEndMs && p.status === "Claimable" ? ` (${daysLeft(p.claimEndMs, now)} days left)` : "";
+    const cells = [
+      utc ? monthName(p.month) : `period ${p.month}`,
+      (p.percentageBps / 100).toFixed(2),
+      `${formatAmount(p.total - p.bonus, decimals)} ${symbol}`,
+      `${formatAmount(p.bonus, decimals)} ${symbol}`,
+      `${p.status}${left}`,
+    ];
+    const first = document.createElement("td");
+    first.append(box);
+    tr.append(first, ...cells.map((c) => Object.assign(document.createElement("td"), { textContent: c })));
+    body.append(tr);
+  }
+  $("months-section").hidden = false;
+  updateTotal();
+}
+
+function selected(): number[] {
+  return [...document.querySelectorAll<HTMLInputElement>("#months input:checked")].map((b) => Number(b.value));
+}
+
+function updateTotal() {
+  const months = selected();
+  const { decimals, symbol } = manifest.token;
+  $("total").textContent = `Selected: ${formatAmount(totalOf(previews, months), decimals)} ${symbol}`;
+  ($("claim") as HTMLButtonElement).disabled = months.length === 0;
+}
+
+async function claim() {
+  const address = ($("account") as HTMLSelectElement).value;
+  const months = selected();
+  say("progress", "Checking the claim…");
+  const { result, output, gasRequired } = await pool.query.claim(address, queryOptions(), months);
+  const refused = result.isOk ? errVariant(output?.toJSON()) : "Trapped";
+  if (refused) {
+    say("progress", errorInWords(refused), true);
+    return;
+  }
+  const injector = await web3FromAddress(address);
+  say("progress", "Waiting for your signature…");
+  try {
+    await pool.tx
+      .claim({ gasLimit: gasRequired, storageDepositLimit: null }, months)
+      .signAndSend(address, { signer: injector.signer }, ({ status, dispatchError }) => {
+        if (dispatchError) {
+          say("progress", `Failed: ${dispatchError.toString()}`, true);
+        } else if (status.isInBlock) {
+          say("progress", "In block…");
+        } else if (status.isFinalized) {
+          say("progress", "Claimed and finalized.");
+          void loadAccount(address);
+        }
+      });
+  } catch (e) {
+    say("progress", `Not sent: ${(e as Error).message}`, true);
+  }
+}
+
+async function connect() {
+  try {
+    const endpoint = ($("endpoint") as HTMLInputElement).value;
+    localStorage.setItem(ENDPOINT, endpoint);
+    await connectChain(endpoint);
+    const extensions = await web3Enable("Contributor rewards");
+    if (extensions.length === 0) {
+      throw new Error(
+        "No wallet extension answered: install polkadot{.js}, Talisman or SubWallet, or allow this site in it.",
+      );
+    }
+    const accounts = await web3Accounts();
+    if (accounts.length === 0) throw new Error("The wallet shares no account with this site.");
+    const select = $("account") as HTMLSelectElement;
+    select.replaceChildren(
+      ...accounts.map((a) =>
+        Object.assign(document.createElement("option"), {
+          value: a.address,
+          textContent: `${a.meta.name ?? "account"} (${a.meta.source}) ${a.address.slice(0, 8)}…`,
+        }),
+      ),
+    );
+    const last = localStorage.getItem(LAST_ACCOUNT);
+    if (last && accounts.some((a) => a.address === last)) select.value = last;
+    $("account-section").hidden = false;
+    say("status", `Connected to ${api.runtimeChain.toString()}.`);
+    await loadAccount(select.value);
+  } catch (e) {
+    say("status", (e as Error).message, true);
+  }
+}
+
+async function start() {
+  manifest = await fetch("manifest.json").then((r) => r.json());
+  const endpoint = $("endpoint") as HTMLInputElement;
+  endpoint.value = localStorage.getItem(ENDPOINT) ?? manifest.target;
+  $("connect").addEventListener("click", () => void connect());
+  $("account").addEventListener("change", (e) => void loadAccount((e.target as HTMLSelectElement).value));
+  $("claim").addEventListener("click", () => void claim());
+}
+
+void start();
