@@ -53,6 +53,11 @@ function errVariant(json: unknown): string | undefined {
   return key ? key.charAt(0).toUpperCase() + key.slice(1) : "Unknown";
 }
 
+/** A message's answer without ink!'s outer `Result<_, LangError>` wrapper. */
+function okOf(json: unknown): unknown {
+  return json !== null && typeof json === "object" && "ok" in json ? (json as { ok: unknown }).ok : json;
+}
+
 function big(value: unknown): bigint {
   return BigInt(typeof value === "number" ? Math.trunc(value) : String(value));
 }
@@ -107,14 +112,14 @@ async function query(contract: ContractPromise, who: string, message: string, ..
 
 async function loadAccount(address: string) {
   localStorage.setItem(LAST_ACCOUNT, address);
-  const member = (await query(registry, address, "memberIdOf", address)) as number | null;
+  const member = okOf(await query(registry, address, "memberIdOf", address)) as number | null;
   const memberEl = $("member");
   $("months-section").hidden = true;
   if (member === null) {
     memberEl.textContent = "This wallet is not a member of the program.";
     return;
   }
-  const record = (await query(registry, address, "member", member)) as {
+  const record = okOf(await query(registry, address, "member", member)) as {
     rank: string;
     status: string;
     streaks: Record<string, number>;
@@ -131,7 +136,9 @@ async function loadAccount(address: string) {
   previews = [];
   for (const row of rows) {
     const month = row.month as number;
-    const state = (await query(pool, address, "month", month)) as { finalized?: { claimEnd?: number } | null };
+    const state = okOf(await query(pool, address, "month", month)) as {
+      finalized?: { claimEnd?: number } | null;
+    };
     previews.push({
       month,
       status: row.status as ClaimStatus,
@@ -207,7 +214,8 @@ async function claim() {
         if (dispatchError) {
           say("progress", `Failed: ${dispatchError.toString()}`, true);
         } else if (status.isInBlock) {
-          say("progress", "In block…");
+          say("progress", "Claimed: in block, waiting for finality…");
+          void loadAccount(address);
         } else if (status.isFinalized) {
           say("progress", "Claimed and finalized.");
           void loadAccount(address);

@@ -3,7 +3,9 @@
 //! ```text
 //! suite check  <config.toml>                      check a config, send nothing
 //! suite deploy <config.toml> [--manifest <path>]  deploy (once: a matching manifest means done)
-//! suite demo   <config.toml> [--manifest <path>]  deploy, run the current month, print its report
+//! suite demo   <config.toml> [--manifest <path>] [--leave-unclaimed <n>]
+//!                                                 deploy, run the current month, print its report
+//!                                                 (the last n submitters do not claim)
 //! suite month report <month> --manifest <path> [--csv <path>]   a month's table from a node
 //! ```
 //! The manifest defaults to `target/deploy/<config name>.json`; contracts are read from
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   suite check  <config.toml>
   suite deploy <config.toml> [--manifest <path>]
-  suite demo   <config.toml> [--manifest <path>]
+  suite demo   <config.toml> [--manifest <path>] [--leave-unclaimed <n>]
   suite month report <month> --manifest <path> [--csv <path>]";
 
 fn main() -> ExitCode {
@@ -51,7 +53,7 @@ fn option(rest: &[String], name: &str) -> anyhow::Result<Option<String>> {
     for pair in rest.chunks(2) {
         match pair {
             [flag, value] if flag == name => found = Some(value.clone()),
-            [flag, _] if flag == "--manifest" || flag == "--csv" => {}
+            [flag, _] if ["--manifest", "--csv", "--leave-unclaimed"].contains(&flag.as_str()) => {}
             _ => bail!("unexpected arguments {pair:?}\n{USAGE}"),
         }
     }
@@ -92,12 +94,27 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
                 .unwrap_or_else(|| default_manifest(config));
             let plan = load(config)?;
             let demo = args[0] == "demo";
+            let leave_unclaimed: usize = match option(&rest, "--leave-unclaimed")? {
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| anyhow!("--leave-unclaimed needs a number"))?,
+                None => 0,
+            };
             let stem = manifest.with_extension("");
             match plan.target.clone() {
                 Target::Sandbox => {
                     let mut client = chain::sandbox(&deploy::bundle_dir(), chain::wall_ms())?;
                     println!("target: in-process sandbox (gone when this command ends)");
-                    go(&mut client, &plan, &manifest, &stem, demo, None, None).await
+                    go(
+                        &mut client,
+                        &plan,
+                        &manifest,
+                        &stem,
+                        demo.then_some(leave_unclaimed),
+                        None,
+                        None,
+                    )
+                    .await
                 }
                 Target::Node(url) => {
                     let mut client = chain::node(&deploy::bundle_dir(), &url).await?;
@@ -127,7 +144,7 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
                         &plan,
                         &manifest,
                         &stem,
-                        demo,
+                        demo.then_some(leave_unclaimed),
                         name,
                         Some(legacy),
                     )
@@ -170,17 +187,18 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
     }
 }
 
-/// Deploys, writes the manifest and, for `demo`, runs the current month and prints its report.
+/// Deploys, writes the manifest and, for `demo` (`Some(n)`: the last n submitters do not claim),
+/// runs the current month and prints its report.
 async fn go<C: Chain>(
     client: &mut C,
     plan: &Plan,
     manifest: &Path,
     stem: &Path,
-    demo: bool,
+    demo: Option<usize>,
     chain_name: Option<String>,
     legacy: Option<LegacyRpcMethods<PolkadotConfig>>,
 ) -> anyhow::Result<()> {
-    let recorded = if demo && manifest.exists() && plan.target != Target::Sandbox {
+    let recorded = if demo.is_some() && manifest.exists() && plan.target != Target::Sandbox {
         Some(Manifest::read(manifest)?)
     } else {
         None
@@ -204,11 +222,13 @@ async fn go<C: Chain>(
             d
         }
     };
-    if !demo {
+    let Some(leave_unclaimed) = demo else {
         return Ok(());
-    }
-    let month =
-        month::run_demo_month(client, plan, &deployed, &mut |line| println!("  {line}")).await?;
+    };
+    let month = month::run_demo_month(client, plan, &deployed, leave_unclaimed, &mut |line| {
+        println!("  {line}")
+    })
+    .await?;
     let me = plan
         .signer
         .key

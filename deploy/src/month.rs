@@ -64,7 +64,8 @@ fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Review) {
 /// Runs the month current now with every member the tool holds a key for: funds it through
 /// the governor when it is short of the pool base, members submit (every seventh stays
 /// silent), the first reviewer with a key scores them all in one batch after the deadline, the
-/// governor finalizes after the review window, and each submitter claims with its own wallet.
+/// governor finalizes after the review window, and each submitter claims with its own wallet,
+/// except the last `leave_unclaimed` (so that a claim page has something to claim).
 /// Returns the month id.
 ///
 /// Errors: no reviewer key; a step refused (named), or a claim paying other than its preview.
@@ -72,6 +73,7 @@ pub async fn run_demo_month<C: Chain>(
     client: &mut C,
     plan: &Plan,
     d: &Deployed,
+    leave_unclaimed: usize,
     log: &mut dyn FnMut(&str),
 ) -> anyhow::Result<u32> {
     let me = plan
@@ -194,7 +196,8 @@ pub async fn run_demo_month<C: Chain>(
         Outcome::Pending(ids) => bail!("finalize proposal {ids:?} waits for council approvals"),
     }
 
-    for (member, key, _) in &submitters {
+    let claimers = submitters.len().saturating_sub(leave_unclaimed);
+    for (member, key, _) in &submitters[..claimers] {
         let preview = read(client, key, &pool.preview(*member, vec![month]), "preview")
             .await?
             .map_err(|e| anyhow!("preview: {e:?}"))?;
@@ -207,8 +210,7 @@ pub async fn run_demo_month<C: Chain>(
         );
     }
     log(&format!(
-        "{} members claimed with their own wallets",
-        submitters.len()
+        "{claimers} members claimed with their own wallets"
     ));
     Ok(month)
 }

@@ -94,7 +94,7 @@ fn deploys_runs_a_month_and_reports_it() {
             let funded = 84_000 * UNIT + 24_000 * UNIT;
             assert!(governor_balance >= deposit - funded, "{governor_balance}");
 
-            let month = month::run_demo_month(&mut client, &plan, &d, &mut |_| {})
+            let month = month::run_demo_month(&mut client, &plan, &d, 0, &mut |_| {})
                 .await
                 .expect("demo month");
             assert_eq!(month, NOVEMBER_2026);

@@ -1,0 +1,98 @@
+// A contributor opens the page with a wallet extension (a test extension backed by a dev key),
+// sees its finalized month and claims it; its balance rises by exactly the previewed amount
+// (less the fee and storage deposit the chain reports for the claim).
+
+import { expect, test } from "@playwright/test";
+import { ApiPromise, Keyring, WsProvider } from "@polkadot/api";
+import { ContractPromise } from "@polkadot/api-contract";
+import { readFileSync } from "node:fs";
+
+const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
+const poolMeta = JSON.parse(readFileSync("public/metadata/reward_pool.json", "utf8"));
+const MEMBER_URI = process.env.CLAIM_MEMBER ?? "//Candidate1";
+
+test("a member claims its month with its own wallet", async ({ page }) => {
+  const api = await ApiPromise.create({ provider: new WsProvider(manifest.target) });
+  const pair = new Keyring({ type: "sr25519" }).addFromUri(MEMBER_URI);
+  const pool = new ContractPromise(api, poolMeta, manifest.addresses.reward_pool);
+  const gasLimit = api.registry.createType(
+    "WeightV2",
+    (api.consts.system.blockWeights as unknown as { maxBlock: unknown }).maxBlock,
+  ) as never;
+  const registryMeta = JSON.parse(readFileSync("public/metadata/registry.json", "utf8"));
+  const registry = new ContractPromise(api, registryMeta, manifest.addresses.registry);
+  const memberId = (await registry.query.memberIdOf(pair.address, { gasLimit }, pair.address)).output?.toJSON() as {
+    ok: number;
+  };
+
+  await page.exposeFunction("__testSign", (payload: Record<string, unknown>) => {
+    const ext = api.registry.createType("ExtrinsicPayload", payload, { version: payload.version as number });
+    return { id: 1, signature: ext.sign(pair).signature };
+  });
+  await page.addInitScript(
+    ([address]) => {
+      const account = { address, name: "test member", type: "sr25519" };
+      (window as unknown as { injectedWeb3: unknown }).injectedWeb3 = {
+        "e2e-wallet": {
+          version: "1.0.0",
+          enable: async () => ({
+            accounts: {
+              get: async () => [account],
+              subscribe: (cb: (a: unknown[]) => void) => {
+                cb([account]);
+                return () => undefined;
+              },
+            },
+            signer: {
+              signPayload: (p: unknown) => (window as unknown as { __testSign: (p: unknown) => unknown }).__testSign(p),
+            },
+          }),
+        },
+      };
+    },
+    [pair.address],
+  );
+
+  await page.goto("/");
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
+  await expect(page.locator("#months tr")).not.toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator("#member")).toContainText("Candidate, Active");
+  const box = page.locator("#months input[type=checkbox]:checked");
+  await expect(box).toHaveCount(1);
+  const month = Number(await box.getAttribute("value"));
+  await page.screenshot({ path: "test-results/before-claim.png", fullPage: true });
+
+  const preview = (await pool.query.preview(pair.address, { gasLimit }, memberId.ok, [month])).output?.toJSON() as {
+    ok: { ok: Array<{ total: number | string; status: string }> };
+  };
+  const expected = BigInt(String(preview.ok.ok[0].total));
+  expect(preview.ok.ok[0].status).toBe("Claimable");
+  const freeOf = async () =>
+    ((await api.query.system.account(pair.address)) as unknown as { data: { free: { toBigInt(): bigint } } }).data.free.toBigInt();
+  const before = await freeOf();
+
+  await page.getByRole("button", { name: "Claim selected months" }).click();
+  await expect(page.locator("#progress")).toContainText("Claimed", { timeout: 90_000 });
+  await page.screenshot({ path: "test-results/after-claim.png", fullPage: true });
+
+  // The claim's block: the fee and any storage deposit the member paid for it.
+  const hash = await api.rpc.chain.getBlockHash();
+  const events = (await (await api.at(hash)).query.system.events()) as unknown as Array<{
+    event: { section: string; method: string; data: unknown[] & { toJSON(): unknown } };
+  }>;
+  let fee = 0n;
+  let held = 0n;
+  for (const { event } of events) {
+    const data = event.data.toJSON() as unknown[];
+    if (event.section === "transactionPayment" && event.method === "TransactionFeePaid" && data[0] === pair.address) {
+      fee += BigInt(String(data[1]));
+    }
+    if (event.section === "contracts" && event.method === "StorageDepositTransferredAndHeld" && data[0] === pair.address) {
+      held += BigInt(String(data[2]));
+    }
+  }
+  const after = await freeOf();
+  expect(after - before + fee + held).toBe(expected);
+  await api.disconnect();
+});
