@@ -69,3 +69,32 @@ const WORDS: Record<string, string> = {
 export function errorInWords(variant: string): string {
   return WORDS[variant] ?? `The contract refused the claim (${variant}).`;
 }
+
+/** A bounty award as the bounty contract's `award_of` returns it. */
+export interface Award {
+  id: number;
+  amount: bigint;
+  state: "Pending" | "Claimed" | "Cancelled";
+  claimableAtMs: number;
+}
+
+/** Where an award stands for its recipient at `nowMs`, with the payout-delay countdown. */
+export function awardStatus(award: Award, nowMs: number): { claimable: boolean; text: string } {
+  if (award.state !== "Pending") return { claimable: false, text: award.state };
+  if (nowMs >= award.claimableAtMs) return { claimable: true, text: "Claimable" };
+  const hours = Math.ceil((award.claimableAtMs - nowMs) / 3_600_000);
+  return {
+    claimable: false,
+    text: hours > 48 ? `Payout in ${daysLeft(award.claimableAtMs, nowMs)} days` : `Payout in ${hours} h`,
+  };
+}
+
+const DEPARTMENTS = ["Basic", "CM", "MK", "CC", "BD", "Tech", "Others"];
+
+/** A month's reward per department in words, departments without reward left out. */
+export function perDepartmentText(amounts: bigint[], decimals: number): string {
+  return amounts
+    .map((a, i) => (a > 0n ? `${DEPARTMENTS[i]} ${formatAmount(a, decimals)}` : ""))
+    .filter(Boolean)
+    .join(" · ");
+}

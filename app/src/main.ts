@@ -6,12 +6,15 @@ import { ApiPromise, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { web3Accounts, web3Enable, web3FromAddress } from "@polkadot/extension-dapp";
 import {
+  awardStatus,
   claimableMonths,
   daysLeft,
   errorInWords,
   formatAmount,
   monthName,
+  perDepartmentText,
   totalOf,
+  type Award,
   type ClaimStatus,
   type MonthPreview,
 } from "./claims";
@@ -66,6 +69,7 @@ let api: ApiPromise;
 let manifest: Manifest;
 let pool: ContractPromise;
 let registry: ContractPromise;
+let bounty: ContractPromise;
 let previews: MonthPreview[] = [];
 
 async function connectChain(endpoint: string) {
@@ -87,11 +91,12 @@ async function connectChain(endpoint: string) {
       `Wrong network: ${api.runtimeChain.toString()} has no reward pool at ${manifest.addresses.reward_pool}.`,
     );
   }
-  const [poolMeta, registryMeta] = await Promise.all(
-    ["reward_pool", "registry"].map((n) => fetch(`metadata/${n}.json`).then((r) => r.json())),
+  const [poolMeta, registryMeta, bountyMeta] = await Promise.all(
+    ["reward_pool", "registry", "bounty"].map((n) => fetch(`metadata/${n}.json`).then((r) => r.json())),
   );
   pool = new ContractPromise(api, poolMeta, manifest.addresses.reward_pool);
   registry = new ContractPromise(api, registryMeta, manifest.addresses.registry);
+  bounty = new ContractPromise(api, bountyMeta, manifest.addresses.bounty);
 }
 
 function queryOptions() {
@@ -110,8 +115,39 @@ async function query(contract: ContractPromise, who: string, message: string, ..
   return output?.toJSON() as unknown;
 }
 
+/** The account's bounty awards, each claimable on its own once its payout delay has passed. */
+async function loadAwards(address: string) {
+  const ids = (okOf(await query(bounty, address, "awardsOf", address, 0, 50)) as number[]) ?? [];
+  const list = $("awards");
+  list.replaceChildren();
+  const now = Date.now();
+  for (const id of ids) {
+    const raw = okOf(await query(bounty, address, "awardOf", id)) as Record<string, unknown> | null;
+    if (!raw) continue;
+    const award: Award = {
+      id,
+      amount: big(raw.amount),
+      state: raw.state as Award["state"],
+      claimableAtMs: Number(raw.claimableAt),
+    };
+    const status = awardStatus(award, now);
+    const item = document.createElement("li");
+    item.textContent = `Award ${id}: ${formatAmount(award.amount, manifest.token.decimals)} ${manifest.token.symbol}, ${status.text} `;
+    if (status.claimable) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = `Claim award ${id}`;
+      button.addEventListener("click", () => void send(address, bounty, "claimAward", [id]));
+      item.append(button);
+    }
+    list.append(item);
+  }
+  $("awards-section").hidden = ids.length === 0;
+}
+
 async function loadAccount(address: string) {
   localStorage.setItem(LAST_ACCOUNT, address);
+  await loadAwards(address);
   const member = okOf(await query(registry, address, "memberIdOf", address)) as number | null;
   const memberEl = $("member");
   $("months-section").hidden = true;
@@ -178,6 +214,9 @@ function render(now: number) {
     const first = document.createElement("td");
     first.append(box);
     tr.append(first, ...cells.map((c) => Object.assign(document.createElement("td"), { textContent: c })));
+    const split = perDepartmentText(p.perDepartment, decimals);
+    if (split) tr.children[3].setAttribute("title", split);
+    tr.children[3].setAttribute("aria-description", split || "no reward");
     body.append(tr);
   }
   $("months-section").hidden = false;
@@ -196,10 +235,13 @@ function updateTotal() {
 }
 
 async function claim() {
-  const address = ($("account") as HTMLSelectElement).value;
-  const months = selected();
-  say("progress", "Checking the claim…");
-  const { result, output, gasRequired } = await pool.query.claim(address, queryOptions(), months);
+  await send(($("account") as HTMLSelectElement).value, pool, "claim", [selected()]);
+}
+
+/** Dry-runs `message` (a refusal is shown in words), then signs and sends it with the wallet. */
+async function send(address: string, contract: ContractPromise, message: string, args: unknown[]) {
+  say("progress", "Checking…");
+  const { result, output, gasRequired } = await contract.query[message](address, queryOptions(), ...(args as never[]));
   const refused = result.isOk ? errVariant(output?.toJSON()) : "Trapped";
   if (refused) {
     say("progress", errorInWords(refused), true);
@@ -208,9 +250,10 @@ async function claim() {
   const injector = await web3FromAddress(address);
   say("progress", "Waiting for your signature…");
   try {
-    await pool.tx
-      .claim({ gasLimit: gasRequired, storageDepositLimit: null }, months)
-      .signAndSend(address, { signer: injector.signer }, ({ status, dispatchError }) => {
+    await contract.tx[message]({ gasLimit: gasRequired, storageDepositLimit: null }, ...(args as never[])).signAndSend(
+      address,
+      { signer: injector.signer },
+      ({ status, dispatchError }) => {
         if (dispatchError) {
           say("progress", `Failed: ${dispatchError.toString()}`, true);
         } else if (status.isInBlock) {
@@ -220,7 +263,8 @@ async function claim() {
           say("progress", "Claimed and finalized.");
           void loadAccount(address);
         }
-      });
+      },
+    );
   } catch (e) {
     say("progress", `Not sent: ${(e as Error).message}`, true);
   }

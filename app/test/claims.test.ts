@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { claimableMonths, daysLeft, errorInWords, formatAmount, monthName, totalOf, type MonthPreview } from "../src/claims";
+import {
+  awardStatus,
+  claimableMonths,
+  daysLeft,
+  errorInWords,
+  formatAmount,
+  monthName,
+  perDepartmentText,
+  totalOf,
+  type MonthPreview,
+} from "../src/claims";
 
 const PHA = 10n ** 12n;
 
@@ -51,5 +61,22 @@ describe("words", () => {
   it("explains contract errors, and names unknown ones", () => {
     expect(errorInWords("ClaimWindowClosed")).toMatch(/closed/);
     expect(errorInWords("Whatever")).toContain("Whatever");
+  });
+});
+
+describe("awards and departments", () => {
+  const award = (state: "Pending" | "Claimed" | "Cancelled", at: number) => ({ id: 1, amount: 5n, state, claimableAtMs: at });
+
+  it("counts the payout delay down, then lets the recipient claim", () => {
+    expect(awardStatus(award("Pending", 10 * 3_600_000), 0)).toEqual({ claimable: false, text: "Payout in 10 h" });
+    expect(awardStatus(award("Pending", 7 * 86_400_000), 0)).toEqual({ claimable: false, text: "Payout in 7 days" });
+    expect(awardStatus(award("Pending", 100), 100)).toEqual({ claimable: true, text: "Claimable" });
+    expect(awardStatus(award("Claimed", 0), 100).claimable).toBe(false);
+    expect(awardStatus(award("Cancelled", 0), 100).text).toBe("Cancelled");
+  });
+
+  it("lists the departments that paid", () => {
+    expect(perDepartmentText([PHA, 0n, 2n * PHA, 0n, 0n, 0n, 0n], 12)).toBe("Basic 1.00 · MK 2.00");
+    expect(perDepartmentText([0n, 0n, 0n, 0n, 0n, 0n, 0n], 12)).toBe("");
   });
 });
