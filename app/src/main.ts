@@ -172,6 +172,11 @@ async function loadAccount(address: string) {
   previews = [];
   for (const row of rows) {
     const month = row.month as number;
+    // An open month's preview says NotFinalized with or without a submission: list it only if
+    // the member submitted.
+    if (row.status === "NotFinalized" && okOf(await query(pool, address, "submission", month, member)) === null) {
+      continue;
+    }
     const state = okOf(await query(pool, address, "month", month)) as {
       finalized?: { claimEnd?: number } | null;
     };
