@@ -175,13 +175,8 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
             )
             .await?;
             let utc = matches!(m.calendar, deploy::CalendarJson::UtcMonths);
-            println!("{}", report.markdown(utc));
-            if let Some(csv) = option(&rest, "--csv")? {
-                std::fs::write(&csv, report.csv())
-                    .with_context(|| format!("cannot write {csv}"))?;
-                println!("CSV written to {csv}");
-            }
-            Ok(())
+            let csv = option(&rest, "--csv")?.map(PathBuf::from);
+            publish(&report, utc, csv.as_deref())
         }
         _ => bail!("{USAGE}"),
     }
@@ -245,10 +240,17 @@ async fn go<C: Chain>(
     )
     .await?;
     let utc = matches!(deployed.calendar, reward_pool::Calendar::UtcMonths);
-    println!("\n{}", report.markdown(utc));
     let csv = PathBuf::from(format!("{}-month-{month}.csv", stem.display()));
-    std::fs::write(&csv, report.csv())
-        .with_context(|| format!("cannot write {}", csv.display()))?;
-    println!("CSV written to {}", csv.display());
+    publish(&report, utc, Some(&csv))
+}
+
+/// Prints a month report as Markdown and writes it as CSV to `csv` when given.
+fn publish(report: &month::Report, utc: bool, csv: Option<&Path>) -> anyhow::Result<()> {
+    println!("\n{}", report.markdown(utc));
+    if let Some(csv) = csv {
+        std::fs::write(csv, report.csv())
+            .with_context(|| format!("cannot write {}", csv.display()))?;
+        println!("CSV written to {}", csv.display());
+    }
     Ok(())
 }
