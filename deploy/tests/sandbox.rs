@@ -137,3 +137,37 @@ fn deploys_runs_a_month_and_reports_it() {
             );
         });
 }
+
+/// The two refusals that need a chain: an unreachable node and a signer who cannot pay. Both
+/// stop before any transaction with a message naming the field.
+#[test]
+fn unreachable_node_and_poor_signer_are_refused_before_any_transaction() {
+    ink_e2e::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let e = chain::node(&deploy::bundle_dir(), "ws://127.0.0.1:9")
+                .await
+                .err()
+                .expect("nothing listens on port 9");
+            assert!(format!("{e:#}").contains("config field `target`"), "{e:#}");
+
+            // //Nobody is a dev key the sandbox never funded.
+            let plan = Config::parse(&SANDBOX.replacen(
+                "signer = \"//Alice\"",
+                "signer = \"//Nobody\"",
+                1,
+            ))
+            .expect("config");
+            let mut client = chain::sandbox(&deploy::bundle_dir(), 0).expect("bundles");
+            let e = deploy::deploy::preflight(&mut client, &plan)
+                .await
+                .expect_err("cannot pay");
+            assert!(
+                e.to_string()
+                    .starts_with("config field `signer`: //Nobody holds 0 PHA"),
+                "{e}"
+            );
+        });
+}
