@@ -17,7 +17,7 @@ use deploy::chain::{Chain, Clock, ClockSandbox};
 use governor::{Action, Governor, Suite};
 use ink::codegen::ContractCallBuilder;
 use ink::primitives::AccountId;
-use ink_e2e::{account_id, alice, bob, charlie, dave, AccountKeyring, ChainBackend};
+use ink_e2e::{account_id, alice, bob, charlie, dave, AccountKeyring};
 use ink_sandbox::Weight;
 use registry::{Params, Rank, StreakParams};
 use reward_pool::{Calendar, Config, Department, RewardPool, Score, Weights, Windows};

@@ -1,0 +1,16 @@
+//! Every drink scenario and ink_e2e test of the suite, in one test binary: each linked test binary
+//! embeds a whole Substrate runtime (about 300 MB in debug), so one binary instead of six keeps a
+//! cold CI run's disk and link time down. Run one part with `cargo test -p e2e -- <module>::`.
+
+#[path = "bounty.rs"]
+mod bounty_contract;
+#[path = "governor.rs"]
+mod governor_contract;
+#[path = "ink_flow.rs"]
+mod ink_flow;
+#[path = "program.rs"]
+mod program;
+#[path = "registry.rs"]
+mod registry_contract;
+#[path = "reward_pool.rs"]
+mod reward_pool_contract;
