@@ -1,11 +1,13 @@
 // A contributor opens the page with a wallet extension (a test extension backed by a dev key),
-// sees its finalized month and claims it; its balance rises by exactly the previewed amount
-// (less the fee and storage deposit the chain reports for the claim).
+// sees its finalized month and claims it, then claims its bounty award; each time its balance
+// rises by exactly the previewed amount (less the fee and storage deposit the chain reports for
+// the claim). Screenshots before and after each claim and at phone width go to test-results/.
 
 import { expect, test } from "@playwright/test";
 import { ApiPromise, Keyring, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { readFileSync } from "node:fs";
+import { formatAmount } from "../src/claims";
 
 const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
 const poolMeta = JSON.parse(readFileSync("public/metadata/reward_pool.json", "utf8"));
@@ -21,6 +23,8 @@ test("a member claims its month with its own wallet", async ({ page }) => {
   ) as never;
   const registryMeta = JSON.parse(readFileSync("public/metadata/registry.json", "utf8"));
   const registry = new ContractPromise(api, registryMeta, manifest.addresses.registry);
+  const freeOf = async () =>
+    ((await api.query.system.account(pair.address)) as unknown as { data: { free: { toBigInt(): bigint } } }).data.free.toBigInt();
   const memberId = (await registry.query.memberIdOf(pair.address, { gasLimit }, pair.address)).output?.toJSON() as {
     ok: number;
   };
@@ -68,31 +72,70 @@ test("a member claims its month with its own wallet", async ({ page }) => {
   };
   const expected = BigInt(String(preview.ok.ok[0].total));
   expect(preview.ok.ok[0].status).toBe("Claimable");
-  const freeOf = async () =>
-    ((await api.query.system.account(pair.address)) as unknown as { data: { free: { toBigInt(): bigint } } }).data.free.toBigInt();
   const before = await freeOf();
 
   await page.getByRole("button", { name: "Claim selected months" }).click();
-  await expect(page.locator("#progress")).toContainText("Claimed", { timeout: 90_000 });
+  await expect(page.locator("#progress")).toContainText("Months claimed", { timeout: 90_000 });
   await page.screenshot({ path: "test-results/after-claim.png", fullPage: true });
+  expect((await freeOf()) - before + (await paidInBestBlock(api, pair.address))).toBe(expected);
+  // The page read the balance again after the claim.
+  await expect(page.locator("#balance")).toContainText(formatAmount(await freeOf(), manifest.token.decimals), { timeout: 30_000 });
 
-  // The claim's block: the fee and any storage deposit the member paid for it.
+  // The member's bounty award (the deploy tool's demo left it unclaimed): claimable once its
+  // payout delay is over, claimed on its own with one more signature, paying exactly its amount.
+  const bountyMeta = JSON.parse(readFileSync("public/metadata/bounty.json", "utf8"));
+  const bounty = new ContractPromise(api, bountyMeta, manifest.addresses.bounty);
+  const ids = (await bounty.query.awardsOf(pair.address, { gasLimit }, pair.address, 0, 10)).output?.toJSON() as {
+    ok: number[];
+  };
+  expect(ids.ok.length).toBe(1);
+  const awardId = ids.ok[0];
+  const award = (await bounty.query.awardOf(pair.address, { gasLimit }, awardId)).output?.toJSON() as {
+    ok: { amount: number | string; state: string };
+  };
+  expect(award.ok.state).toBe("Pending");
+  const button = page.getByRole("button", { name: `Claim award ${awardId}` });
+  await expect(button).toBeVisible({ timeout: 60_000 });
+  const beforeAward = await freeOf();
+  await button.click();
+  await expect(page.locator("#progress")).toContainText(`Award ${awardId} claimed`, { timeout: 90_000 });
+  expect((await freeOf()) - beforeAward + (await paidInBestBlock(api, pair.address))).toBe(
+    BigInt(String(award.ok.amount)),
+  );
+  await expect(page.locator("#awards")).toContainText(`Award ${awardId}:`);
+  await expect(page.locator("#awards")).toContainText("Claimed", { timeout: 30_000 });
+  await page.screenshot({ path: "test-results/after-award.png", fullPage: true });
+
+  // A phone-width screen: nothing wider than the screen, every control still labelled.
+  await page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByLabel("Node endpoint")).toBeVisible();
+  await expect(page.getByLabel("Wallet account")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: `Claim period ${month}` })).toBeVisible();
+  await page.screenshot({ path: "test-results/phone.png", fullPage: true });
+  await api.disconnect();
+});
+
+/**
+ * What `address` paid in the best block besides the call itself: the transaction fee and any
+ * storage deposit the contract held from it. The node seals one block per transaction, so the
+ * best block right after the page says "in block" is the claim's.
+ */
+async function paidInBestBlock(api: ApiPromise, address: string): Promise<bigint> {
   const hash = await api.rpc.chain.getBlockHash();
   const events = (await (await api.at(hash)).query.system.events()) as unknown as Array<{
     event: { section: string; method: string; data: unknown[] & { toJSON(): unknown } };
   }>;
-  let fee = 0n;
-  let held = 0n;
+  let paid = 0n;
   for (const { event } of events) {
     const data = event.data.toJSON() as unknown[];
-    if (event.section === "transactionPayment" && event.method === "TransactionFeePaid" && data[0] === pair.address) {
-      fee += BigInt(String(data[1]));
+    if (event.section === "transactionPayment" && event.method === "TransactionFeePaid" && data[0] === address) {
+      paid += BigInt(String(data[1]));
     }
-    if (event.section === "contracts" && event.method === "StorageDepositTransferredAndHeld" && data[0] === pair.address) {
-      held += BigInt(String(data[2]));
+    if (event.section === "contracts" && event.method === "StorageDepositTransferredAndHeld" && data[0] === address) {
+      paid += BigInt(String(data[2]));
     }
   }
-  const after = await freeOf();
-  expect(after - before + fee + held).toBe(expected);
-  await api.disconnect();
-});
+  return paid;
+}

@@ -82,11 +82,24 @@ export interface Award {
 export function awardStatus(award: Award, nowMs: number): { claimable: boolean; text: string } {
   if (award.state !== "Pending") return { claimable: false, text: award.state };
   if (nowMs >= award.claimableAtMs) return { claimable: true, text: "Claimable" };
-  const hours = Math.ceil((award.claimableAtMs - nowMs) / 3_600_000);
-  return {
-    claimable: false,
-    text: hours > 48 ? `Payout in ${daysLeft(award.claimableAtMs, nowMs)} days` : `Payout in ${hours} h`,
-  };
+  const ms = award.claimableAtMs - nowMs;
+  const hours = Math.ceil(ms / 3_600_000);
+  let text: string;
+  if (ms <= 120_000) text = `Payout in ${Math.ceil(ms / 1_000)} s`;
+  else if (ms <= 7_200_000) text = `Payout in ${Math.ceil(ms / 60_000)} min`;
+  else if (hours <= 48) text = `Payout in ${hours} h`;
+  else text = `Payout in ${daysLeft(award.claimableAtMs, nowMs)} days`;
+  return { claimable: false, text };
+}
+
+/**
+ * Why a transaction was not sent, in words: the wallet's refusal to sign, or a node refusing it
+ * because the account cannot pay the fee; anything else verbatim.
+ */
+export function sendErrorInWords(message: string): string {
+  if (/cancel|reject|denied|declined/i.test(message)) return "Not sent: you declined to sign in your wallet.";
+  if (/1010|inability to pay|too low/i.test(message)) return "Not sent: this wallet cannot pay the transaction fee.";
+  return `Not sent: ${message}`;
 }
 
 const DEPARTMENTS = ["Basic", "CM", "MK", "CC", "BD", "Tech", "Others"];

@@ -13,6 +13,7 @@ import {
   formatAmount,
   monthName,
   perDepartmentText,
+  sendErrorInWords,
   totalOf,
   type Award,
   type ClaimStatus,
@@ -71,6 +72,7 @@ let pool: ContractPromise;
 let registry: ContractPromise;
 let bounty: ContractPromise;
 let previews: MonthPreview[] = [];
+let awardTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function connectChain(endpoint: string) {
   say("status", `Connecting to ${endpoint}…`);
@@ -121,6 +123,7 @@ async function loadAwards(address: string) {
   const list = $("awards");
   list.replaceChildren();
   const now = Date.now();
+  const pending: number[] = [];
   for (const id of ids) {
     const raw = okOf(await query(bounty, address, "awardOf", id)) as Record<string, unknown> | null;
     if (!raw) continue;
@@ -130,6 +133,7 @@ async function loadAwards(address: string) {
       state: raw.state as Award["state"],
       claimableAtMs: Number(raw.claimableAt),
     };
+    if (award.state === "Pending") pending.push(award.claimableAtMs);
     const status = awardStatus(award, now);
     const item = document.createElement("li");
     item.textContent = `Award ${id}: ${formatAmount(award.amount, manifest.token.decimals)} ${manifest.token.symbol}, ${status.text} `;
@@ -137,16 +141,28 @@ async function loadAwards(address: string) {
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = `Claim award ${id}`;
-      button.addEventListener("click", () => void send(address, bounty, "claimAward", [id]));
+      button.addEventListener("click", () => void send(address, bounty, "claimAward", [id], `Award ${id} claimed`));
       item.append(button);
     }
     list.append(item);
   }
   $("awards-section").hidden = ids.length === 0;
+  // Show the claim button the moment the next payout delay ends, when that is within the hour.
+  clearTimeout(awardTimer);
+  const next = Math.min(...pending.filter((t) => t > now));
+  if (next - now <= 3_600_000) awardTimer = setTimeout(() => void loadAwards(address), next - now + 1_000);
+}
+
+/** The account's free balance, read again after every claim. */
+async function loadBalance(address: string) {
+  const account = (await api.query.system.account(address)) as unknown as { data: { free: { toBigInt(): bigint } } };
+  const { decimals, symbol } = manifest.token;
+  $("balance").textContent = `Wallet balance: ${formatAmount(account.data.free.toBigInt(), decimals)} ${symbol} free`;
 }
 
 async function loadAccount(address: string) {
   localStorage.setItem(LAST_ACCOUNT, address);
+  await loadBalance(address);
   await loadAwards(address);
   const member = okOf(await query(registry, address, "memberIdOf", address)) as number | null;
   const memberEl = $("member");
@@ -240,11 +256,15 @@ function updateTotal() {
 }
 
 async function claim() {
-  await send(($("account") as HTMLSelectElement).value, pool, "claim", [selected()]);
+  await send(($("account") as HTMLSelectElement).value, pool, "claim", [selected()], "Months claimed");
 }
 
-/** Dry-runs `message` (a refusal is shown in words), then signs and sends it with the wallet. */
-async function send(address: string, contract: ContractPromise, message: string, args: unknown[]) {
+/**
+ * Dry-runs `message` (a refusal is shown in words), then signs and sends it with the wallet,
+ * showing its progress under `done` ("Months claimed", "Award 3 claimed") and reading the account
+ * again once it is in a block and once finalized.
+ */
+async function send(address: string, contract: ContractPromise, message: string, args: unknown[], done: string) {
   say("progress", "Checking…");
   const { result, output, gasRequired } = await contract.query[message](address, queryOptions(), ...(args as never[]));
   const refused = result.isOk ? errVariant(output?.toJSON()) : "Trapped";
@@ -262,16 +282,16 @@ async function send(address: string, contract: ContractPromise, message: string,
         if (dispatchError) {
           say("progress", `Failed: ${dispatchError.toString()}`, true);
         } else if (status.isInBlock) {
-          say("progress", "Claimed: in block, waiting for finality…");
+          say("progress", `${done}: in block, waiting for finality…`);
           void loadAccount(address);
         } else if (status.isFinalized) {
-          say("progress", "Claimed and finalized.");
+          say("progress", `${done} and finalized.`);
           void loadAccount(address);
         }
       },
     );
   } catch (e) {
-    say("progress", `Not sent: ${(e as Error).message}`, true);
+    say("progress", sendErrorInWords((e as Error).message), true);
   }
 }
 

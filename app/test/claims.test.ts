@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   awardStatus,
+  sendErrorInWords,
   claimableMonths,
   daysLeft,
   errorInWords,
@@ -58,6 +59,15 @@ describe("words", () => {
     expect(monthName(683)).toBe("2026-12");
   });
 
+  it("explains why a transaction was not sent", () => {
+    expect(sendErrorInWords("Cancelled")).toBe("Not sent: you declined to sign in your wallet.");
+    expect(sendErrorInWords("Rejected by user")).toBe("Not sent: you declined to sign in your wallet.");
+    expect(sendErrorInWords("1010: Invalid Transaction: Inability to pay some fees")).toBe(
+      "Not sent: this wallet cannot pay the transaction fee.",
+    );
+    expect(sendErrorInWords("disconnected")).toBe("Not sent: disconnected");
+  });
+
   it("explains contract errors, and names unknown ones", () => {
     expect(errorInWords("ClaimWindowClosed")).toMatch(/closed/);
     expect(errorInWords("Whatever")).toContain("Whatever");
@@ -70,6 +80,9 @@ describe("awards and departments", () => {
   it("counts the payout delay down, then lets the recipient claim", () => {
     expect(awardStatus(award("Pending", 10 * 3_600_000), 0)).toEqual({ claimable: false, text: "Payout in 10 h" });
     expect(awardStatus(award("Pending", 7 * 86_400_000), 0)).toEqual({ claimable: false, text: "Payout in 7 days" });
+    // A node's demo delay of seconds, and one of an hour and a half.
+    expect(awardStatus(award("Pending", 5_000), 0)).toEqual({ claimable: false, text: "Payout in 5 s" });
+    expect(awardStatus(award("Pending", 5_400_000), 0)).toEqual({ claimable: false, text: "Payout in 90 min" });
     expect(awardStatus(award("Pending", 100), 100)).toEqual({ claimable: true, text: "Claimable" });
     expect(awardStatus(award("Claimed", 0), 100).claimable).toBe(false);
     expect(awardStatus(award("Cancelled", 0), 100).text).toBe("Cancelled");

@@ -72,6 +72,23 @@ pub enum Outcome {
     Pending(Vec<u32>),
 }
 
+/// Carries out one action through the governor ([`govern`]) for a step that cannot go on
+/// without it (the demo's finalize, bounty approval, milestone decision).
+///
+/// Errors: those of [`govern`]; the proposal waiting for council approvals the tool cannot give.
+pub async fn govern_now<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    governor: AccountId,
+    action: Action,
+    what: &str,
+) -> anyhow::Result<()> {
+    match govern(client, plan, governor, vec![action], what).await? {
+        Outcome::Executed => Ok(()),
+        Outcome::Pending(ids) => bail!("{what}: proposal {ids:?} waits for council approvals"),
+    }
+}
+
 /// Carries out `actions` through the governor: the first council member the tool holds a key
 /// for proposes each (its approval counts), the next ones approve up to the threshold, the
 /// batch waits out the timelock once, and the signer executes each in order. When the tool holds

@@ -6,9 +6,11 @@
 //!   moves, and ink_e2e's subxt client for a node.
 //! - [`deploy`]: upload, instantiate, wire through the governor, read the wiring back.
 //! - [`month`]: the demo month and the month report (table and CSV) read from chain.
+//! - [`community_bounty`]: the demo's community bounty, awards and their claims.
 //! - [`Manifest`]: what a deployment wrote down for later commands and the claim page.
 
 pub mod chain;
+pub mod community_bounty;
 pub mod config;
 pub mod deploy;
 pub mod month;

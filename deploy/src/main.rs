@@ -4,8 +4,9 @@
 //! suite check  <config.toml>                      check a config, send nothing
 //! suite deploy <config.toml> [--manifest <path>]  deploy (once: a matching manifest means done)
 //! suite demo   <config.toml> [--manifest <path>] [--leave-unclaimed <n>]
-//!                                                 deploy, run the current month, print its report
-//!                                                 (the last n submitters do not claim)
+//!                                                 deploy, run the current month and a community
+//!                                                 bounty, print the month's report (the last n
+//!                                                 members claim neither month nor award)
 //! suite month report <month> --manifest <path> [--csv <path>]   a month's table from a node
 //! ```
 //! The manifest defaults to `target/deploy/<config name>.json`; contracts are read from
@@ -14,7 +15,7 @@
 use anyhow::{anyhow, bail, Context};
 use deploy::chain::{self, Chain};
 use deploy::config::{Config, Plan, Target};
-use deploy::{month, Manifest};
+use deploy::{community_bounty, month, Manifest};
 use ink_e2e::subxt::backend::legacy::LegacyRpcMethods;
 use ink_e2e::PolkadotConfig;
 use std::path::{Path, PathBuf};
@@ -182,8 +183,9 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
     }
 }
 
-/// Deploys, writes the manifest and, for `demo` (`Some(n)`: the last n submitters do not claim),
-/// runs the current month and prints its report.
+/// Deploys, writes the manifest and, for `demo` (`Some(n)`: the last n members claim neither
+/// their month nor their award), runs the current month and a community bounty and prints the
+/// month's report.
 async fn go<C: Chain>(
     client: &mut C,
     plan: &Plan,
@@ -221,6 +223,10 @@ async fn go<C: Chain>(
         return Ok(());
     };
     let month = month::run_demo_month(client, plan, &deployed, leave_unclaimed, &mut |line| {
+        println!("  {line}")
+    })
+    .await?;
+    community_bounty::run_demo_bounty(client, plan, &deployed, leave_unclaimed, &mut |line| {
         println!("  {line}")
     })
     .await?;

@@ -2,8 +2,8 @@
 
 use crate::chain::{read, send, Chain};
 use crate::config::{ss58, Plan};
-use crate::deploy::{govern, tokens, tokens_2dp, Deployed, Outcome};
-use anyhow::{anyhow, bail, ensure};
+use crate::deploy::{govern_now, tokens, tokens_2dp, Deployed};
+use anyhow::{anyhow, ensure};
 use governor::Action;
 use ink::primitives::AccountId;
 use ink_e2e::Keypair;
@@ -111,11 +111,11 @@ pub async fn run_demo_month<C: Chain>(
     .map_err(|e| anyhow!("pool size: {e:?}"))?;
     if state.funded < size {
         let amount = size - state.funded;
-        govern(
+        govern_now(
             client,
             plan,
             d.governor,
-            vec![Action::FundMonth { month, amount }],
+            Action::FundMonth { month, amount },
             "fund month",
         )
         .await?;
@@ -183,18 +183,15 @@ pub async fn run_demo_month<C: Chain>(
         .review_end(month, &plan.pool.windows)
         .map_err(|e| anyhow!("calendar: {e:?}"))?;
     clock.wait_until(client, me, review_end).await;
-    match govern(
+    govern_now(
         client,
         plan,
         d.governor,
-        vec![Action::FinalizeMonth { month }],
+        Action::FinalizeMonth { month },
         "finalize",
     )
-    .await?
-    {
-        Outcome::Executed => log(&format!("governor finalized month {month}")),
-        Outcome::Pending(ids) => bail!("finalize proposal {ids:?} waits for council approvals"),
-    }
+    .await?;
+    log(&format!("governor finalized month {month}"));
 
     let claimers = submitters.len().saturating_sub(leave_unclaimed);
     for (member, key, _) in &submitters[..claimers] {

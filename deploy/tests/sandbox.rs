@@ -1,11 +1,12 @@
 //! The sandbox path of the deploy tool: the example config deployed into ink_e2e's in-process
 //! runtime, the wiring read back, the manifest written and read, one month run by the demo, and
-//! its report checked against the V.4 formula recomputed here from the report's own points.
+//! its report checked against the V.4 formula recomputed here from the report's own points, and
+//! the demo's community bounty with its awards.
 
 use deploy::chain::{self, Chain};
 use deploy::config::Config;
 use deploy::month::{self, Report};
-use deploy::{deploy::deploy, Manifest};
+use deploy::{community_bounty, deploy::deploy, Manifest};
 use reward_pool::{Calendar, ClaimStatus};
 
 const SANDBOX: &str = include_str!("../config/sandbox.toml");
@@ -135,6 +136,36 @@ fn deploys_runs_a_month_and_reports_it() {
                     .ends_with("no submission"),
                 "{csv}"
             );
+
+            // The community bounty: 6,000 PHA (1/14 of the 84,000 base) approved and funded by the
+            // governor, half of it awarded in equal shares to the ten members, every award but the
+            // last one claimed by its member.
+            let governor_before = client.balance(d.governor).await.expect("balance");
+            let bounty_before = client.balance(d.bounty).await.expect("balance");
+            let demo = community_bounty::run_demo_bounty(&mut client, &plan, &d, 1, &mut |_| {})
+                .await
+                .expect("demo bounty");
+            let each = 300 * UNIT;
+            assert_eq!(demo.total, 6_000 * UNIT);
+            assert_eq!(demo.awards.len(), 10);
+            for (i, (_, amount, claimed)) in demo.awards.iter().enumerate() {
+                assert_eq!((*amount, *claimed), (each, i < 9), "award {i}");
+            }
+            let governor_after = client.balance(d.governor).await.expect("balance");
+            assert_eq!(governor_before - governor_after, 6_000 * UNIT);
+            let bounty_after = client.balance(d.bounty).await.expect("balance");
+            assert_eq!(bounty_after - bounty_before, 6_000 * UNIT - 9 * each);
+            let bounty = ink_e2e::create_call_builder::<bounty::Bounty>(d.bounty);
+            let owed = chain::read(&mut client, me, &bounty.liabilities(), "liabilities")
+                .await
+                .expect("liabilities");
+            assert_eq!(owed, 6_000 * UNIT - 9 * each);
+            let last = demo.awards[9].0;
+            let award = chain::read(&mut client, me, &bounty.award_of(last), "award")
+                .await
+                .expect("award")
+                .expect("exists");
+            assert_eq!(award.state, bounty::AwardState::Pending);
         });
 }
 
