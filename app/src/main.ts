@@ -166,9 +166,9 @@ async function loadAccount(address: string) {
   await loadAwards(address);
   const member = okOf(await query(registry, address, "memberIdOf", address)) as number | null;
   const memberEl = $("member");
-  $("months-section").hidden = true;
   if (member === null) {
     memberEl.textContent = "This wallet is not a member of the program.";
+    $("months-section").hidden = true;
     return;
   }
   const record = okOf(await query(registry, address, "member", member)) as {
