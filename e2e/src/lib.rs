@@ -26,6 +26,19 @@ pub type Balance = u128;
 /// One token of 12 decimals, as PHA has.
 pub const UNIT: Balance = 1_000_000_000_000;
 
+/// The money figures of a reward pool made by [`Chain::with_pool_and_bounty`].
+#[derive(Debug, Clone, Copy)]
+pub struct PoolMoney {
+    /// Pool base per period.
+    pub base: Balance,
+    /// Pool growth per first-time Ambassador.
+    pub step: Balance,
+    /// Head bonus.
+    pub head_bonus: Balance,
+    /// Senior bonus.
+    pub senior_bonus: Balance,
+}
+
 /// The error ink! returns when it cannot dispatch a message at all.
 pub type LangError = ink::LangError;
 
@@ -331,6 +344,86 @@ impl Chain {
             )
             .expect("registry deploys");
         (chain, registry)
+    }
+
+    /// [`Chain::with_registry`] plus a reward pool and a bounty contract, all governed by
+    /// account 1 and wired as the suite expects: pool and bounty authorised in the registry, the
+    /// bounty the pool's funder, `reviewers` the pool's reviewers. The pool runs fixed periods of
+    /// `period_ms` from time 0 (deadline 100 ms into each, review 100 ms, claims for ten periods)
+    /// with `config`'s money figures; the bounty refunds to `treasury`, pays awards after
+    /// `payout_delay_ms` and takes 64-byte references. Returns the chain, registry, pool, bounty.
+    pub fn with_pool_and_bounty(
+        config: PoolMoney,
+        reviewers: Vec<ink::primitives::AccountId>,
+        treasury: &AccountId,
+        payout_delay_ms: u64,
+        period_ms: u64,
+    ) -> (Self, AccountId, AccountId, AccountId) {
+        let (mut chain, registry) = Self::with_registry();
+        let gov = account(1);
+        let calendar = reward_pool::Calendar::FixedPeriods {
+            start_ms: 0,
+            period_ms,
+            deadline_offset_ms: 100,
+        };
+        let config = reward_pool::Config {
+            base: config.base,
+            step: config.step,
+            ambassador_baseline: 0,
+            weights: reward_pool::Weights::v4(),
+            windows: reward_pool::Windows {
+                review_ms: 100,
+                claim_ms: 10 * period_ms,
+            },
+            gate_bps: 0,
+            head_bonus: config.head_bonus,
+            senior_bonus: config.senior_bonus,
+            max_evidence_len: 64,
+        };
+        let pool = chain
+            .deploy::<_, reward_pool::Error>(
+                "reward_pool",
+                &gov,
+                "new",
+                (ink_id(&gov), ink_id(&registry), calendar, config),
+                b"",
+            )
+            .expect("pool deploys");
+        let bounty = chain
+            .deploy::<_, bounty::Error>(
+                "bounty",
+                &gov,
+                "new",
+                (
+                    ink_id(&gov),
+                    ink_id(&registry),
+                    ink_id(&pool),
+                    ink_id(treasury),
+                    payout_delay_ms,
+                    64u32,
+                ),
+                b"",
+            )
+            .expect("bounty deploys");
+        let r: registry::Result<()> = chain.call(
+            &registry,
+            &gov,
+            "set_authorised",
+            (Some(ink_id(&pool)), Some(ink_id(&bounty))),
+        );
+        r.expect("pool and bounty authorised");
+        let r: reward_pool::Result<()> = chain.call(
+            &pool,
+            &gov,
+            "set_roles",
+            (
+                reviewers,
+                Vec::<ink::primitives::AccountId>::new(),
+                Some(ink_id(&bounty)),
+            ),
+        );
+        r.expect("reviewers and funder set");
+        (chain, registry, pool, bounty)
     }
 
     /// Gas limit used for every call.

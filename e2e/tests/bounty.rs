@@ -2,10 +2,9 @@
 //! treasury proposal #4 replayed end to end, and every error variant.
 
 use bounty::{Award, AwardState, Error, MilestoneState, Proposal, Report, RuleError, Status};
-use e2e::{account, id, ink_id, next_wasm, AccountId, Chain, UNIT};
+use e2e::{account, id, ink_id, next_wasm, AccountId, Chain, PoolMoney, UNIT};
 use ink::primitives::AccountId as InkId;
 use registry::Rank;
-use reward_pool::{Calendar, Config, Weights, Windows};
 
 type R<T> = Result<T, Error>;
 
@@ -45,70 +44,15 @@ struct Fx {
 
 impl Fx {
     fn new() -> Self {
-        let (mut chain, reg) = Chain::with_registry();
-        let gov = account(GOV);
-        let calendar = Calendar::FixedPeriods {
-            start_ms: 0,
-            period_ms: PERIOD,
-            deadline_offset_ms: 100,
-        };
-        let config = Config {
+        let money = PoolMoney {
             base: 3_000 * UNIT,
             step: 0,
-            ambassador_baseline: 0,
-            weights: Weights::v4(),
-            windows: Windows {
-                review_ms: 100,
-                claim_ms: 10 * PERIOD,
-            },
-            gate_bps: 0,
             head_bonus: 0,
             senior_bonus: 0,
-            max_evidence_len: 64,
         };
-        let pool = chain
-            .deploy::<_, reward_pool::Error>(
-                "reward_pool",
-                &gov,
-                "new",
-                (id(GOV), ink_id(&reg), calendar, config),
-                b"",
-            )
-            .expect("pool");
-        let bounty = chain
-            .deploy::<_, Error>(
-                "bounty",
-                &gov,
-                "new",
-                (
-                    id(GOV),
-                    ink_id(&reg),
-                    ink_id(&pool),
-                    id(TREASURY),
-                    DELAY,
-                    64u32,
-                ),
-                b"",
-            )
-            .expect("bounty");
-        let r: registry::Result<()> = chain.call(
-            &reg,
-            &gov,
-            "set_authorised",
-            (Some(ink_id(&pool)), Some(ink_id(&bounty))),
-        );
-        r.unwrap();
-        let r: reward_pool::Result<()> = chain.call(
-            &pool,
-            &gov,
-            "set_roles",
-            (
-                Vec::<InkId>::new(),
-                Vec::<InkId>::new(),
-                Some(ink_id(&bounty)),
-            ),
-        );
-        r.unwrap();
+        let (mut chain, reg, pool, bounty) =
+            Chain::with_pool_and_bounty(money, Vec::new(), &account(TREASURY), DELAY, PERIOD);
+        let gov = account(GOV);
         let r: registry::Result<u32> = chain.call(
             &reg,
             &gov,

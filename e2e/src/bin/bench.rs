@@ -5,9 +5,9 @@
 //! Writes `target/bench/bench.md`, `bench.csv` and `cost.svg` and prints the table. Nothing here
 //! is a test: the targets are shown, not asserted.
 
-use e2e::{account, id, ink_id, many, AccountId, Chain, Receipt, UNIT};
+use e2e::{account, id, ink_id, many, AccountId, Chain, PoolMoney, Receipt, UNIT};
 use registry::Rank;
-use reward_pool::{Calendar, Config, Department, Score, Weights, Windows};
+use reward_pool::{Department, Score};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -77,73 +77,23 @@ impl Bench {
     /// not a governor in front of them), the reference token, and `members` members (member 0 a
     /// Senior, the rest Candidates so that the pool does not grow).
     fn new(members: u32) -> Self {
-        let (mut chain, reg) = Chain::with_registry();
-        let gov = account(GOV);
-        let calendar = Calendar::FixedPeriods {
-            start_ms: 0,
-            period_ms: PERIOD,
-            deadline_offset_ms: 100,
-        };
-        let config = Config {
+        let money = PoolMoney {
             base: BASE,
             step: 21_000 * UNIT,
-            ambassador_baseline: 0,
-            weights: Weights::v4(),
-            windows: Windows {
-                review_ms: 100,
-                claim_ms: 10 * PERIOD,
-            },
-            gate_bps: 0,
             head_bonus: 4_000 * UNIT,
             senior_bonus: 2_000 * UNIT,
-            max_evidence_len: 64,
         };
-        let pool = chain
-            .deploy::<_, reward_pool::Error>(
-                "reward_pool",
-                &gov,
-                "new",
-                (id(GOV), ink_id(&reg), calendar, config),
-                b"",
-            )
-            .expect("pool");
-        let bounty = chain
-            .deploy::<_, bounty::Error>(
-                "bounty",
-                &gov,
-                "new",
-                (
-                    id(GOV),
-                    ink_id(&reg),
-                    ink_id(&pool),
-                    id(TREASURY),
-                    1_000u64,
-                    64u32,
-                ),
-                b"",
-            )
-            .expect("bounty");
+        let (mut chain, reg, pool, bounty) = Chain::with_pool_and_bounty(
+            money,
+            vec![id(REVIEWER)],
+            &account(TREASURY),
+            1_000,
+            PERIOD,
+        );
+        let gov = account(GOV);
         let token = chain
             .deploy::<_, ()>("reference_token", &gov, "new", 1_000_000_000 * UNIT, b"")
             .expect("token");
-        let r: registry::Result<()> = chain.call(
-            &reg,
-            &gov,
-            "set_authorised",
-            (Some(ink_id(&pool)), Some(ink_id(&bounty))),
-        );
-        r.expect("authorise");
-        let r: R<()> = chain.call(
-            &pool,
-            &gov,
-            "set_roles",
-            (
-                vec![id(REVIEWER)],
-                Vec::<ink::primitives::AccountId>::new(),
-                Some(ink_id(&bounty)),
-            ),
-        );
-        r.expect("roles");
         for i in 0..members {
             chain.fund(&many(i), 100 * UNIT);
             let rank = if i == 0 {
