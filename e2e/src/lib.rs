@@ -380,31 +380,14 @@ impl Chain {
             senior_bonus: config.senior_bonus,
             max_evidence_len: 64,
         };
-        let pool = chain
-            .deploy::<_, reward_pool::Error>(
-                "reward_pool",
-                &gov,
-                "new",
-                (ink_id(&gov), ink_id(&registry), calendar, config),
-                b"",
-            )
-            .expect("pool deploys");
-        let bounty = chain
-            .deploy::<_, bounty::Error>(
-                "bounty",
-                &gov,
-                "new",
-                (
-                    ink_id(&gov),
-                    ink_id(&registry),
-                    ink_id(&pool),
-                    ink_id(treasury),
-                    payout_delay_ms,
-                    64u32,
-                ),
-                b"",
-            )
-            .expect("bounty deploys");
+        let (pool, bounty) = chain.deploy_pool_and_bounty(
+            &gov,
+            ink_id(&gov),
+            &registry,
+            (calendar, config),
+            treasury,
+            payout_delay_ms,
+        );
         let r: registry::Result<()> = chain.call(
             &registry,
             &gov,
@@ -424,6 +407,46 @@ impl Chain {
         );
         r.expect("reviewers and funder set");
         (chain, registry, pool, bounty)
+    }
+
+    /// Deploys a reward pool (`calendar`, `config`) and a bounty contract (refunds to `treasury`,
+    /// awards after `payout_delay_ms`, 64-byte references) from `by`, both governed by
+    /// `governance` and pointing at `registry`. Returns the pool and the bounty.
+    pub fn deploy_pool_and_bounty(
+        &mut self,
+        by: &AccountId,
+        governance: ink::primitives::AccountId,
+        registry: &AccountId,
+        (calendar, config): (reward_pool::Calendar, reward_pool::Config),
+        treasury: &AccountId,
+        payout_delay_ms: u64,
+    ) -> (AccountId, AccountId) {
+        let pool = self
+            .deploy::<_, reward_pool::Error>(
+                "reward_pool",
+                by,
+                "new",
+                (governance, ink_id(registry), calendar, config),
+                b"",
+            )
+            .expect("pool deploys");
+        let bounty = self
+            .deploy::<_, bounty::Error>(
+                "bounty",
+                by,
+                "new",
+                (
+                    governance,
+                    ink_id(registry),
+                    ink_id(&pool),
+                    ink_id(treasury),
+                    payout_delay_ms,
+                    64u32,
+                ),
+                b"",
+            )
+            .expect("bounty deploys");
+        (pool, bounty)
     }
 
     /// Gas limit used for every call.

@@ -122,31 +122,14 @@ impl Suite {
         let registry = chain
             .deploy::<_, registry::Error>("registry", &by, "new", (gov, spec.registry.clone()), b"")
             .expect("registry deploys");
-        let pool = chain
-            .deploy::<_, reward_pool::Error>(
-                "reward_pool",
-                &by,
-                "new",
-                (gov, ink_id(&registry), spec.calendar, spec.config.clone()),
-                b"",
-            )
-            .expect("pool deploys");
-        let bounty = chain
-            .deploy::<_, bounty::Error>(
-                "bounty",
-                &by,
-                "new",
-                (
-                    gov,
-                    ink_id(&registry),
-                    ink_id(&pool),
-                    id(spec.treasury),
-                    spec.payout_delay_ms,
-                    64u32,
-                ),
-                b"",
-            )
-            .expect("bounty deploys");
+        let (pool, bounty) = chain.deploy_pool_and_bounty(
+            &by,
+            gov,
+            &registry,
+            (spec.calendar, spec.config.clone()),
+            &account(spec.treasury),
+            spec.payout_delay_ms,
+        );
         let mut suite = Self {
             chain,
             spec,
