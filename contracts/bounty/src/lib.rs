@@ -13,6 +13,20 @@
 //!    └──reject──▶ Rejected         cancel (governance, nothing spent) ──▶ Cancelled
 //! ```
 //!
+//! ## Awards and exits
+//! - An award to a registry member is held by its **member id**: whichever wallet the member
+//!   holds when it claims is paid, and a wallet it rotated away from gets `NotRecipient`. An
+//!   award to any other account is held by that account.
+//! - Governance can cancel any unpaid award during its payout delay, before or after the close
+//!   (after it, the amount goes to the treasury); a cancelled award is taken off the member's
+//!   contribution total, so the registry's history shows only awards that stand.
+//! - Governance can replace the curator (`set_curator`) and can close a bounty itself whatever its
+//!   milestones (`close`): no bounty's funds depend on a curator staying around.
+//! - The curator fee is budgeted on top of the total (`rules::bounty::fee_budget`): governance
+//!   funds `total + fee budget`, and the close earns the curator its bps of what was spent. The
+//!   curator collects it with `claim_fee`, so a close never depends on the curator's account
+//!   being able to receive it.
+//!
 //! ## Invariants
 //! - Σ spent (awards not cancelled + pool feeds) ≤ unlocked ≤ total, per line spent ≤ cap.
 //! - `liabilities` (funded totals not yet refunded, paid as fee, fed or claimed) is covered by the
@@ -76,6 +90,8 @@ pub mod bounty {
         pub total: Balance,
         /// Curator fee in bps of what is spent.
         pub fee_bps: u16,
+        /// The fee budgeted on top of the total (`fee_bps` of it); funding = total + this.
+        pub fee_budget: Balance,
         /// Its status.
         pub status: Status,
         /// Number of budget lines.
@@ -90,8 +106,10 @@ pub mod bounty {
         pub fed_to_pool: Balance,
         /// Awards made (including cancelled ones): ids are listed by `proposal_awards`.
         pub awards: u32,
-        /// Fee paid to the curator at the close.
+        /// Fee the curator earned at the close (its bps of what was spent).
         pub fee_paid: Balance,
+        /// Whether the curator collected that fee (`claim_fee`).
+        pub fee_claimed: bool,
         /// Refunded to the treasury at the close or cancel.
         pub refunded: Balance,
         /// Governance's reason when rejected.
@@ -141,6 +159,16 @@ pub mod bounty {
         Cancelled,
     }
 
+    /// Who holds awards: a member by id (whatever its wallet) or another account.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum Holder {
+        /// A registry member.
+        Member(MemberId),
+        /// An account that was not a member's wallet when awarded.
+        Account(AccountId),
+    }
+
     /// An award from a budget line.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -150,9 +178,10 @@ pub mod bounty {
         pub proposal: u32,
         /// The line.
         pub line: u8,
-        /// Who may claim it.
+        /// The account named when it was awarded; for a member, its wallet at that time.
         pub recipient: AccountId,
-        /// The registry member it was recorded for, if the recipient is one.
+        /// The registry member it is held for, if the recipient was a member's wallet: then
+        /// the member's current wallet claims it, not `recipient`.
         pub member: Option<MemberId>,
         /// The amount.
         pub amount: Balance,
@@ -205,7 +234,7 @@ pub mod bounty {
         NotProposed,
         /// The proposal is not active.
         NotActive,
-        /// The value sent differs from the proposal's total.
+        /// The value sent differs from the proposal's funding (total + fee budget).
         FundingMismatch,
         /// The period ends before it starts.
         BadPeriod,
@@ -229,6 +258,8 @@ pub mod bounty {
         PayoutDelayRunning,
         /// The payout delay has passed; the award can no longer be cancelled.
         PayoutDelayOver,
+        /// The curator's fee was already collected, or the bounty earned none.
+        NoFeeDue,
         /// A transfer out of the contract failed.
         TransferFailed,
         /// The reward pool refused the feed: the inner error says why.
@@ -319,6 +350,29 @@ pub mod bounty {
         pub state: AwardState,
     }
 
+    /// Governance replaced a proposal's curator.
+    #[ink(event)]
+    pub struct CuratorChanged {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+        /// The new curator.
+        #[ink(topic)]
+        pub curator: AccountId,
+    }
+
+    /// The curator collected its fee.
+    #[ink(event)]
+    pub struct FeeClaimed {
+        /// The proposal.
+        #[ink(topic)]
+        pub id: u32,
+        /// The curator paid.
+        pub curator: AccountId,
+        /// The fee.
+        pub amount: Balance,
+    }
+
     /// A budget line fed a month of the reward pool.
     #[ink(event)]
     pub struct PoolFed {
@@ -349,8 +403,8 @@ pub mod bounty {
         next_award: u32,
         awards: Mapping<u32, Award>,
         proposal_awards: Mapping<(u32, u32), u32>,
-        recipient_awards: Mapping<(AccountId, u32), u32>,
-        recipient_count: Mapping<AccountId, u32>,
+        holder_awards: Mapping<(Holder, u32), u32>,
+        holder_count: Mapping<Holder, u32>,
         liabilities: Balance,
     }
 
@@ -397,8 +451,8 @@ pub mod bounty {
                 next_award: 0,
                 awards: Mapping::default(),
                 proposal_awards: Mapping::default(),
-                recipient_awards: Mapping::default(),
-                recipient_count: Mapping::default(),
+                holder_awards: Mapping::default(),
+                holder_count: Mapping::default(),
                 liabilities: 0,
             })
         }
@@ -431,6 +485,7 @@ pub mod bounty {
             let caps: Vec<Balance> = lines.iter().map(|(_, cap)| *cap).collect();
             let shares: Vec<u16> = milestones.iter().map(|(_, _, share)| *share).collect();
             rule::validate_proposal(total, &caps, &shares, fee_bps)?;
+            let fee_budget = rule::fee_budget(total, fee_bps)?;
             self.check_ref(&description_ref)?;
             for (name, _) in &lines {
                 self.check_ref(name)?;
@@ -476,6 +531,7 @@ pub mod bounty {
                     period,
                     total,
                     fee_bps,
+                    fee_budget,
                     status: Status::Proposed,
                     lines: line_count,
                     milestones: milestone_count,
@@ -484,6 +540,7 @@ pub mod bounty {
                     fed_to_pool: 0,
                     awards: 0,
                     fee_paid: 0,
+                    fee_claimed: false,
                     refunded: 0,
                     reason_ref: Vec::new(),
                 },
@@ -493,7 +550,7 @@ pub mod bounty {
         }
 
         /// Approves proposal `id` and funds it with the transferred value, which must equal its
-        /// total. Governance only.
+        /// total plus its fee budget (`funding`). Governance only.
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotProposed`,
         /// `FundingMismatch`, `Rule(Overflow)`.
@@ -505,10 +562,11 @@ pub mod bounty {
             if proposal.status != Status::Proposed {
                 return Err(Error::NotProposed);
             }
-            if self.env().transferred_value() != proposal.total {
+            let funding = add(proposal.total, proposal.fee_budget)?;
+            if self.env().transferred_value() != funding {
                 return Err(Error::FundingMismatch);
             }
-            self.liabilities = add(self.liabilities, proposal.total)?;
+            self.liabilities = add(self.liabilities, funding)?;
             proposal.status = Status::Active;
             self.proposals.insert(id, &proposal);
             self.emit_status(id, Status::Active, 0, 0);
@@ -597,7 +655,8 @@ pub mod bounty {
 
         /// Awards `amount` from budget line `line` to `recipient`, claimable after the payout
         /// delay. Never above the line's remaining cap nor above what approved milestones have
-        /// unlocked. An award to a registry member is recorded in its contribution history.
+        /// unlocked. An award to a registry member's wallet is held for the member id (its
+        /// current wallet claims it) and recorded in its contribution history.
         /// The curator only, while the proposal is active. Returns the award id.
         ///
         /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive`, `NoSuchLine`,
@@ -629,9 +688,10 @@ pub mod bounty {
             self.proposal_awards.insert((id, proposal.awards), &award);
             proposal.awards = bump(proposal.awards)?;
             self.proposals.insert(id, &proposal);
-            let count = self.recipient_count.get(recipient).unwrap_or(0);
-            self.recipient_awards.insert((recipient, count), &award);
-            self.recipient_count.insert(recipient, &bump(count)?);
+            let holder = member.map_or(Holder::Account(recipient), Holder::Member);
+            let count = self.holder_count.get(holder).unwrap_or(0);
+            self.holder_awards.insert((holder, count), &award);
+            self.holder_count.insert(holder, &bump(count)?);
             self.awards.insert(
                 award,
                 &Award {
@@ -664,42 +724,70 @@ pub mod bounty {
             Ok(award)
         }
 
-        /// Cancels an award during its payout delay, giving the amount back to its line.
-        /// Governance only, while the proposal is active.
+        /// Cancels an award during its payout delay. While the proposal is active the amount
+        /// goes back to its line; after the close it goes to the treasury. A member's award is
+        /// taken off its contribution total. Governance only, also while the contract is paused
+        /// (a pause to investigate must not let the delay defeat the cancel).
         ///
-        /// Errors: `Paused`, `NotGovernance`, `NoSuchAward`, `NotActive`, `AlreadyClaimed`,
-        /// `AwardCancelled`, `PayoutDelayOver`, `Rule(ReleaseExceedsSpent)`.
+        /// Errors: `NotGovernance`, `NoSuchAward`, `AlreadyClaimed`, `AwardCancelled`,
+        /// `PayoutDelayOver`, `Rule(ReleaseExceedsSpent)`, `Registry(..)`, `CalleeUnreachable`,
+        /// `TransferFailed`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn cancel_award(&mut self, award: u32) -> Result<()> {
-            self.ensure_running()?;
             self.ensure_governance()?;
             let mut record = self.pending_award(award)?;
             if self.env().block_timestamp() >= record.claimable_at {
                 return Err(Error::PayoutDelayOver);
             }
-            let mut proposal = self.active(record.proposal)?;
-            let key = (record.proposal, record.line);
-            let mut line = self.lines.get(key).ok_or(Error::NoSuchLine)?;
-            line.budget = rule::release(&line.budget, record.amount)?;
-            proposal.spent = sub(proposal.spent, record.amount)?;
+            let mut proposal = self.proposal_record(record.proposal)?;
+            let to_treasury = match proposal.status {
+                Status::Active => {
+                    let key = (record.proposal, record.line);
+                    let mut line = self.lines.get(key).ok_or(Error::NoSuchLine)?;
+                    line.budget = rule::release(&line.budget, record.amount)?;
+                    proposal.spent = sub(proposal.spent, record.amount)?;
+                    self.lines.insert(key, &line);
+                    0
+                }
+                // Closed: the line's budget was already settled; the amount is refunded.
+                _ => {
+                    proposal.refunded = add(proposal.refunded, record.amount)?;
+                    self.liabilities = sub(self.liabilities, record.amount)?;
+                    record.amount
+                }
+            };
             record.state = AwardState::Cancelled;
-            self.lines.insert(key, &line);
             self.proposals.insert(record.proposal, &proposal);
             self.awards.insert(award, &record);
+            if let Some(member) = record.member {
+                self.registry_ref()
+                    .call_mut()
+                    .reverse_contribution(member, record.proposal, record.amount)
+                    .try_invoke()
+                    .map_err(|_| Error::CalleeUnreachable)?
+                    .map_err(|_| Error::CalleeUnreachable)?
+                    .map_err(Error::Registry)?;
+            }
             self.emit_award(award, &record);
-            Ok(())
+            self.pay(self.treasury, to_treasury)
         }
 
-        /// Pays an award to its recipient, once, after the payout delay. The recipient's wallet
-        /// only; also after the proposal closed.
+        /// Pays an award, once, after the payout delay, also after the proposal closed. An award
+        /// held for a member is paid to the wallet the member holds now, and only that wallet
+        /// may claim it; another award only to its recipient account.
         ///
         /// Errors: `Paused`, `NoSuchAward`, `NotRecipient`, `AlreadyClaimed`, `AwardCancelled`,
-        /// `PayoutDelayRunning`, `TransferFailed`, `Rule(Overflow)`.
+        /// `PayoutDelayRunning`, `CalleeUnreachable`, `TransferFailed`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn claim_award(&mut self, award: u32) -> Result<Balance> {
             self.ensure_running()?;
             let mut record = self.pending_award(award)?;
-            if self.env().caller() != record.recipient {
+            let caller = self.env().caller();
+            let entitled = match record.member {
+                Some(member) => self.member_id_of(caller)? == Some(member),
+                None => caller == record.recipient,
+            };
+            if !entitled {
                 return Err(Error::NotRecipient);
             }
             if self.env().block_timestamp() < record.claimable_at {
@@ -710,20 +798,20 @@ pub mod bounty {
             self.liabilities = sub(self.liabilities, record.amount)?;
             self.emit_award(award, &record);
             self.env()
-                .transfer(record.recipient, record.amount)
+                .transfer(caller, record.amount)
                 .map_err(|_| Error::TransferFailed)?;
             Ok(record.amount)
         }
 
         /// Moves `amount` of budget line `line` into `month` of the reward pool, by a
         /// cross-contract call carrying the value (this contract must be the pool's authorised
-        /// funder). Counts against the line and the unlocked amount like an award. The curator
-        /// only, while the proposal is active.
+        /// funder). The month's pool grows by it. Counts against the line and the unlocked
+        /// amount like an award. The curator only, while the proposal is active.
         ///
         /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive`, `NoSuchLine`,
         /// `Rule(ZeroAmount)`, `Rule(LineCapExceeded)`, `Rule(BeyondUnlocked)`,
-        /// `Pool(MonthFinalized)`, `Pool(NotFunder)`, `Pool(..)`, `CalleeUnreachable`,
-        /// `Rule(Overflow)`.
+        /// `Pool(MonthFinalized)`, `Pool(MonthClosed)`, `Pool(NotFunder)`, `Pool(..)`,
+        /// `CalleeUnreachable`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn feed_pool(&mut self, id: u32, line: u8, month: u32, amount: Balance) -> Result<()> {
             self.ensure_running()?;
@@ -747,36 +835,73 @@ pub mod bounty {
             Ok(())
         }
 
-        /// Closes proposal `id` once its last milestone is decided: pays the curator fee (its
-        /// bps of what was spent, never more than is left) and refunds the rest to the treasury.
-        /// Awards already made stay claimable. Governance or the curator.
+        /// Closes proposal `id`: the curator once its last milestone is decided, governance at
+        /// any time (so funds never depend on a curator staying around). The curator earns its
+        /// fee (its bps of what was spent, from the fee budget), collected with `claim_fee`; the
+        /// rest of the funding that is neither spent nor earned is refunded to the treasury.
+        /// Awards already made stay claimable, and governance can still cancel those in their
+        /// payout delay.
         ///
         /// Errors: `Paused`, `NoSuchProposal`, `NotCuratorOrGovernance`, `NotActive`,
-        /// `MilestonesUndecided`, `TransferFailed`, `Rule(Overflow)`.
+        /// `MilestonesUndecided` (the curator, before the last milestone is decided),
+        /// `TransferFailed` (the refund), `Rule(Overflow)`.
         #[ink(message)]
         pub fn close(&mut self, id: u32) -> Result<()> {
             self.ensure_running()?;
             let mut proposal = self.proposal_record(id)?;
             let caller = self.env().caller();
-            if caller != proposal.curator && caller != self.admin.governance() {
+            let by_governance = caller == self.admin.governance();
+            if caller != proposal.curator && !by_governance {
                 return Err(Error::NotCuratorOrGovernance);
             }
             if proposal.status != Status::Active {
                 return Err(Error::NotActive);
             }
             let last = proposal.milestones.saturating_sub(1);
-            if !self.milestone_record(id, last)?.state.is_decided() {
+            if !by_governance && !self.milestone_record(id, last)?.state.is_decided() {
                 return Err(Error::MilestonesUndecided);
             }
             let closing = rule::close_out(proposal.total, proposal.spent, proposal.fee_bps)?;
             proposal.status = Status::Closed;
             proposal.fee_paid = closing.fee;
+            proposal.fee_claimed = closing.fee == 0;
             proposal.refunded = closing.refund;
             self.proposals.insert(id, &proposal);
-            self.liabilities = sub(self.liabilities, add(closing.fee, closing.refund)?)?;
+            self.liabilities = sub(self.liabilities, closing.refund)?;
             self.emit_status(id, Status::Closed, closing.fee, closing.refund);
-            self.pay(proposal.curator, closing.fee)?;
             self.pay(self.treasury, closing.refund)
+        }
+
+        /// Pays the curator the fee its bounty earned at the close. The curator of a closed
+        /// proposal only, once.
+        ///
+        /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive` (not closed),
+        /// `NoFeeDue`, `TransferFailed`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn claim_fee(&mut self, id: u32) -> Result<Balance> {
+            self.ensure_running()?;
+            let mut proposal = self.proposal_record(id)?;
+            let curator = self.env().caller();
+            if curator != proposal.curator {
+                return Err(Error::NotCurator);
+            }
+            if proposal.status != Status::Closed {
+                return Err(Error::NotActive);
+            }
+            if proposal.fee_claimed {
+                return Err(Error::NoFeeDue);
+            }
+            proposal.fee_claimed = true;
+            self.proposals.insert(id, &proposal);
+            let amount = proposal.fee_paid;
+            self.liabilities = sub(self.liabilities, amount)?;
+            self.env().emit_event(FeeClaimed {
+                id,
+                curator,
+                amount,
+            });
+            self.pay(curator, amount)?;
+            Ok(amount)
         }
 
         /// Cancels proposal `id` before anything was spent, refunding its funding (if any) to
@@ -791,7 +916,9 @@ pub mod bounty {
             let mut proposal = self.proposal_record(id)?;
             let refund = match proposal.status {
                 Status::Proposed => 0,
-                Status::Active if proposal.spent == 0 && proposal.awards == 0 => proposal.total,
+                Status::Active if proposal.spent == 0 && proposal.awards == 0 => {
+                    add(proposal.total, proposal.fee_budget)?
+                }
                 Status::Active => return Err(Error::AlreadySpent),
                 _ => return Err(Error::NotActive),
             };
@@ -801,6 +928,24 @@ pub mod bounty {
             self.liabilities = sub(self.liabilities, refund)?;
             self.emit_status(id, Status::Cancelled, 0, refund);
             self.pay(self.treasury, refund)
+        }
+
+        /// Replaces proposal `id`'s curator, while it is proposed or active. Governance only.
+        ///
+        /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotActive` (rejected, closed
+        /// or cancelled).
+        #[ink(message)]
+        pub fn set_curator(&mut self, id: u32, curator: AccountId) -> Result<()> {
+            self.ensure_running()?;
+            self.ensure_governance()?;
+            let mut proposal = self.proposal_record(id)?;
+            if !matches!(proposal.status, Status::Proposed | Status::Active) {
+                return Err(Error::NotActive);
+            }
+            proposal.curator = curator;
+            self.proposals.insert(id, &proposal);
+            self.env().emit_event(CuratorChanged { id, curator });
+            Ok(())
         }
 
         // ---- governance ----------------------------------------------------------------------
@@ -895,14 +1040,27 @@ pub mod bounty {
             self.awards.get(award)
         }
 
-        /// Up to `limit` (at most 50) award ids of `recipient`, oldest first, from the
+        /// Up to `limit` (at most 50) ids of the awards `wallet` may claim, oldest first, from
+        /// the `from`-th: the awards held for its member when it is a member's current wallet,
+        /// otherwise those held for the account itself. An unreachable registry reads as "not a
+        /// member".
+        #[ink(message)]
+        pub fn awards_of(&self, wallet: AccountId, from: u32, limit: u32) -> Vec<u32> {
+            let holder = match self.member_id_of(wallet) {
+                Ok(Some(member)) => Holder::Member(member),
+                _ => Holder::Account(wallet),
+            };
+            self.holder_awards(holder, from, limit)
+        }
+
+        /// Up to `limit` (at most 50) award ids held by `holder`, oldest first, from the
         /// `from`-th.
         #[ink(message)]
-        pub fn awards_of(&self, recipient: AccountId, from: u32, limit: u32) -> Vec<u32> {
-            let count = self.recipient_count.get(recipient).unwrap_or(0);
+        pub fn holder_awards(&self, holder: Holder, from: u32, limit: u32) -> Vec<u32> {
+            let count = self.holder_count.get(holder).unwrap_or(0);
             let end = from.saturating_add(limit.min(PAGE_MAX)).min(count);
             (from..end)
-                .filter_map(|i| self.recipient_awards.get((recipient, i)))
+                .filter_map(|i| self.holder_awards.get((holder, i)))
                 .collect()
         }
 
@@ -1068,5 +1226,6 @@ pub mod bounty {
 }
 
 pub use bounty::{
-    Award, AwardState, Bounty, BountyRef, Error, Line, Milestone, Proposal, Report, Result, Status,
+    Award, AwardState, Bounty, BountyRef, Error, Holder, Line, Milestone, Proposal, Report, Result,
+    Status,
 };

@@ -316,6 +316,19 @@ pub mod governor {
             /// The new code.
             code_hash: Hash,
         },
+        /// Bounty `set_curator(id, curator)`: replaces a curator who is gone or failing.
+        SetCurator {
+            /// The bounty proposal.
+            id: u32,
+            /// The new curator.
+            curator: AccountId,
+        },
+        /// Bounty `close(id)` by governance, whatever its milestones: refunds what is neither
+        /// spent nor earned as fee to the treasury.
+        CloseBounty {
+            /// The bounty proposal.
+            id: u32,
+        },
     }
 
     /// A proposal as stored.
@@ -981,9 +994,12 @@ pub mod governor {
                     funder,
                 } => pool_call(pool.call_mut().set_roles(add, remove, funder).try_invoke()),
                 Action::ApproveBounty { id } => {
-                    // An unknown id sends nothing and the bounty contract names the mistake.
+                    // An unknown id sends nothing and the bounty contract names the mistake. The
+                    // funding is the total plus the curator's fee budget on top.
                     let total = match bounty.call().proposal(id).try_invoke() {
-                        Ok(Ok(proposal)) => proposal.map_or(0, |p| p.total),
+                        Ok(Ok(proposal)) => proposal
+                            .map_or(Some(0), |p| p.total.checked_add(p.fee_budget))
+                            .ok_or(Error::Rule(RuleError::Overflow))?,
                         _ => return Err(Error::Unreachable(Target::Bounty)),
                     };
                     self.ensure_funds(total)?;
@@ -1015,6 +1031,10 @@ pub mod governor {
                 Action::CancelBounty { id } => {
                     bounty_call(bounty.call_mut().cancel(id).try_invoke())
                 }
+                Action::SetCurator { id, curator } => {
+                    bounty_call(bounty.call_mut().set_curator(id, curator).try_invoke())
+                }
+                Action::CloseBounty { id } => bounty_call(bounty.call_mut().close(id).try_invoke()),
                 Action::AcceptApplication { who, rank } => registry_call(
                     registry
                         .call_mut()

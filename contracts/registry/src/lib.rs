@@ -12,14 +12,27 @@
 //!   parameters, pauses, upgrades, hands governance over in two steps.
 //! - **any wallet**: applies to join.
 //! - **a member's wallet**: retires, proposes a new wallet.
-//! - **the authorised reward pool**: records months (`record_month`).
-//! - **the authorised bounty contract**: records contributions (`record_contribution`).
+//! - **the authorised reward pool**: records finalized months (`record_months`), which it does
+//!   in its permissionless `advance`.
+//! - **the authorised bounty contract**: records contributions when it awards and reverses
+//!   them when governance cancels an award (`record_contribution`, `reverse_contribution`).
+//!
+//! ## The promotion rule
+//! A member's rank and streaks after month N depend only on its percentages in the finalized
+//! months from the month it joined in up to N, in month order, a month without a report counting
+//! as 0%. Months reach the registry only from the pool's `advance` (anyone may call it, for any
+//! member): each finalized month exactly once, contiguous, in order (`record_months` refuses
+//! anything else), never from a claim. So nobody can change a member's promotion by the order in
+//! which they claim or call anything: they can only make it happen sooner.
 //!
 //! ## Invariants
 //! - A wallet maps to at most one member id and a member id to exactly one wallet.
 //! - `rank_counts` counts members that have not left, per rank; `rank_counts[Head] <= head_cap`
 //!   whenever a Head is added (lowering the cap later does not demote anyone).
-//! - Months are recorded per member in strictly increasing order; a skipped month counts as 0%.
+//! - Months are recorded per member contiguously and in order, each once.
+//! - A wallet that ever acted for a member stays bound to that member (`bound_member_of`): it can
+//!   never become another member's wallet, so a check "is this reviewer that member?" made by
+//!   member id holds across rotations.
 //! - `first_time_ambassadors` counts members whose rank reached Ambassador or above for the first
 //!   time, however they got there (induction, acceptance, promotion, a rank set by governance); it
 //!   never decreases.
@@ -38,6 +51,8 @@ pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 }
 
 /// Most month records one `history` call returns.
 pub const HISTORY_PAGE_MAX: u32 = 64;
+/// Most months one `record_months` call records.
+pub const MAX_RECORD_MONTHS: u32 = 12;
 
 #[ink::contract]
 pub mod registry {
@@ -142,6 +157,10 @@ pub mod registry {
         NoPendingWallet,
         /// The member already has that rank.
         RankUnchanged,
+        /// No months given to record, or more than `MAX_RECORD_MONTHS`.
+        BadMonthCount,
+        /// A reversal exceeds the contributions recorded for the member.
+        ReversalExceedsContributions,
         /// The chain refused the new code hash.
         UpgradeFailed,
         /// A program rule refused the input; the inner error names the rule.
@@ -268,8 +287,6 @@ pub mod registry {
         pub month: u32,
         /// Its percentage, in basis points.
         pub percentage_bps: u32,
-        /// Months skipped before it (each counted as 0%).
-        pub skipped: u32,
         /// Streaks after the month.
         pub streaks: Streaks,
     }
@@ -302,6 +319,22 @@ pub mod registry {
         pub total: Balance,
     }
 
+    /// Governance cancelled an award a bounty had recorded: it no longer counts.
+    #[ink(event)]
+    pub struct ContributionReversed {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its id.
+        pub member: MemberId,
+        /// Where it came from (the bounty id).
+        pub source: u32,
+        /// The amount taken off.
+        pub amount: Balance,
+        /// The member's total after it.
+        pub total: Balance,
+    }
+
     /// Governance changed the parameters.
     #[ink(event)]
     pub struct ParamsChanged {
@@ -327,6 +360,8 @@ pub mod registry {
         bounty: Option<AccountId>,
         next_member_id: MemberId,
         member_of: Mapping<AccountId, MemberId>,
+        /// Every wallet that ever acted for a member, to that member (current ones included).
+        bound_to: Mapping<AccountId, MemberId>,
         members: Mapping<MemberId, Member>,
         history: Mapping<(MemberId, u32), MonthRecord>,
         applications: Mapping<AccountId, Application>,
@@ -356,6 +391,7 @@ pub mod registry {
                 bounty: None,
                 next_member_id: 0,
                 member_of: Mapping::default(),
+                bound_to: Mapping::default(),
                 members: Mapping::default(),
                 history: Mapping::default(),
                 applications: Mapping::default(),
@@ -393,7 +429,8 @@ pub mod registry {
         /// Accepts `who`'s pending application at `rank`. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `AlreadyMember` (the wallet
-        /// became a member meanwhile), `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        /// became a member meanwhile), `WalletInUse` (a former wallet of a member),
+        /// `Rule(HeadCapReached)`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn accept_application(&mut self, who: AccountId, rank: Rank) -> Result<MemberId> {
             self.ensure_governance()?;
@@ -422,7 +459,8 @@ pub mod registry {
         /// Inducts `who` directly at `rank`, with an evidence reference. Governance only. A
         /// pending application of `who` is consumed.
         ///
-        /// Errors: `NotGovernance`, `Paused`, `AlreadyMember`, `Rule(HeadCapReached)`,
+        /// Errors: `NotGovernance`, `Paused`, `AlreadyMember`, `WalletInUse` (a former wallet of
+        /// a member), `Rule(HeadCapReached)`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn induct(
@@ -506,13 +544,15 @@ pub mod registry {
         /// Proposes to move the calling member to `new_wallet`; the new wallet must accept. A
         /// second proposal replaces the first.
         ///
-        /// Errors: `Paused`, `NotMember`, `WalletInUse` (the target is a member's wallet).
+        /// Errors: `Paused`, `NotMember`, `WalletInUse` (the target is a member's wallet, or
+        /// once acted for another member).
         #[ink(message)]
         pub fn propose_wallet(&mut self, new_wallet: AccountId) -> Result<()> {
             self.ensure_running()?;
             let who = self.env().caller();
             let member = self.caller_member()?;
             self.ensure_not_member(new_wallet, Error::WalletInUse)?;
+            self.ensure_unbound_or(new_wallet, member, Error::WalletInUse)?;
             self.pending_wallets.insert(member, &new_wallet);
             self.env().emit_event(WalletProposed {
                 who,
@@ -527,7 +567,7 @@ pub mod registry {
         /// pending application of the new wallet is dropped.
         ///
         /// Errors: `Paused`, `NoPendingWallet`, `WalletInUse` (the caller became a member's
-        /// wallet meanwhile), `NotMember`.
+        /// wallet meanwhile, or once acted for another member), `NotMember`.
         #[ink(message)]
         pub fn accept_wallet(&mut self, member: MemberId) -> Result<()> {
             self.ensure_running()?;
@@ -536,12 +576,14 @@ pub mod registry {
                 return Err(Error::NoPendingWallet);
             }
             self.ensure_not_member(who, Error::WalletInUse)?;
+            self.ensure_unbound_or(who, member, Error::WalletInUse)?;
             let mut record = self.member_record(member)?;
             let old_wallet = record.wallet;
             record.wallet = who;
             self.pending_wallets.remove(member);
             self.member_of.remove(old_wallet);
             self.member_of.insert(who, &member);
+            self.bound_to.insert(who, &member);
             self.members.insert(member, &record);
             self.applications.remove(who);
             self.env().emit_event(WalletRotated {
@@ -554,62 +596,73 @@ pub mod registry {
 
         // ---- records from the pool and the bounty --------------------------------------------
 
-        /// Records `member`'s percentage for `month` and applies the streak rules: automatic
-        /// promotion Candidate → Ambassador and Ambassador → Senior, and the exit flag. Months
-        /// skipped since the last recorded one count as 0%. For a member that has left only the
-        /// history is kept. Only the authorised reward-pool contract may call it.
+        /// Records `member`'s percentages for the consecutive months `first_month`,
+        /// `first_month + 1`, … (1 to `MAX_RECORD_MONTHS` of them) and applies the streak rules to
+        /// each in order: automatic promotion Candidate → Ambassador and Ambassador → Senior, and
+        /// the exit flag. The first month must follow the last recorded one exactly, so every
+        /// month is recorded once and in order. For a member that has left only the history is
+        /// kept. Only the authorised reward-pool contract may call it (from its `advance`, with
+        /// finalized months only, a month without a report at 0%).
         ///
-        /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `Rule(MonthOutOfOrder)`,
-        /// `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
+        /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `BadMonthCount`,
+        /// `Rule(MonthOutOfOrder)`, `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn record_month(
+        pub fn record_months(
             &mut self,
             member: MemberId,
-            month: u32,
-            percentage_bps: u32,
+            first_month: u32,
+            percentages: Vec<u32>,
         ) -> Result<()> {
             self.ensure_running()?;
             if Some(self.env().caller()) != self.reward_pool {
                 return Err(Error::NotAuthorisedCaller);
             }
-            submission::check_percentage(percentage_bps)?;
+            if percentages.is_empty() || percentages.len() > MAX_RECORD_MONTHS as usize {
+                return Err(Error::BadMonthCount);
+            }
             let mut record = self.member_record(member)?;
-            let skipped = rank::months_skipped(record.last_month, month)?;
-            let streak = self.params.streak;
-            if !record.status.has_left() {
-                let gap = rank::record_missed_months(record.rank, record.streaks, skipped, &streak);
-                let outcome = rank::record_month(gap.rank, gap.streaks, percentage_bps, &streak);
-                record.streaks = outcome.streaks;
-                if outcome.exit_flagged && !record.exit_flagged {
-                    self.env().emit_event(ExitFlagged {
-                        who: record.wallet,
-                        member,
-                    });
-                }
-                record.exit_flagged = outcome.exit_flagged;
-                if let Some(to) = outcome.promoted_to {
-                    self.change_rank(member, &mut record, to, true)?;
+            if let Some(last) = record.last_month {
+                if last.checked_add(1) != Some(first_month) {
+                    return Err(RuleError::MonthOutOfOrder.into());
                 }
             }
-            let index = record.months_recorded;
-            record.months_recorded = index.checked_add(1).ok_or(RuleError::Overflow)?;
-            record.last_month = Some(month);
-            self.history.insert(
-                (member, index),
-                &MonthRecord {
+            let streak = self.params.streak;
+            for (month, percentage_bps) in (first_month..).zip(percentages) {
+                submission::check_percentage(percentage_bps)?;
+                if !record.status.has_left() {
+                    let outcome =
+                        rank::record_month(record.rank, record.streaks, percentage_bps, &streak);
+                    record.streaks = outcome.streaks;
+                    if outcome.exit_flagged && !record.exit_flagged {
+                        self.env().emit_event(ExitFlagged {
+                            who: record.wallet,
+                            member,
+                        });
+                    }
+                    record.exit_flagged = outcome.exit_flagged;
+                    if let Some(to) = outcome.promoted_to {
+                        self.change_rank(member, &mut record, to, true)?;
+                    }
+                }
+                let index = record.months_recorded;
+                record.months_recorded = index.checked_add(1).ok_or(RuleError::Overflow)?;
+                record.last_month = Some(month);
+                self.history.insert(
+                    (member, index),
+                    &MonthRecord {
+                        month,
+                        percentage_bps,
+                    },
+                );
+                self.env().emit_event(MonthRecorded {
+                    who: record.wallet,
+                    member,
                     month,
                     percentage_bps,
-                },
-            );
+                    streaks: record.streaks,
+                });
+            }
             self.members.insert(member, &record);
-            self.env().emit_event(MonthRecorded {
-                who: record.wallet,
-                member,
-                month,
-                percentage_bps,
-                skipped,
-                streaks: record.streaks,
-            });
             Ok(())
         }
 
@@ -643,6 +696,38 @@ pub mod registry {
                 source,
                 amount,
                 reference,
+                total: record.contribution_total,
+            });
+            Ok(())
+        }
+
+        /// Takes a cancelled award off `member`'s contribution total, so the history shows
+        /// only awards that stand. Only the authorised bounty contract may call it (when
+        /// governance cancels an award it had recorded); it works while the registry is paused,
+        /// because governance's right to cancel an award must not depend on the registry.
+        ///
+        /// Errors: `NotAuthorisedCaller`, `NotMember`, `ReversalExceedsContributions`.
+        #[ink(message)]
+        pub fn reverse_contribution(
+            &mut self,
+            member: MemberId,
+            source: u32,
+            amount: Balance,
+        ) -> Result<()> {
+            if Some(self.env().caller()) != self.bounty {
+                return Err(Error::NotAuthorisedCaller);
+            }
+            let mut record = self.member_record(member)?;
+            record.contribution_total = record
+                .contribution_total
+                .checked_sub(amount)
+                .ok_or(Error::ReversalExceedsContributions)?;
+            self.members.insert(member, &record);
+            self.env().emit_event(ContributionReversed {
+                who: record.wallet,
+                member,
+                source,
+                amount,
                 total: record.contribution_total,
             });
             Ok(())
@@ -747,6 +832,13 @@ pub mod registry {
         #[ink(message)]
         pub fn member_id_of(&self, wallet: AccountId) -> Option<MemberId> {
             self.member_of.get(wallet)
+        }
+
+        /// The member `wallet` acts for now or ever acted for: what the pool checks so that no
+        /// reviewer scores its own member, whatever wallets changed.
+        #[ink(message)]
+        pub fn bound_member_of(&self, wallet: AccountId) -> Option<MemberId> {
+            self.bound_to.get(wallet)
         }
 
         /// The record of `member`.
@@ -870,6 +962,19 @@ pub mod registry {
             }
         }
 
+        /// Refuses `wallet` when it once acted for a member other than `member`.
+        fn ensure_unbound_or(
+            &self,
+            wallet: AccountId,
+            member: MemberId,
+            error: Error,
+        ) -> Result<()> {
+            match self.bound_to.get(wallet) {
+                Some(bound) if bound != member => Err(error),
+                _ => Ok(()),
+            }
+        }
+
         fn member_record(&self, member: MemberId) -> Result<Member> {
             self.members.get(member).ok_or(Error::NotMember)
         }
@@ -905,6 +1010,10 @@ pub mod registry {
 
         fn join(&mut self, who: AccountId, rank: Rank, evidence_ref: Vec<u8>) -> Result<MemberId> {
             self.ensure_not_member(who, Error::AlreadyMember)?;
+            // A former wallet of a member stays that member's: it cannot join as someone else.
+            if self.bound_to.contains(who) {
+                return Err(Error::WalletInUse);
+            }
             if rank == Rank::Head {
                 rank::check_head_cap(self.rank_counts[Rank::Head as usize], self.params.head_cap)?;
             }
@@ -927,6 +1036,7 @@ pub mod registry {
             self.note_ambassador(&mut record)?;
             self.members.insert(id, &record);
             self.member_of.insert(who, &id);
+            self.bound_to.insert(who, &id);
             self.env().emit_event(MemberJoined {
                 who,
                 member: id,

@@ -5,7 +5,9 @@
 //! calls):
 //!
 //! 1. **fund** — governance or the authorised funder (the bounty contract) pays native tokens into
-//!    a month; finalization and sweeps carry leftovers into later months. Governance tops up a
+//!    a month that can still be finalized; finalization and sweeps carry leftovers into later
+//!    months. What the funder feeds from a bounty's budget line enlarges that month's pool (base +
+//!    growth + carry-in + feeds); governance's funding pays for the pool. Governance tops up a
 //!    separate rank-bonus reserve.
 //! 2. **submit** — an active member's wallet, between the month's start and its deadline, names 2
 //!    or 3 departments, suggested scores and an evidence reference; a later submission replaces
@@ -16,10 +18,15 @@
 //!    the slices, the totals, the gate and the bonuses, sets the bonuses aside from the reserve,
 //!    and carries what no slice takes into the next month. Constant cost: it never visits a
 //!    member.
-//! 5. **claim** — a member's own wallet, for one or several finalized months, each once, before
-//!    the claim window ends: its share is computed on demand from the frozen totals, plus the rank
-//!    bonus of the rank it submitted with; the percentage reaches the registry for promotion.
-//!    **settle** does the registry part for a member that does not claim.
+//! 5. **claim** — a member's own wallet (the one it holds now: everything is keyed by member id),
+//!    for one or several finalized months, each once, in any order, before the claim window ends:
+//!    its share is computed on demand from the frozen totals, plus the rank bonus of the rank it
+//!    submitted with when the month counts (above 0% and through the gate). A claim never writes
+//!    to the registry, so no claim waits on it and no claim order changes a promotion.
+//! 5. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
+//!    that the registry has not recorded yet, in month order, a month without a report at 0%, to
+//!    the registry, which applies the promotion and exit rules. A member's rank after month N
+//!    therefore depends only on its percentages in the finalized months up to N.
 //! 6. **sweep** — anyone, after the claim window: what is unclaimed (rounding dust included) goes
 //!    to the currently open month, unused bonus back to the reserve.
 //!
@@ -45,6 +52,8 @@ pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 }
 pub const MAX_SCORE_BATCH: u32 = 100;
 /// Most months in one `claim` or `preview` call.
 pub const MAX_CLAIM_MONTHS: u32 = 12;
+/// Most members in one `advance` call.
+pub const MAX_ADVANCE_MEMBERS: u32 = 32;
 /// Most reviewers added or removed in one `set_reviewers` call.
 pub const MAX_REVIEWER_CHANGES: u32 = 32;
 
@@ -110,8 +119,6 @@ pub mod reward_pool {
         pub reviewer: Option<AccountId>,
         /// Whether the member has claimed it.
         pub claimed: bool,
-        /// Whether its percentage has reached the registry.
-        pub settled: bool,
     }
 
     /// What a finalized month froze.
@@ -144,6 +151,9 @@ pub mod reward_pool {
         pub funded: Balance,
         /// The part of `funded` carried from earlier months (it adds to the pool size).
         pub carried_in: Balance,
+        /// The part of `funded` fed from bounty budget lines by the funder (it adds to the pool
+        /// size).
+        pub fed: Balance,
         /// Everyone's points per department so far.
         pub totals: Totals,
         /// Members that submitted.
@@ -246,6 +256,9 @@ pub mod reward_pool {
         Unfunded,
         /// The month's funding is below its pool size.
         Underfunded,
+        /// The month can never be finalized (it is not after the last finalized month), so it
+        /// takes no more money.
+        MonthClosed,
         /// The bonus reserve cannot cover the month's Head and Senior bonuses.
         BonusReserveShort,
         /// The caller's wallet is not a member's.
@@ -254,8 +267,6 @@ pub mod reward_pool {
         NothingToClaim,
         /// The month was already claimed.
         AlreadyClaimed,
-        /// The month's percentage already reached the registry.
-        AlreadySettled,
         /// The claim window is over.
         ClaimWindowClosed,
         /// The claim window is still open.
@@ -388,20 +399,6 @@ pub mod reward_pool {
         pub bonus: Balance,
     }
 
-    /// A member's month percentage was sent to the registry.
-    #[ink(event)]
-    pub struct Settled {
-        /// The member.
-        pub member: MemberId,
-        /// The month.
-        pub month: u32,
-        /// The percentage, in bps.
-        pub percentage_bps: u32,
-        /// False when the registry had already recorded a later month (the percentage then
-        /// does not count toward streaks).
-        pub recorded: bool,
-    }
-
     /// A month's claim window was swept.
     #[ink(event)]
     pub struct Swept {
@@ -446,6 +443,9 @@ pub mod reward_pool {
         months: Mapping<u32, MonthState>,
         submissions: Mapping<(u32, MemberId), Submission>,
         last_finalized: Option<u32>,
+        /// The first month ever finalized: months before it were never finalized and count for
+        /// nobody's streaks.
+        first_finalized: Option<u32>,
         bonus_reserve: Balance,
         liabilities: Balance,
     }
@@ -490,6 +490,7 @@ pub mod reward_pool {
                 months: Mapping::default(),
                 submissions: Mapping::default(),
                 last_finalized: None,
+                first_finalized: None,
                 bonus_reserve: 0,
                 liabilities: 0,
             })
@@ -498,9 +499,12 @@ pub mod reward_pool {
         // ---- funding -------------------------------------------------------------------------
 
         /// Pays the transferred value into `month`'s pool. Governance or the authorised funder
-        /// (the bounty contract) only; any month not yet finalized.
+        /// (the bounty contract) only; any month that can still be finalized (after the last
+        /// finalized one). What the funder pays is a feed from a bounty's budget line and
+        /// enlarges the month's pool; governance's funding pays for the pool.
         ///
-        /// Errors: `Paused`, `NotFunder`, `ZeroValue`, `MonthFinalized`, `Rule(Overflow)`.
+        /// Errors: `Paused`, `NotFunder`, `ZeroValue`, `MonthFinalized`, `MonthClosed` (a month
+        /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
@@ -516,7 +520,13 @@ pub mod reward_pool {
             if state.finalized.is_some() {
                 return Err(Error::MonthFinalized);
             }
+            if self.last_finalized.is_some_and(|last| month < last) {
+                return Err(Error::MonthClosed);
+            }
             state.funded = add(state.funded, amount)?;
+            if Some(caller) == self.funder {
+                state.fed = add(state.fed, amount)?;
+            }
             self.liabilities = add(self.liabilities, amount)?;
             self.months.insert(month, &state);
             self.env().emit_event(Funded {
@@ -608,7 +618,6 @@ pub mod reward_pool {
                     points: None,
                     reviewer: None,
                     claimed: false,
-                    settled: false,
                 },
             );
             self.months.insert(month, &state);
@@ -624,7 +633,8 @@ pub mod reward_pool {
         /// Scores a batch of `month`'s submissions: each entry is a member and its final points
         /// per department (each chosen department plus Basic and Others; left out = 0). A later
         /// score replaces an earlier one. Reviewers only, from the deadline until finalization,
-        /// never on their own submission. Any bad entry fails the whole batch, naming its
+        /// never on their own member's submission (by member id: a wallet that ever acted for a
+        /// member counts as that member, whatever rotations happened). Any bad entry fails the whole batch, naming its
         /// position.
         ///
         /// Errors: `Paused`, `NotReviewer`, `BadBatchSize`, `ScoringNotOpen`, `MonthFinalized`,
@@ -652,7 +662,7 @@ pub mod reward_pool {
             if state.finalized.is_some() {
                 return Err(Error::MonthFinalized);
             }
-            let own = self.registry_member_id(reviewer)?;
+            let own = self.registry_bound_member(reviewer)?;
             for (index, (member, scores)) in entries.into_iter().enumerate() {
                 let reject = |fault| Error::ScoreRejected {
                     // Batches hold at most MAX_SCORE_BATCH entries.
@@ -726,8 +736,12 @@ pub mod reward_pool {
                 .map_err(|_| Error::RegistryUnreachable)?
                 .saturating_sub(self.config.ambassador_baseline);
             let config = &self.config;
-            let pool =
-                reward::pool_size(config.base, config.step, new_ambassadors, state.carried_in)?;
+            let pool = reward::pool_size(
+                config.base,
+                config.step,
+                new_ambassadors,
+                add(state.carried_in, state.fed)?,
+            )?;
             let settlement =
                 MonthSettlement::settle(state.funded, pool, &config.weights, state.totals)?;
             let bonus_reserved = reward::bonus_reservation(
@@ -752,6 +766,9 @@ pub mod reward_pool {
             });
             self.months.insert(month, &state);
             self.last_finalized = Some(month);
+            if self.first_finalized.is_none() {
+                self.first_finalized = Some(month);
+            }
             let next = month.checked_add(1).ok_or(RuleError::Overflow)?;
             self.carry(next, carried)?;
             self.env().emit_event(MonthFinalized {
@@ -765,9 +782,12 @@ pub mod reward_pool {
 
         /// Claims the calling member's reward and rank bonus for each of `months` (1 to 12,
         /// distinct, each finalized, within its claim window, submitted by the member and not yet
-        /// claimed), sends each month's percentage to the registry in month order, then
-        /// transfers the total to the caller. Returns the total paid. A member below a month's
-        /// gate gets nothing for it (the month still counts as claimed).
+        /// claimed), then transfers the total to the caller, the wallet the member holds now.
+        /// Returns the total paid. A member below a month's gate gets nothing for it (the month
+        /// still counts as claimed). A member suspended or removed after the month still claims
+        /// it: the work was reviewed and finalized (misconduct is answered by the review, before
+        /// the month is final). Months may be claimed in any order; promotion does not depend on
+        /// it (see `advance`).
         ///
         /// Errors: `Paused`, `BadMonthCount`, `DuplicateMonth`, `NotMember`,
         /// `RegistryUnreachable`, `NotFinalized`, `ClaimWindowClosed`, `NothingToClaim`,
@@ -807,10 +827,6 @@ pub mod reward_pool {
                     reward: due.reward,
                     bonus: due.bonus,
                 });
-                if !entry.settled {
-                    entry.settled = true;
-                    self.record(member, month, due.percentage_bps)?;
-                }
                 self.submissions.insert((month, member), &entry);
             }
             self.liabilities = sub(self.liabilities, total)?;
@@ -822,30 +838,64 @@ pub mod reward_pool {
             Ok(total)
         }
 
-        /// Sends `member`'s percentage for finalized `month` to the registry without claiming,
-        /// so that streaks advance for members who do not claim. Anyone may call it.
+        /// Brings each of `members` (1 to `MAX_ADVANCE_MEMBERS`) up to date in the registry: the
+        /// finalized months it has not recorded yet, from the month it joined in (or the pool's
+        /// first finalized month, if later), in month order, up to 12 per member per call, each
+        /// at the member's percentage that month (0% without a report, the gate not applied).
+        /// The registry then applies promotions and the exit flag. Anyone may call it, in any
+        /// order, as often as they like: it can only record what the finalized months already
+        /// decide. Returns how many months it recorded.
         ///
-        /// Errors: `Paused`, `NotFinalized`, `NothingToClaim` (no submission),
-        /// `AlreadySettled`, `RegistryUnreachable`.
+        /// Errors: `Paused`, `BadBatchSize`, `RegistryUnreachable`, `Registry(NotMember)`,
+        /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
+        /// authorised pool), `Rule(TimeOverflow)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn settle(&mut self, member: MemberId, month: u32) -> Result<()> {
+        pub fn advance(&mut self, members: Vec<MemberId>) -> Result<u32> {
             self.ensure_running()?;
-            let fin = self
-                .months
-                .get(month)
-                .and_then(|s| s.finalized)
-                .ok_or(Error::NotFinalized)?;
-            let mut entry = self
-                .submissions
-                .get((month, member))
-                .ok_or(Error::NothingToClaim)?;
-            if entry.settled {
-                return Err(Error::AlreadySettled);
+            if members.is_empty() || members.len() > MAX_ADVANCE_MEMBERS as usize {
+                return Err(Error::BadBatchSize);
             }
-            entry.settled = true;
-            self.submissions.insert((month, member), &entry);
-            let percentage = due(&fin, &entry)?.percentage_bps;
-            self.record(member, month, percentage)
+            let Some(first_finalized) = self.first_finalized else {
+                return Ok(0);
+            };
+            let mut recorded: u32 = 0;
+            for member in members {
+                let record = self
+                    .registry_ref()
+                    .call()
+                    .member(member)
+                    .try_invoke()
+                    .map_err(|_| Error::RegistryUnreachable)?
+                    .map_err(|_| Error::RegistryUnreachable)?
+                    .ok_or(Error::Registry(registry::Error::NotMember))?;
+                let first = self
+                    .calendar
+                    .first_counted_month(record.joined_at)?
+                    .max(first_finalized);
+                let months = rules::rank::months_to_record(
+                    record.last_month,
+                    first,
+                    self.last_finalized,
+                    registry::MAX_RECORD_MONTHS,
+                );
+                if months.is_empty() {
+                    continue;
+                }
+                let start = months.start;
+                let percentages: Vec<u32> = months
+                    .map(|month| self.percentage_of(month, member))
+                    .collect();
+                let count = u32::try_from(percentages.len()).map_err(|_| RuleError::Overflow)?;
+                self.registry_ref()
+                    .call_mut()
+                    .record_months(member, start, percentages)
+                    .try_invoke()
+                    .map_err(|_| Error::RegistryUnreachable)?
+                    .map_err(|_| Error::RegistryUnreachable)?
+                    .map_err(Error::Registry)?;
+                recorded = recorded.checked_add(count).ok_or(RuleError::Overflow)?;
+            }
+            Ok(recorded)
         }
 
         /// After `month`'s claim window, moves what is unclaimed (rounding dust included) into
@@ -1135,6 +1185,15 @@ pub mod reward_pool {
             RegistryRef::from_account_id(self.registry)
         }
 
+        fn registry_bound_member(&self, wallet: AccountId) -> Result<Option<MemberId>> {
+            self.registry_ref()
+                .call()
+                .bound_member_of(wallet)
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)
+        }
+
         fn registry_member_id(&self, wallet: AccountId) -> Result<Option<MemberId>> {
             self.registry_ref()
                 .call()
@@ -1161,29 +1220,14 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Sends a month's percentage to the registry. A registry that already holds a later
-        /// month for the member refuses it (`MonthOutOfOrder`); the month then simply does not
-        /// count toward streaks, and the claim still pays.
-        fn record(&mut self, member: MemberId, month: u32, percentage_bps: u32) -> Result<()> {
-            let result = self
-                .registry_ref()
-                .call_mut()
-                .record_month(member, month, percentage_bps)
-                .try_invoke()
-                .map_err(|_| Error::RegistryUnreachable)?
-                .map_err(|_| Error::RegistryUnreachable)?;
-            let recorded = match result {
-                Ok(()) => true,
-                Err(registry::Error::Rule(RuleError::MonthOutOfOrder)) => false,
-                Err(other) => return Err(Error::Registry(other)),
-            };
-            self.env().emit_event(Settled {
-                member,
-                month,
-                percentage_bps,
-                recorded,
-            });
-            Ok(())
+        /// A member's percentage in a finalized month: 0 without a report or a score.
+        fn percentage_of(&self, month: u32, member: MemberId) -> u32 {
+            self.submissions.get((month, member)).map_or(0, |entry| {
+                submission::monthly_percentage_bps(
+                    &entry.points.unwrap_or_default(),
+                    entry.departments,
+                )
+            })
         }
     }
 
@@ -1210,7 +1254,13 @@ pub mod reward_pool {
         Ok(Due {
             per_department,
             reward: reward::sum(&per_department)?,
-            bonus: reward::rank_bonus(entry.rank, fin.head_bonus, fin.senior_bonus),
+            bonus: reward::rank_bonus_due(
+                entry.rank,
+                percentage_bps,
+                fin.gate_bps,
+                fin.head_bonus,
+                fin.senior_bonus,
+            ),
             percentage_bps,
         })
     }

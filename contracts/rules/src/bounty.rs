@@ -207,19 +207,33 @@ pub struct Closing {
     pub refund: u128,
 }
 
-/// The close of a bounty that spent `spent` of `total`: the curator fee is `fee_bps` of what was
-/// spent, rounded down and never more than what is left; the rest is refunded.
+/// The curator fee budgeted on top of a bounty's total: `floor(total × fee_bps / 10,000)`.
+///
+/// Treasury proposals (seeds/treasury-proposal-4) ask for the fee beside the budget lines, so a
+/// bounty is funded with `total + fee_budget` and the fee never eats into what the lines may
+/// spend: a fully spent bounty still pays its curator.
+///
+/// Errors: [`Error::Overflow`].
+pub fn fee_budget(total: u128, fee_bps: u16) -> Result<u128, Error> {
+    mul_div(total, u128::from(fee_bps), u128::from(BPS))
+}
+
+/// The close of a bounty funded with `total + fee_budget(total, fee_bps)` that spent `spent` of
+/// `total`: the curator fee is `fee_bps` of what was spent, rounded down (so never above the fee
+/// budget); everything else is refunded. `spent + fee + refund = total + fee budget`, to the unit.
 ///
 /// Errors: [`Error::ExceedsDistributable`] when `spent > total`; [`Error::Overflow`].
 pub fn close_out(total: u128, spent: u128, fee_bps: u16) -> Result<Closing, Error> {
     let left = total
         .checked_sub(spent)
         .ok_or(Error::ExceedsDistributable)?;
-    let fee = mul_div(spent, u128::from(fee_bps), u128::from(BPS))?.min(left);
-    Ok(Closing {
-        fee,
-        refund: left.checked_sub(fee).ok_or(Error::Overflow)?,
-    })
+    let budget = fee_budget(total, fee_bps)?;
+    let fee = mul_div(spent, u128::from(fee_bps), u128::from(BPS))?;
+    let refund = left
+        .checked_add(budget)
+        .and_then(|held| held.checked_sub(fee))
+        .ok_or(Error::Overflow)?;
+    Ok(Closing { fee, refund })
 }
 
 #[cfg(test)]
@@ -330,13 +344,21 @@ mod tests {
     }
 
     #[test]
-    fn close_pays_fee_on_spent_and_refunds_rest() {
+    fn close_pays_fee_on_spent_from_the_budget_on_top_and_refunds_rest() {
         let t = 80_000 * PHA;
+        // Funded with 80,000 + the 800 fee budget.
+        assert_eq!(fee_budget(t, 100), Ok(800 * PHA));
         let c = close_out(t, 60_000 * PHA, 100).unwrap();
         assert_eq!(c.fee, 600 * PHA);
-        assert_eq!(c.refund, 19_400 * PHA);
-        // Fully spent: the fee cannot exceed what is left.
-        assert_eq!(close_out(t, t, 100), Ok(Closing { fee: 0, refund: 0 }));
+        assert_eq!(c.refund, 20_200 * PHA);
+        // Fully spent: the curator still earns the whole budgeted fee.
+        assert_eq!(
+            close_out(t, t, 100),
+            Ok(Closing {
+                fee: 800 * PHA,
+                refund: 0
+            })
+        );
         assert_eq!(close_out(t, t + 1, 100), Err(Error::ExceedsDistributable));
     }
 
@@ -349,7 +371,9 @@ mod tests {
         ) {
             let spent = mul_div(total, u128::from(spent_share), 10_000).unwrap();
             let c = close_out(total, spent, fee_bps).unwrap();
-            prop_assert_eq!(spent + c.fee + c.refund, total);
+            let budget = fee_budget(total, fee_bps).unwrap();
+            prop_assert!(c.fee <= budget);
+            prop_assert_eq!(spent + c.fee + c.refund, total + budget);
         }
 
         #[test]

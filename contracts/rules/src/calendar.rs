@@ -175,6 +175,19 @@ impl Calendar {
         u32::try_from(id).map_err(|_| Error::TimeOverflow)
     }
 
+    /// The first month that counts toward a member's streaks when it joined at `joined_ms`: the
+    /// month it joined in (month 0 for a member that joined before a fixed calendar's start).
+    /// Earlier months were not its months: a report it still filed for one before that month's
+    /// deadline is paid, but does not count.
+    ///
+    /// Errors: [`Error::PeriodLengthZero`], [`Error::TimeOverflow`].
+    pub fn first_counted_month(&self, joined_ms: u64) -> Result<u32, Error> {
+        match self.month_of(joined_ms) {
+            Err(Error::BeforeCalendarStart) => Ok(0),
+            other => other,
+        }
+    }
+
     /// When `month` starts, in ms.
     ///
     /// Errors: [`Error::TimeOverflow`] beyond the `u64` range.

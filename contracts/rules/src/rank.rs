@@ -291,9 +291,49 @@ pub fn months_skipped(last: Option<u32>, month: u32) -> Result<u32, Error> {
     }
 }
 
+/// The months a member's next record covers, in month order: from the month after its last
+/// recorded one (or from `first_counted`, the month it joined in, when none is recorded) up to
+/// `last_finalized`, at most `limit` of them. Empty when nothing new is finalized.
+///
+/// This is what makes promotion independent of claims: months reach the registry only through
+/// this window, each once, in order, only once finalized, a month without a report at 0%.
+pub fn months_to_record(
+    last_recorded: Option<u32>,
+    first_counted: u32,
+    last_finalized: Option<u32>,
+    limit: u32,
+) -> core::ops::Range<u32> {
+    let from = match last_recorded {
+        Some(last) => last.saturating_add(1),
+        None => first_counted,
+    };
+    let Some(last_finalized) = last_finalized else {
+        return from..from;
+    };
+    let end = last_finalized
+        .saturating_add(1)
+        .min(from.saturating_add(limit))
+        .max(from);
+    from..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_to_record_run_in_order_up_to_the_last_finalized() {
+        assert_eq!(months_to_record(None, 5, None, 12), 5..5);
+        assert_eq!(months_to_record(None, 5, Some(4), 12), 5..5);
+        assert_eq!(months_to_record(None, 5, Some(7), 12), 5..8);
+        assert_eq!(months_to_record(Some(5), 0, Some(7), 12), 6..8);
+        assert_eq!(months_to_record(Some(7), 0, Some(7), 12), 8..8);
+        assert_eq!(months_to_record(Some(1), 0, Some(40), 12), 2..14);
+        assert_eq!(
+            months_to_record(Some(u32::MAX), 0, Some(u32::MAX), 12).len(),
+            0
+        );
+    }
 
     fn run(rank: Rank, months: &[u32], params: &StreakParams) -> MonthOutcome {
         let mut outcome = MonthOutcome {

@@ -36,7 +36,10 @@ pub type Totals = [u64; DEPARTMENT_COUNT];
 /// An amount per department, in department order.
 pub type PerDepartment = [u128; DEPARTMENT_COUNT];
 
-/// The pool size of a month: `base + step × floor(new_ambassadors / 5) + carry_in`.
+/// The pool size of a month: `base + step × floor(new_ambassadors / 5) + carry_in`, where
+/// `carry_in` is everything added to the month beside governance's funding: what earlier months
+/// carried forward and what bounty budget lines fed into it (SPEC: base + growth + carry-in +
+/// feeds).
 ///
 /// Errors: [`Error::Overflow`].
 pub fn pool_size(
@@ -59,6 +62,23 @@ pub fn rank_bonus(rank: Rank, head: u128, senior: u128) -> u128 {
         Rank::Senior => senior,
         Rank::Candidate | Rank::Ambassador => 0,
     }
+}
+
+/// The rank bonus a member's month earns: its rank's bonus ([`rank_bonus`]) when the month
+/// counts, nothing otherwise. A month counts when the member's percentage is above zero and
+/// passes the gate: a Head or Senior whose report nobody scored, or scored zero, did not do the
+/// month's work and is not paid for its rank.
+pub fn rank_bonus_due(
+    rank: Rank,
+    percentage_bps: u32,
+    gate_bps: u32,
+    head: u128,
+    senior: u128,
+) -> u128 {
+    if percentage_bps == 0 || !crate::submission::passes_gate(percentage_bps, gate_bps) {
+        return 0;
+    }
+    rank_bonus(rank, head, senior)
 }
 
 /// What a month's rank bonuses can cost at most: `heads × head + seniors × senior`, for the Heads
@@ -210,6 +230,20 @@ mod tests {
     use proptest::prelude::*;
 
     const PHA: u128 = 1_000_000_000_000;
+
+    #[test]
+    fn rank_bonus_needs_a_scored_month_that_passes_the_gate() {
+        let (head, senior) = (4_000 * PHA, 2_000 * PHA);
+        assert_eq!(rank_bonus_due(Rank::Head, 5_000, 0, head, senior), head);
+        assert_eq!(rank_bonus_due(Rank::Senior, 1, 0, head, senior), senior);
+        assert_eq!(rank_bonus_due(Rank::Head, 0, 0, head, senior), 0);
+        assert_eq!(rank_bonus_due(Rank::Senior, 3_999, 4_000, head, senior), 0);
+        assert_eq!(
+            rank_bonus_due(Rank::Senior, 4_000, 4_000, head, senior),
+            senior
+        );
+        assert_eq!(rank_bonus_due(Rank::Ambassador, 10_000, 0, head, senior), 0);
+    }
 
     /// Points for a member who may be scored in every department.
     fn points(p: [u8; DEPARTMENT_COUNT]) -> Points {
