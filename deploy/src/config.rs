@@ -501,6 +501,10 @@ impl Config {
         )?;
 
         let p = &self.program;
+        rule(
+            "program.payout_delay_ms",
+            rules::council::check_payout_delay(p.payout_delay_ms, timelock_ms),
+        )?;
         let w = &p.weights;
         let weights = [
             w.basic,

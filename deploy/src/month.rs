@@ -106,7 +106,7 @@ pub async fn run_demo_month<C: Chain>(
         config.base,
         config.step,
         first_time.saturating_sub(config.ambassador_baseline),
-        state.carried_in,
+        state.carried_in.saturating_add(state.fed),
     )
     .map_err(|e| anyhow!("pool size: {e:?}"))?;
     if state.funded < size {
@@ -208,6 +208,26 @@ pub async fn run_demo_month<C: Chain>(
     }
     log(&format!(
         "{claimers} members claimed with their own wallets"
+    ));
+
+    // Promotion housekeeping anyone may run: the registry takes every member's finalized months
+    // (0% for the silent ones) from the pool, whoever claimed.
+    let count = read(client, me, &registry.member_count(), "read member count").await?;
+    let ids: Vec<u32> = (0..count).collect();
+    let mut recorded = 0u32;
+    for chunk in ids.chunks(reward_pool::MAX_ADVANCE_MEMBERS as usize) {
+        recorded += send(
+            client,
+            me,
+            &pool.advance(chunk.to_vec()),
+            0,
+            None,
+            "advance the registry",
+        )
+        .await?;
+    }
+    log(&format!(
+        "registry brought up to date: {recorded} member-months recorded"
     ));
     Ok(month)
 }

@@ -45,6 +45,17 @@ fn weights_must_sum_to_whole() {
 }
 
 #[test]
+fn a_payout_delay_within_the_timelock_is_refused() {
+    // Governance could never cancel an award in time: the cancel runs after the timelock.
+    let e = refused(&with(
+        "payout_delay_ms = 604_800_000",
+        "payout_delay_ms = 86_400_000",
+    ));
+    assert_eq!(e.field, "program.payout_delay_ms");
+    assert!(e.problem.contains("PayoutDelayWithinTimelock"), "{e}");
+}
+
+#[test]
 fn unknown_rank_is_named() {
     let e = refused(&with("rank = \"Senior\"", "rank = \"General\""));
     assert_eq!(e.field, "members[1].rank");

@@ -17,7 +17,11 @@ const TREASURY: u8 = 30;
 const DELAY: u64 = 1_000;
 const PERIOD: u64 = 1_000_000;
 
-/// Treasury proposal #4: 80,000 in four lines, three milestones, a 1% curator fee.
+/// Treasury proposal #4: 80,000 in four lines, three milestones, a 1% curator fee (800 budgeted on
+/// top: the proposal is funded with 80,800).
+const FUNDING: u128 = 80_800 * UNIT;
+
+/// The budget lines of treasury proposal #4.
 fn lines() -> Vec<(Vec<u8>, u128)> {
     vec![
         (b"weekly bounties".to_vec(), 54_000 * UNIT),
@@ -98,7 +102,7 @@ impl Fx {
 
     fn active(&mut self) -> u32 {
         let p = self.propose();
-        self.fund(p, 80_000 * UNIT).expect("fund");
+        self.fund(p, FUNDING).expect("fund");
         p
     }
 
@@ -142,7 +146,9 @@ fn proposal_four_end_to_end() {
     let mut fx = Fx::new();
     let p = fx.propose();
     assert_eq!(fx.fund(p, 79_999 * UNIT), Err(Error::FundingMismatch));
-    assert_eq!(fx.fund(p, 80_000 * UNIT), Ok(()));
+    // The total alone is not enough: the curator fee is budgeted on top.
+    assert_eq!(fx.fund(p, 80_000 * UNIT), Err(Error::FundingMismatch));
+    assert_eq!(fx.fund(p, FUNDING), Ok(()));
     assert_eq!(fx.report(p).proposal.status, Status::Active);
     // Nothing is unlocked before the first milestone is approved.
     assert_eq!(
@@ -251,7 +257,8 @@ fn proposal_four_end_to_end() {
     );
     assert_eq!(r, Err(Error::NotCurator));
 
-    // The close: 1% of what was spent to the curator, the rest back to the treasury.
+    // The close: 1% of what was spent earned by the curator (from the fee budget, collected
+    // with claim_fee), the rest back to the treasury.
     let spent = 9_000 * UNIT + 2_000 * UNIT + 1_500 * UNIT;
     assert_eq!(fx.report(p).proposal.spent, spent);
     assert_eq!(
@@ -262,14 +269,23 @@ fn proposal_four_end_to_end() {
     let curator_before = fx.chain.balance(&account(CURATOR));
     assert_eq!(fx.call::<_, R<()>>(CURATOR, "close", p), Ok(()));
     let fee = spent / 100;
-    let refund = 80_000 * UNIT - spent - fee;
+    let refund = FUNDING - spent - fee;
     assert_eq!(
         fx.chain.balance(&account(TREASURY)) - treasury_before,
         refund
     );
     assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "claim_fee", p),
+        Err(Error::NotCurator)
+    );
+    assert_eq!(fx.call::<_, R<u128>>(CURATOR, "claim_fee", p), Ok(fee));
+    assert_eq!(
         fx.chain.received(&account(CURATOR), curator_before),
         fee as i128
+    );
+    assert_eq!(
+        fx.call::<_, R<u128>>(CURATOR, "claim_fee", p),
+        Err(Error::NoFeeDue)
     );
     let closed: Proposal = fx.report(p).proposal;
     assert_eq!(
@@ -420,7 +436,7 @@ fn governance_decisions_on_proposals() {
     );
     let rejected: Option<Proposal> = fx.call(STRANGER, "proposal", p);
     assert_eq!(rejected.unwrap().status, Status::Rejected);
-    assert_eq!(fx.fund(p, 80_000 * UNIT), Err(Error::NotProposed));
+    assert_eq!(fx.fund(p, FUNDING), Err(Error::NotProposed));
     assert_eq!(
         fx.call::<_, R<()>>(GOV, "reject", (p, b"again".to_vec())),
         Err(Error::NotProposed)
@@ -434,7 +450,7 @@ fn governance_decisions_on_proposals() {
         Err(Error::NotGovernance)
     );
     assert_eq!(fx.call::<_, R<()>>(GOV, "cancel", q), Ok(()));
-    assert_eq!(fx.chain.balance(&account(TREASURY)) - before, 80_000 * UNIT);
+    assert_eq!(fx.chain.balance(&account(TREASURY)) - before, FUNDING);
     assert_eq!(
         fx.call::<_, R<()>>(CURATOR, "submit_report", (q, 0u8, b"r".to_vec())),
         Err(Error::NotActive)
@@ -590,9 +606,9 @@ fn pause_handover_and_upgrade() {
     );
     assert_eq!(fx.call::<_, R<()>>(GOV, "pause", ()), Ok(()));
     assert_eq!(fx.call::<_, R<()>>(GOV, "pause", ()), Err(Error::Paused));
-    assert_eq!(fx.fund(p, 80_000 * UNIT), Err(Error::Paused));
+    assert_eq!(fx.fund(p, FUNDING), Err(Error::Paused));
     assert_eq!(fx.call::<_, R<()>>(GOV, "unpause", ()), Ok(()));
-    assert_eq!(fx.fund(p, 80_000 * UNIT), Ok(()));
+    assert_eq!(fx.fund(p, FUNDING), Ok(()));
     // Upgrade keeps storage.
     assert_eq!(
         fx.call::<_, R<()>>(GOV, "set_code", ink::primitives::Hash::from([3u8; 32])),

@@ -576,11 +576,12 @@ fn suite_actions_and_their_failures() {
     );
     let treasury = suite.chain.balance(&governor);
     suite.govern(Action::ApproveBounty { id: b }).unwrap();
-    assert_eq!(suite.chain.balance(&governor), treasury - 8_000 * UNIT);
+    // The total and the 1% curator fee budgeted on top.
+    assert_eq!(suite.chain.balance(&governor), treasury - 8_080 * UNIT);
     let liabilities: u128 = suite
         .chain
         .call(&bounty, &account(ANYONE), "liabilities", ());
-    assert_eq!(liabilities, 8_000 * UNIT);
+    assert_eq!(liabilities, 8_080 * UNIT);
     assert_eq!(
         suite.govern(Action::DecideMilestone {
             id: b,
@@ -591,6 +592,24 @@ fn suite_actions_and_their_failures() {
         Err(Error::Bounty(bounty::Error::Rule(
             bounty::RuleError::NoReportToDecide
         )))
+    );
+    // The council replaces the curator, then closes the bounty itself although its milestone
+    // was never reported: everything comes back to the treasury account.
+    suite
+        .govern(Action::SetCurator {
+            id: b,
+            curator: id(6),
+        })
+        .unwrap();
+    let p: Option<bounty::Proposal> = suite.chain.call(&bounty, &account(ANYONE), "proposal", b);
+    assert_eq!(p.unwrap().curator, id(6));
+    let refund_to = account(suite.spec.treasury);
+    let treasury = suite.chain.balance(&refund_to);
+    suite.govern(Action::CloseBounty { id: b }).unwrap();
+    assert_eq!(suite.chain.balance(&refund_to), treasury + 8_080 * UNIT);
+    assert_eq!(
+        suite.govern(Action::CloseBounty { id: b }),
+        Err(Error::Bounty(bounty::Error::NotActive))
     );
     let treasury = suite.chain.balance(&governor);
     assert_eq!(

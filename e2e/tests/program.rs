@@ -140,6 +140,8 @@ fn points(scores: &[(Department, Score)]) -> [u64; 7] {
 struct SheetMonth {
     funded: u128,
     carry_in: u128,
+    /// What bounty budget lines fed into the month: it enlarges the pool.
+    fed: u128,
     pool: u128,
     points: BTreeMap<u8, [u64; 7]>,
     ranks: BTreeMap<u8, Rank>,
@@ -151,10 +153,11 @@ struct SheetMonth {
 }
 
 impl SheetMonth {
-    /// The split: each department with points gets ⌊pool × weight / 10,000⌋; the rest of the
-    /// funding carries forward.
+    /// The split: the pool is base + growth + carry-in + what budget lines fed in; each
+    /// department with points gets ⌊pool × weight / 10,000⌋; the rest of the funding carries
+    /// forward.
     fn settle(&mut self, base_and_growth: u128) -> u128 {
-        self.pool = base_and_growth + self.carry_in;
+        self.pool = base_and_growth + self.carry_in + self.fed;
         let weights = Weights::v4().as_array();
         for p in self.points.values() {
             for d in 0..7 {
@@ -180,6 +183,7 @@ impl SheetMonth {
         reward + self.bonus(seed)
     }
 
+    /// The rank bonus, for a month that counts (every month here is scored above 0%).
     fn bonus(&self, seed: u8) -> u128 {
         match self.ranks[&seed] {
             Rank::Head => HEAD_BONUS,
@@ -297,6 +301,7 @@ impl Program {
                 self.bounty_call(CURATOR, "feed_pool", (0u32, 0u8, month, WEEKLY_FEED));
             r.expect("weekly line feeds the pool");
             self.sheet[month as usize].funded += WEEKLY_FEED;
+            self.sheet[month as usize].fed += WEEKLY_FEED;
         }
         for seed in Self::submitters(month) {
             if seed == REPLACER && month == 1 {
@@ -357,12 +362,22 @@ impl Program {
         let sheet = &self.sheet[month as usize];
         assert_eq!(state.funded, sheet.funded);
         assert_eq!(state.carried_in, sheet.carry_in);
+        assert_eq!(state.fed, sheet.fed);
         assert_eq!(fin.settlement.pool, sheet.pool);
         assert_eq!(fin.settlement.slices, sheet.slices);
         assert_eq!(fin.settlement.carried, carried);
         let next = &mut self.sheet[month as usize + 1];
         next.funded += carried;
         next.carry_in += carried;
+        // Anyone brings the registry up to date with the finalized month: promotions follow
+        // the months, not the claims.
+        let all: Vec<u32> = members().into_iter().map(member_id).collect();
+        let r: reward_pool::Result<u32> = self.pool_call(ANYONE, "advance", all);
+        assert_eq!(
+            r,
+            Ok(members().len() as u32),
+            "one month recorded for each member"
+        );
     }
 }
 
@@ -547,7 +562,8 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
         p.sheet[4].carry_in + unclaimed0
     );
 
-    // The bounty's last milestone and its close: 1% fee on what was spent, the rest refunded.
+    // The bounty's last milestone and its close: 1% fee on what was spent, from the 800 budgeted
+    // on top of the 80,000, collected by the curator; the rest refunded.
     report(&mut p, 2);
     p.govern(Action::DecideMilestone {
         id: 0,
@@ -561,7 +577,9 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     r.expect("close");
     let spent = 3 * WEEKLY_FEED + 2_500 * UNIT;
     let fee = spent / 100;
-    let refund = 80_000 * UNIT - spent - fee;
+    let refund = 80_800 * UNIT - spent - fee;
+    let r: bounty::Result<u128> = p.bounty_call(CURATOR, "claim_fee", 0u32);
+    assert_eq!(r, Ok(fee));
     assert_eq!(
         p.suite.chain.received(&account(CURATOR), curator_before),
         fee as i128
@@ -574,7 +592,7 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     // Every token accounted for. What left the governor's treasury was paid to members, to
     // award recipients and the curator, refunded, or is still held, exactly as owed.
     let funded = treasury_start - p.suite.chain.balance(&governor);
-    assert_eq!(funded, 3 * BASE + (BASE + STEP) + reserve + 80_000 * UNIT);
+    assert_eq!(funded, 3 * BASE + (BASE + STEP) + reserve + 80_800 * UNIT);
     let pool_owes: u128 = p.pool_call(ANYONE, "liabilities", ());
     let bounty_owes: u128 = p.bounty_call(ANYONE, "liabilities", ());
     assert_eq!(bounty_owes, 0);

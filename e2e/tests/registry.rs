@@ -76,7 +76,11 @@ impl Fx {
     }
 
     fn record(&mut self, member: MemberId, month: u32, pct: u32) -> R<()> {
-        self.call(POOL, "record_month", (member, month, pct))
+        self.record_many(member, month, vec![pct])
+    }
+
+    fn record_many(&mut self, member: MemberId, first: u32, pcts: Vec<u32>) -> R<()> {
+        self.call(POOL, "record_months", (member, first, pcts))
     }
 
     fn events<E: scale::DecodeAll>(&self) -> Vec<E> {
@@ -269,7 +273,7 @@ fn suspend_unsuspend_retire_remove() {
 }
 
 #[test]
-fn record_month_only_from_the_authorised_pool_and_promotes() {
+fn record_months_only_from_the_authorised_pool_in_order_and_promotes() {
     let mut fx = Fx::new();
     let c = fx.induct(2, Rank::Candidate);
     // Nobody is authorised yet.
@@ -277,10 +281,15 @@ fn record_month_only_from_the_authorised_pool_and_promotes() {
     fx.authorise();
     let auth: (Option<InkId>, Option<InkId>) = fx.call(STRANGER, "authorised", ());
     assert_eq!(auth, (Some(id(POOL)), Some(id(BOUNTY))));
-    let r: R<()> = fx.call(STRANGER, "record_month", (c, 100u32, 7_000u32));
+    let r: R<()> = fx.call(STRANGER, "record_months", (c, 100u32, vec![7_000u32]));
     assert_eq!(r, Err(Error::NotAuthorisedCaller));
-    let r: R<()> = fx.call(BOUNTY, "record_month", (c, 100u32, 7_000u32));
+    let r: R<()> = fx.call(BOUNTY, "record_months", (c, 100u32, vec![7_000u32]));
     assert_eq!(r, Err(Error::NotAuthorisedCaller));
+    assert_eq!(fx.record_many(c, 100, vec![]), Err(Error::BadMonthCount));
+    assert_eq!(
+        fx.record_many(c, 100, vec![7_000; 13]),
+        Err(Error::BadMonthCount)
+    );
     assert_eq!(
         fx.record(c, 100, 10_001),
         Err(Error::Rule(RuleError::PercentageOutOfRange))
@@ -297,6 +306,11 @@ fn record_month_only_from_the_authorised_pool_and_promotes() {
     );
     assert_eq!(
         fx.record(c, 99, 9_000),
+        Err(Error::Rule(RuleError::MonthOutOfOrder))
+    );
+    // Months are contiguous: a gap is refused, never counted as a hole.
+    assert_eq!(
+        fx.record(c, 103, 7_000),
         Err(Error::Rule(RuleError::MonthOutOfOrder))
     );
     assert_eq!(fx.record(c, 102, 7_000), Ok(()));
@@ -327,10 +341,8 @@ fn record_month_only_from_the_authorised_pool_and_promotes() {
     );
     let page: Vec<MonthRecord> = fx.call(STRANGER, "history", (c, 0u32, 1u32));
     assert_eq!(page.len(), 1);
-    // Then three months at 90%: Ambassador -> Senior.
-    for month in 103..=105 {
-        assert_eq!(fx.record(c, month, 9_500), Ok(()));
-    }
+    // Then three months at 90% in one call: Ambassador -> Senior.
+    assert_eq!(fx.record_many(c, 103, vec![9_500; 3]), Ok(()));
     assert_eq!(fx.member(c).rank, Rank::Senior);
     let counts: [u32; 4] = fx.call(STRANGER, "rank_counts", ());
     assert_eq!(counts, [0, 0, 1, 0]);
@@ -343,8 +355,8 @@ fn a_missed_month_breaks_the_streak() {
     let c = fx.induct(2, Rank::Candidate);
     assert_eq!(fx.record(c, 100, 7_000), Ok(()));
     assert_eq!(fx.record(c, 101, 7_000), Ok(()));
-    // Month 102 never recorded: it counts as 0%.
-    assert_eq!(fx.record(c, 103, 7_000), Ok(()));
+    // Month 102 had no report: the pool records it at 0%.
+    assert_eq!(fx.record_many(c, 102, vec![0, 7_000]), Ok(()));
     let m = fx.member(c);
     assert_eq!(m.rank, Rank::Candidate);
     assert_eq!(m.streaks.up, 1);
@@ -420,6 +432,16 @@ fn record_contribution_only_from_the_authorised_bounty() {
         (9u32, 4u32, 1u128, b"w".to_vec()),
     );
     assert_eq!(r, Err(Error::NotMember));
+    // A cancelled award comes off the total: only the bounty contract may say so, never below 0.
+    let r: R<()> = fx.call(STRANGER, "reverse_contribution", (a, 4u32, 250u128));
+    assert_eq!(r, Err(Error::NotAuthorisedCaller));
+    let r: R<()> = fx.call(BOUNTY, "reverse_contribution", (a, 4u32, 751u128));
+    assert_eq!(r, Err(Error::ReversalExceedsContributions));
+    let r: R<()> = fx.call(BOUNTY, "reverse_contribution", (9u32, 4u32, 1u128));
+    assert_eq!(r, Err(Error::NotMember));
+    let r: R<()> = fx.call(BOUNTY, "reverse_contribution", (a, 4u32, 250u128));
+    assert_eq!(r, Ok(()));
+    assert_eq!(fx.member(a).contribution_total, 500);
 }
 
 #[test]
@@ -467,6 +489,20 @@ fn wallet_rotation_keeps_rank_and_history() {
     assert!(r.is_ok());
     let r: R<()> = fx.call(14, "accept_wallet", 1u32);
     assert_eq!(r, Err(Error::WalletInUse));
+    // The old wallet stays bound to its member (what the pool's self-review check reads), so it
+    // can never act for anyone else: not as a new member, not as another member's wallet.
+    let bound: Option<MemberId> = fx.call(STRANGER, "bound_member_of", id(2));
+    assert_eq!(bound, Some(a));
+    let r: R<MemberId> = fx.call(GOV, "induct", (id(2), Rank::Candidate, b"c".to_vec()));
+    assert_eq!(r, Err(Error::WalletInUse));
+    let r: R<()> = fx.call(3, "propose_wallet", id(2));
+    assert_eq!(r, Err(Error::WalletInUse));
+    // Its own member may move back to it.
+    let r: R<()> = fx.call(12, "propose_wallet", id(2));
+    assert_eq!(r, Ok(()));
+    let r: R<()> = fx.call(2, "accept_wallet", a);
+    assert_eq!(r, Ok(()));
+    assert_eq!(fx.member(a).wallet, id(2));
 }
 
 #[test]

@@ -175,6 +175,10 @@ impl Fx {
         self.call(who, "claim", months)
     }
 
+    fn advance(&mut self, members: Vec<u32>) -> R<u32> {
+        self.call(STRANGER, "advance", members)
+    }
+
     fn month(&mut self, month: u32) -> MonthState {
         self.call(STRANGER, "month", month)
     }
@@ -300,7 +304,9 @@ fn a_full_month_pays_what_preview_shows() {
     assert_eq!(m.paid + fin.settlement.carried, 84_000 * UNIT);
     assert_eq!(m.bonus_paid, 2_000 * UNIT);
     fx.assert_solvent();
-    // The percentages reached the registry.
+    // Claims do not write to the registry; anyone's advance records the month.
+    assert_eq!(fx.member(a).last_month, None);
+    assert_eq!(fx.advance(vec![a, b]), Ok(2));
     assert_eq!(fx.member(a).last_month, Some(july));
 }
 
@@ -646,7 +652,9 @@ fn claims_by_the_member_only_and_once() {
         (month_1 + month_2) as i128
     );
     assert_eq!(fx.claim(2, vec![1]), Err(Error::AlreadyClaimed));
-    // The registry got both months, in order.
+    // advance brings the registry both months, in order (the member joined in month 0, before
+    // the first finalized month, which is where its record starts).
+    assert_eq!(fx.advance(vec![a]), Ok(2));
     let m = fx.member(a);
     assert_eq!((m.last_month, m.months_recorded), (Some(2), 2));
     fx.assert_solvent();
@@ -706,24 +714,15 @@ fn claim_window_and_sweep() {
     );
     // Σ paid + carried at finalization + swept = funded, to the unit.
     assert_eq!(paid_a + fin.settlement.carried + expected, 84_000 * UNIT);
-    // b's percentage can still reach the registry, once.
-    assert_eq!(fx.call::<_, R<()>>(STRANGER, "settle", (b, 1u32)), Ok(()));
+    // Both months reach the registry through advance, once each, whoever claimed.
+    assert_eq!(fx.advance(vec![]), Err(Error::BadBatchSize));
+    assert_eq!(fx.advance(vec![a; 33]), Err(Error::BadBatchSize));
     assert_eq!(
-        fx.call::<_, R<()>>(STRANGER, "settle", (b, 1u32)),
-        Err(Error::AlreadySettled)
+        fx.advance(vec![7]),
+        Err(Error::Registry(registry::Error::NotMember))
     );
-    assert_eq!(
-        fx.call::<_, R<()>>(STRANGER, "settle", (a, 1u32)),
-        Err(Error::AlreadySettled)
-    );
-    assert_eq!(
-        fx.call::<_, R<()>>(STRANGER, "settle", (a, 2u32)),
-        Err(Error::NotFinalized)
-    );
-    assert_eq!(
-        fx.call::<_, R<()>>(STRANGER, "settle", (7u32, 1u32)),
-        Err(Error::NothingToClaim)
-    );
+    assert_eq!(fx.advance(vec![a, b]), Ok(2));
+    assert_eq!(fx.advance(vec![a, b]), Ok(0));
     fx.assert_solvent();
 }
 
@@ -798,7 +797,7 @@ fn rank_bonuses_follow_the_rank_at_submission() {
 }
 
 #[test]
-fn candidate_promoted_through_claims_and_settles() {
+fn candidate_promoted_by_advance_whatever_the_claims() {
     let mut fx = Fx::new();
     let c = fx.induct(2, Rank::Candidate);
     for month in 1..=3 {
@@ -817,11 +816,11 @@ fn candidate_promoted_through_claims_and_settles() {
         fx.at(month, When::Finalizable);
         fx.finalize(month).unwrap();
     }
-    // Month 1 claimed, month 2 settled by anyone, month 3 claimed.
-    fx.claim(2, vec![1]).unwrap();
-    assert_eq!(fx.call::<_, R<()>>(STRANGER, "settle", (c, 2u32)), Ok(()));
-    assert_eq!(fx.member(c).rank, Rank::Candidate);
+    // Newest month claimed first, month 2 never: the promotion does not care.
     fx.claim(2, vec![3]).unwrap();
+    fx.claim(2, vec![1]).unwrap();
+    assert_eq!(fx.member(c).rank, Rank::Candidate);
+    assert_eq!(fx.advance(vec![c]), Ok(3));
     assert_eq!(fx.member(c).rank, Rank::Ambassador);
     let first: u32 = fx.reg_call(STRANGER, "first_time_ambassadors", ());
     assert_eq!(first, 1);

@@ -8,6 +8,8 @@ mod bounty_contract;
 mod governor_contract;
 #[path = "ink_flow.rs"]
 mod ink_flow;
+#[path = "money_and_promotion.rs"]
+mod money_and_promotion;
 #[path = "program.rs"]
 mod program;
 #[path = "registry.rs"]

@@ -23,11 +23,11 @@
 //!    its share is computed on demand from the frozen totals, plus the rank bonus of the rank it
 //!    submitted with when the month counts (above 0% and through the gate). A claim never writes
 //!    to the registry, so no claim waits on it and no claim order changes a promotion.
-//! 5. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
+//! 6. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
 //!    that the registry has not recorded yet, in month order, a month without a report at 0%, to
 //!    the registry, which applies the promotion and exit rules. A member's rank after month N
 //!    therefore depends only on its percentages in the finalized months up to N.
-//! 6. **sweep** — anyone, after the claim window: what is unclaimed (rounding dust included) goes
+//! 7. **sweep** — anyone, after the claim window: what is unclaimed (rounding dust included) goes
 //!    to the currently open month, unused bonus back to the reserve.
 //!
 //! ## Invariants

@@ -43,6 +43,19 @@ pub fn validate_council(size: u32, threshold: u32, max: u32) -> Result<(), Error
     Ok(())
 }
 
+/// Checks that a bounty's payout delay leaves governance time to cancel an award through the
+/// governor: a cancel proposed the moment an award is made runs after the timelock, so the delay
+/// must be strictly longer.
+///
+/// Errors: [`Error::PayoutDelayWithinTimelock`] when `payout_delay_ms <= timelock_ms`.
+pub fn check_payout_delay(payout_delay_ms: u64, timelock_ms: u64) -> Result<(), Error> {
+    if payout_delay_ms <= timelock_ms {
+        Err(Error::PayoutDelayWithinTimelock)
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a governor's times: a proposal must live longer than its timelock.
 ///
 /// Errors: [`Error::ExpiryWithinTimelock`].
@@ -340,6 +353,19 @@ pub fn proposal_state(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn payout_delay_must_outlast_the_timelock() {
+        assert_eq!(check_payout_delay(1_001, 1_000), Ok(()));
+        assert_eq!(
+            check_payout_delay(1_000, 1_000),
+            Err(Error::PayoutDelayWithinTimelock)
+        );
+        assert_eq!(
+            check_payout_delay(0, 0),
+            Err(Error::PayoutDelayWithinTimelock)
+        );
+    }
     use alloc::vec;
 
     #[test]

@@ -126,4 +126,7 @@ pub enum Error {
     NotVoted,
     /// A proposal's lifetime is not longer than the timelock, so nothing could ever execute.
     ExpiryWithinTimelock,
+    /// A bounty's payout delay is not longer than the governor's timelock, so a cancel could
+    /// never execute before the award becomes claimable.
+    PayoutDelayWithinTimelock,
 }

@@ -220,9 +220,10 @@ impl Bench {
         let r: R<u128> = self.pool_call(&many(1), "claim", vec![0u32]);
         r.expect("claim");
         self.record("claim (1 month)");
-        let r: R<()> = self.pool_call(&account(STRANGER), "settle", (2u32, 0u32));
-        r.expect("settle");
-        self.record("settle");
+        // The promotion housekeeping for one member and one finalized month.
+        let r: R<u32> = self.pool_call(&account(STRANGER), "advance", vec![2u32]);
+        assert_eq!(r, Ok(1), "advance records month 0");
+        self.record("advance (1 member, 1 month)");
 
         // Months 1 to 6 with member 0 (a Senior: reward + bonus), then one claim of all six.
         for month in 1..=6u32 {
@@ -242,8 +243,8 @@ impl Bench {
         r.expect("sweep");
         self.record("sweep");
 
-        // record_month as the pool calls it: the registry's own cost, with account 1 standing in
-        // for the authorised pool.
+        // record_months as the pool's advance calls it: the registry's own cost, with account 1
+        // standing in for the authorised pool.
         let (reg, gov) = (self.reg.clone(), account(GOV));
         let r: registry::Result<()> = self.chain.call(
             &reg,
@@ -255,11 +256,11 @@ impl Bench {
         let r: registry::Result<()> = self.chain.call(
             &reg,
             &gov,
-            "record_month",
-            (3u32.min(n - 1), 20u32, 7_000u32),
+            "record_months",
+            (3u32.min(n - 1), 20u32, vec![7_000u32]),
         );
-        r.expect("record_month");
-        self.record("registry record_month");
+        r.expect("record_months");
+        self.record("registry record_months (1 month)");
 
         // A treasury-proposal-#4 bounty: an award to member 1 and its claim after the delay.
         let bounty = self.bounty.clone();
@@ -290,7 +291,7 @@ impl Bench {
         let p = p.expect("propose bounty");
         let r: bounty::Result<()> =
             self.chain
-                .call_with_value(&bounty, &gov, "approve_and_fund", p, 80_000 * UNIT);
+                .call_with_value(&bounty, &gov, "approve_and_fund", p, 80_800 * UNIT);
         r.expect("fund bounty");
         // Awards spend what approved milestones unlocked: the first milestone, 30 %.
         let r: bounty::Result<()> = self.chain.call(
