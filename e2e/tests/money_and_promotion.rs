@@ -5,8 +5,9 @@
 //! decisions on unscored rank bonuses, curator fees and members who left after submitting.
 //!
 //! Each test is named for its scenario. Registry, pool and bounty are governed by account 1, the
-//! pool runs fixed periods of `PERIOD` from time 0 (deadline 100 ms into a period, review until
-//! 200 ms, claims for ten periods), bounty awards pay after `DELAY`.
+//! pool runs fixed periods of `PERIOD` from time 0 (submissions for month m close 100 ms into month
+//! m + 1, review until 200 ms into it, claims for ten periods after that), bounty awards pay after
+//! `DELAY`.
 
 use bounty::{Award, Holder, Proposal, Status};
 use e2e::{account, id, AccountId, Chain, PoolMoney, UNIT};
@@ -24,6 +25,21 @@ const PERIOD: u64 = 1_000_000;
 const BASE: u128 = 84_000 * UNIT;
 
 type PoolResult<T> = reward_pool::Result<T>;
+
+/// When month `m` starts.
+fn start(m: u32) -> u64 {
+    u64::from(m) * PERIOD
+}
+
+/// `m`'s submission deadline: reviewers score from then on.
+fn deadline(m: u32) -> u64 {
+    start(m + 1) + 100
+}
+
+/// `m`'s review end: governance may finalize from then on.
+fn review_end(m: u32) -> u64 {
+    start(m + 1) + 200
+}
 type BountyResult<T> = bounty::Result<T>;
 type RegistryResult<T> = registry::Result<T>;
 
@@ -113,6 +129,13 @@ impl Fx {
         self.chain.set_time(ms);
     }
 
+    /// Moves the clock to `ms` unless it is already later.
+    fn at_least(&mut self, ms: u64) {
+        if self.chain.time() < ms {
+            self.chain.set_time(ms);
+        }
+    }
+
     fn fund(&mut self, month: u32, amount: u128) -> PoolResult<()> {
         let pool = self.pool.clone();
         self.chain
@@ -151,18 +174,17 @@ impl Fx {
     /// Runs `month`: funds it with the base, `submitters` submit, the reviewer scores each at
     /// 65%, governance finalizes after the review window.
     fn run_month(&mut self, month: u32, submitters: &[(u8, u32)]) {
-        let start = u64::from(month) * PERIOD;
-        self.set_time(start + 1);
+        self.at_least(start(month) + 1);
         self.fund(month, BASE).expect("fund");
         for (who, _) in submitters {
             self.submit(*who, month).expect("submit");
         }
-        self.set_time(start + 100);
+        self.set_time(deadline(month));
         for (_, member) in submitters {
             self.score(REVIEWER, month, *member, at_65())
                 .expect("score");
         }
-        self.set_time(start + 200);
+        self.set_time(review_end(month));
         let r: PoolResult<()> = self.pool(GOV, "finalize", month);
         r.expect("finalize");
     }
@@ -318,8 +340,7 @@ fn advance_records_at_most_twelve_months_per_member_per_call() {
     let mut fx = Fx::new();
     let silent = fx.induct(3, Rank::Ambassador);
     for month in 1..=14 {
-        let start = u64::from(month) * PERIOD;
-        fx.set_time(start + 200);
+        fx.set_time(review_end(month));
         fx.fund(month, BASE).unwrap();
         let r: PoolResult<()> = fx.pool(GOV, "finalize", month);
         r.unwrap();
@@ -509,7 +530,7 @@ fn a_budget_line_fed_into_a_month_enlarges_that_months_pool() {
     let m = fx.induct(2, Rank::Ambassador);
     let p = fx.active_bounty(10_000 * UNIT);
     fx.approve_milestone(p);
-    fx.set_time(PERIOD + 1);
+    fx.set_time(start(1) + 1);
     let r: BountyResult<()> = fx.bounty(CURATOR, "feed_pool", (p, 0u8, 1u32, 3_000 * UNIT));
     r.unwrap();
     fx.run_month(1, &[(2, m)]);
@@ -531,10 +552,10 @@ fn a_reviewer_cannot_score_its_own_member_after_rotating_away_from_the_reviewer_
     // The reviewer's account is member m's wallet; m moves to wallet 12 and submits from it.
     let m = fx.induct(REVIEWER, Rank::Ambassador);
     fx.rotate(m, REVIEWER, 12);
-    fx.set_time(PERIOD + 1);
+    fx.set_time(start(1) + 1);
     fx.fund(1, BASE).unwrap();
     fx.submit(12, 1).unwrap();
-    fx.set_time(PERIOD + 100);
+    fx.set_time(deadline(1));
     assert_eq!(
         fx.score(REVIEWER, 1, m, at_65()),
         Err(reward_pool::Error::ScoreRejected {
@@ -558,7 +579,7 @@ fn funding_a_month_before_the_last_finalized_one_is_refused() {
     fx.induct(2, Rank::Ambassador);
     let p = fx.active_bounty(10_000 * UNIT);
     fx.approve_milestone(p);
-    fx.set_time(2 * PERIOD + 200);
+    fx.set_time(review_end(2));
     fx.fund(2, BASE).unwrap();
     let r: PoolResult<()> = fx.pool(GOV, "finalize", 2u32);
     r.unwrap();
@@ -584,13 +605,13 @@ fn a_head_nobody_scored_and_a_senior_scored_zero_get_no_rank_bonus() {
         fx.chain
             .call_with_value(&pool, &account(GOV), "fund_bonus_reserve", (), 6_000 * UNIT);
     r.unwrap();
-    fx.set_time(PERIOD + 1);
+    fx.set_time(start(1) + 1);
     fx.fund(1, BASE).unwrap();
     fx.submit(2, 1).unwrap();
     fx.submit(3, 1).unwrap();
-    fx.set_time(PERIOD + 100);
+    fx.set_time(deadline(1));
     fx.score(REVIEWER, 1, senior, vec![]).unwrap();
-    fx.set_time(PERIOD + 200);
+    fx.set_time(review_end(1));
     let r: PoolResult<()> = fx.pool(GOV, "finalize", 1u32);
     r.unwrap();
     let preview: PoolResult<Vec<reward_pool::MonthPreview>> =
@@ -599,7 +620,7 @@ fn a_head_nobody_scored_and_a_senior_scored_zero_get_no_rank_bonus() {
     assert_eq!(fx.claim(2, vec![1]), Ok(0));
     assert_eq!(fx.claim(3, vec![1]), Ok(0));
     // The set-aside bonuses return to the reserve at the sweep.
-    fx.set_time(PERIOD + 200 + 10 * PERIOD);
+    fx.set_time(review_end(1) + 10 * PERIOD);
     let r: PoolResult<u128> = fx.pool(STRANGER, "sweep", 1u32);
     r.unwrap();
     let reserve: u128 = fx.pool(STRANGER, "bonus_reserve", ());
@@ -662,20 +683,19 @@ fn a_member_removed_after_submitting_is_still_paid_for_the_reviewed_month() {
         fx.chain
             .call_with_value(&pool, &account(GOV), "fund_bonus_reserve", (), 2_000 * UNIT);
     r.unwrap();
-    fx.set_time(PERIOD + 1);
+    fx.set_time(start(1) + 1);
     fx.fund(1, BASE).unwrap();
     fx.submit(2, 1).unwrap();
     let r: RegistryResult<()> = fx.reg(GOV, "remove", (m, b"left the program".to_vec()));
     r.unwrap();
-    fx.set_time(PERIOD + 100);
+    fx.set_time(deadline(1));
     fx.score(REVIEWER, 1, m, at_65()).unwrap();
-    fx.set_time(PERIOD + 200);
+    fx.set_time(review_end(1));
     let r: PoolResult<()> = fx.pool(GOV, "finalize", 1u32);
     r.unwrap();
     // The work was reviewed and finalized: the member's wallet claims it, bonus included.
     assert_eq!(fx.claim(2, vec![1]), Ok(BASE * 4 / 10 + 2_000 * UNIT));
-    // It can no longer submit.
-    fx.set_time(2 * PERIOD + 1);
+    // It can no longer submit (month 2's submissions are open now).
     assert_eq!(
         fx.submit(2, 2),
         Err(reward_pool::Error::Registry(registry::Error::Rule(
