@@ -80,7 +80,7 @@ impl Fx {
     }
 
     fn record_many(&mut self, member: MemberId, first: u32, pcts: Vec<u32>) -> R<()> {
-        self.call(POOL, "record_months", (member, first, pcts))
+        self.call(POOL, "record_months", vec![(member, first, pcts)])
     }
 
     fn events<E: scale::DecodeAll>(&self) -> Vec<E> {
@@ -281,10 +281,21 @@ fn record_months_only_from_the_authorised_pool_in_order_and_promotes() {
     fx.authorise();
     let auth: (Option<InkId>, Option<InkId>) = fx.call(STRANGER, "authorised", ());
     assert_eq!(auth, (Some(id(POOL)), Some(id(BOUNTY))));
-    let r: R<()> = fx.call(STRANGER, "record_months", (c, 100u32, vec![7_000u32]));
+    let r: R<()> = fx.call(STRANGER, "record_months", vec![(c, 100u32, vec![7_000u32])]);
     assert_eq!(r, Err(Error::NotAuthorisedCaller));
-    let r: R<()> = fx.call(BOUNTY, "record_months", (c, 100u32, vec![7_000u32]));
+    let r: R<()> = fx.call(BOUNTY, "record_months", vec![(c, 100u32, vec![7_000u32])]);
     assert_eq!(r, Err(Error::NotAuthorisedCaller));
+    let r: R<()> = fx.call(
+        POOL,
+        "record_months",
+        Vec::<(MemberId, u32, Vec<u32>)>::new(),
+    );
+    assert_eq!(r, Err(Error::BadMonthCount));
+    let r: R<()> = fx.call(POOL, "record_months", vec![(c, 100u32, vec![7_000u32]); 33]);
+    assert_eq!(r, Err(Error::BadMonthCount));
+    // What advance reads first: when each member joined and its last recorded month.
+    let progress: Vec<Option<(u64, Option<u32>)>> = fx.call(STRANGER, "progress", vec![c, 77]);
+    assert_eq!(progress, vec![Some((0, None)), None]);
     assert_eq!(fx.record_many(c, 100, vec![]), Err(Error::BadMonthCount));
     assert_eq!(
         fx.record_many(c, 100, vec![7_000; 13]),

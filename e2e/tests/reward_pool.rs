@@ -576,9 +576,14 @@ fn finalize_rules() {
     // Funding: governance or the authorised funder, with value, into an open month.
     assert_eq!(fx.pay(STRANGER, "fund", 1u32, UNIT), Err(Error::NotFunder));
     assert_eq!(fx.pay(GOV, "fund", 1u32, 0), Err(Error::ZeroValue));
+    // The funder's 500 is a bounty feed: it enlarges the month's pool to 84,500, which
+    // governance's funding must cover.
     assert_eq!(fx.pay(FUNDER, "fund", 1u32, 500 * UNIT), Ok(()));
+    assert_eq!(fx.month(1).fed, 500 * UNIT);
     assert_eq!(fx.finalize(1), Err(Error::Underfunded));
-    fx.fund(1, 83_500 * UNIT);
+    fx.fund(1, 83_999 * UNIT);
+    assert_eq!(fx.finalize(1), Err(Error::Underfunded));
+    fx.fund(1, UNIT);
     // A Head submitted: its bonus must be covered by the reserve.
     assert_eq!(fx.finalize(1), Err(Error::BonusReserveShort));
     assert_eq!(
@@ -600,8 +605,10 @@ fn finalize_rules() {
     let reserve: u128 = fx.call(STRANGER, "bonus_reserve", ());
     assert_eq!(reserve, 0, "the Head's bonus is set aside");
     // Only MK had points: everything else carries to month 2.
-    let carried = fx.month(1).finalized.unwrap().settlement.carried;
-    assert_eq!(carried, 84_000 * UNIT - 16_800 * UNIT);
+    let fin = fx.month(1).finalized.unwrap();
+    assert_eq!(fin.settlement.pool, 84_500 * UNIT);
+    let carried = fin.settlement.carried;
+    assert_eq!(carried, 84_500 * UNIT - 16_900 * UNIT);
     assert_eq!(fx.month(2).funded, carried);
     fx.assert_solvent();
 }

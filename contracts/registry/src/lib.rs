@@ -51,8 +51,10 @@ pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 }
 
 /// Most month records one `history` call returns.
 pub const HISTORY_PAGE_MAX: u32 = 64;
-/// Most months one `record_months` call records.
+/// Most months one `record_months` call records per member.
 pub const MAX_RECORD_MONTHS: u32 = 12;
+/// Most members one `record_months` or `progress` call covers.
+pub const MAX_RECORD_MEMBERS: u32 = 32;
 
 #[ink::contract]
 pub mod registry {
@@ -157,7 +159,8 @@ pub mod registry {
         NoPendingWallet,
         /// The member already has that rank.
         RankUnchanged,
-        /// No months given to record, or more than `MAX_RECORD_MONTHS`.
+        /// No members or months given to record, or more than `MAX_RECORD_MEMBERS` members or
+        /// `MAX_RECORD_MONTHS` months for one of them.
         BadMonthCount,
         /// A reversal exceeds the contributions recorded for the member.
         ReversalExceedsContributions,
@@ -596,73 +599,30 @@ pub mod registry {
 
         // ---- records from the pool and the bounty --------------------------------------------
 
-        /// Records `member`'s percentages for the consecutive months `first_month`,
-        /// `first_month + 1`, … (1 to `MAX_RECORD_MONTHS` of them) and applies the streak rules to
-        /// each in order: automatic promotion Candidate → Ambassador and Ambassador → Senior, and
-        /// the exit flag. The first month must follow the last recorded one exactly, so every
-        /// month is recorded once and in order. For a member that has left only the history is
-        /// kept. Only the authorised reward-pool contract may call it (from its `advance`, with
-        /// finalized months only, a month without a report at 0%).
+        /// Records, for each `(member, first_month, percentages)` entry (1 to
+        /// `MAX_RECORD_MEMBERS` of them), the member's percentages for the consecutive months
+        /// `first_month`, `first_month + 1`, … (1 to `MAX_RECORD_MONTHS`), applying the streak
+        /// rules to each in order: automatic promotion Candidate → Ambassador and Ambassador →
+        /// Senior, and the exit flag. A member's first month must follow its last recorded one
+        /// exactly, so every month is recorded once and in order. For a member that has left only
+        /// the history is kept. Only the authorised reward-pool contract may call it (from its
+        /// `advance`, with finalized months only, a month without a report at 0%); one bad entry
+        /// refuses the whole call.
         ///
         /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `BadMonthCount`,
         /// `Rule(MonthOutOfOrder)`, `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn record_months(
-            &mut self,
-            member: MemberId,
-            first_month: u32,
-            percentages: Vec<u32>,
-        ) -> Result<()> {
+        pub fn record_months(&mut self, entries: Vec<(MemberId, u32, Vec<u32>)>) -> Result<()> {
             self.ensure_running()?;
             if Some(self.env().caller()) != self.reward_pool {
                 return Err(Error::NotAuthorisedCaller);
             }
-            if percentages.is_empty() || percentages.len() > MAX_RECORD_MONTHS as usize {
+            if entries.is_empty() || entries.len() > MAX_RECORD_MEMBERS as usize {
                 return Err(Error::BadMonthCount);
             }
-            let mut record = self.member_record(member)?;
-            if let Some(last) = record.last_month {
-                if last.checked_add(1) != Some(first_month) {
-                    return Err(RuleError::MonthOutOfOrder.into());
-                }
+            for (member, first_month, percentages) in entries {
+                self.record_member_months(member, first_month, percentages)?;
             }
-            let streak = self.params.streak;
-            for (month, percentage_bps) in (first_month..).zip(percentages) {
-                submission::check_percentage(percentage_bps)?;
-                if !record.status.has_left() {
-                    let outcome =
-                        rank::record_month(record.rank, record.streaks, percentage_bps, &streak);
-                    record.streaks = outcome.streaks;
-                    if outcome.exit_flagged && !record.exit_flagged {
-                        self.env().emit_event(ExitFlagged {
-                            who: record.wallet,
-                            member,
-                        });
-                    }
-                    record.exit_flagged = outcome.exit_flagged;
-                    if let Some(to) = outcome.promoted_to {
-                        self.change_rank(member, &mut record, to, true)?;
-                    }
-                }
-                let index = record.months_recorded;
-                record.months_recorded = index.checked_add(1).ok_or(RuleError::Overflow)?;
-                record.last_month = Some(month);
-                self.history.insert(
-                    (member, index),
-                    &MonthRecord {
-                        month,
-                        percentage_bps,
-                    },
-                );
-                self.env().emit_event(MonthRecorded {
-                    who: record.wallet,
-                    member,
-                    month,
-                    percentage_bps,
-                    streaks: record.streaks,
-                });
-            }
-            self.members.insert(member, &record);
             Ok(())
         }
 
@@ -841,6 +801,22 @@ pub mod registry {
             self.bound_to.get(wallet)
         }
 
+        /// For each of `members` (at most `MAX_RECORD_MEMBERS`; more are ignored), when it
+        /// joined and the last month recorded for it, or `None` for an unknown id: what the
+        /// pool's `advance` reads to know which months to send.
+        #[ink(message)]
+        pub fn progress(&self, members: Vec<MemberId>) -> Vec<Option<(u64, Option<u32>)>> {
+            members
+                .into_iter()
+                .take(MAX_RECORD_MEMBERS as usize)
+                .map(|member| {
+                    self.members
+                        .get(member)
+                        .map(|record| (record.joined_at, record.last_month))
+                })
+                .collect()
+        }
+
         /// The record of `member`.
         #[ink(message)]
         pub fn member(&self, member: MemberId) -> Option<Member> {
@@ -960,6 +936,62 @@ pub mod registry {
             } else {
                 Ok(())
             }
+        }
+
+        /// Records one member's consecutive months (see `record_months`).
+        fn record_member_months(
+            &mut self,
+            member: MemberId,
+            first_month: u32,
+            percentages: Vec<u32>,
+        ) -> Result<()> {
+            if percentages.is_empty() || percentages.len() > MAX_RECORD_MONTHS as usize {
+                return Err(Error::BadMonthCount);
+            }
+            let mut record = self.member_record(member)?;
+            if let Some(last) = record.last_month {
+                if last.checked_add(1) != Some(first_month) {
+                    return Err(RuleError::MonthOutOfOrder.into());
+                }
+            }
+            let streak = self.params.streak;
+            for (month, percentage_bps) in (first_month..).zip(percentages) {
+                submission::check_percentage(percentage_bps)?;
+                if !record.status.has_left() {
+                    let outcome =
+                        rank::record_month(record.rank, record.streaks, percentage_bps, &streak);
+                    record.streaks = outcome.streaks;
+                    if outcome.exit_flagged && !record.exit_flagged {
+                        self.env().emit_event(ExitFlagged {
+                            who: record.wallet,
+                            member,
+                        });
+                    }
+                    record.exit_flagged = outcome.exit_flagged;
+                    if let Some(to) = outcome.promoted_to {
+                        self.change_rank(member, &mut record, to, true)?;
+                    }
+                }
+                let index = record.months_recorded;
+                record.months_recorded = index.checked_add(1).ok_or(RuleError::Overflow)?;
+                record.last_month = Some(month);
+                self.history.insert(
+                    (member, index),
+                    &MonthRecord {
+                        month,
+                        percentage_bps,
+                    },
+                );
+                self.env().emit_event(MonthRecorded {
+                    who: record.wallet,
+                    member,
+                    month,
+                    percentage_bps,
+                    streaks: record.streaks,
+                });
+            }
+            self.members.insert(member, &record);
+            Ok(())
         }
 
         /// Refuses `wallet` when it once acted for a member other than `member`.

@@ -844,7 +844,8 @@ pub mod reward_pool {
         /// at the member's percentage that month (0% without a report, the gate not applied).
         /// The registry then applies promotions and the exit flag. Anyone may call it, in any
         /// order, as often as they like: it can only record what the finalized months already
-        /// decide. Returns how many months it recorded.
+        /// decide. Two registry calls whatever the batch (one read, one write). Returns how many
+        /// months it recorded.
         ///
         /// Errors: `Paused`, `BadBatchSize`, `RegistryUnreachable`, `Registry(NotMember)`,
         /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
@@ -858,22 +859,24 @@ pub mod reward_pool {
             let Some(first_finalized) = self.first_finalized else {
                 return Ok(0);
             };
+            let progress = self
+                .registry_ref()
+                .call()
+                .progress(members.clone())
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)?;
+            let mut entries: Vec<(MemberId, u32, Vec<u32>)> = Vec::new();
             let mut recorded: u32 = 0;
-            for member in members {
-                let record = self
-                    .registry_ref()
-                    .call()
-                    .member(member)
-                    .try_invoke()
-                    .map_err(|_| Error::RegistryUnreachable)?
-                    .map_err(|_| Error::RegistryUnreachable)?
-                    .ok_or(Error::Registry(registry::Error::NotMember))?;
+            for (member, progress) in members.into_iter().zip(progress) {
+                let (joined_at, last_month) =
+                    progress.ok_or(Error::Registry(registry::Error::NotMember))?;
                 let first = self
                     .calendar
-                    .first_counted_month(record.joined_at)?
+                    .first_counted_month(joined_at)?
                     .max(first_finalized);
                 let months = rules::rank::months_to_record(
-                    record.last_month,
+                    last_month,
                     first,
                     self.last_finalized,
                     registry::MAX_RECORD_MONTHS,
@@ -886,15 +889,19 @@ pub mod reward_pool {
                     .map(|month| self.percentage_of(month, member))
                     .collect();
                 let count = u32::try_from(percentages.len()).map_err(|_| RuleError::Overflow)?;
-                self.registry_ref()
-                    .call_mut()
-                    .record_months(member, start, percentages)
-                    .try_invoke()
-                    .map_err(|_| Error::RegistryUnreachable)?
-                    .map_err(|_| Error::RegistryUnreachable)?
-                    .map_err(Error::Registry)?;
                 recorded = recorded.checked_add(count).ok_or(RuleError::Overflow)?;
+                entries.push((member, start, percentages));
             }
+            if entries.is_empty() {
+                return Ok(0);
+            }
+            self.registry_ref()
+                .call_mut()
+                .record_months(entries)
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(Error::Registry)?;
             Ok(recorded)
         }
 

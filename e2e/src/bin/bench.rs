@@ -257,7 +257,7 @@ impl Bench {
             &reg,
             &gov,
             "record_months",
-            (3u32.min(n - 1), 20u32, vec![7_000u32]),
+            vec![(3u32.min(n - 1), 20u32, vec![7_000u32])],
         );
         r.expect("record_months");
         self.record("registry record_months (1 month)");
