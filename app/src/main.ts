@@ -193,9 +193,9 @@ async function loadAccount(address: string) {
     if (row.status === "NotFinalized" && okOf(await query(pool, address, "submission", month, member)) === null) {
       continue;
     }
-    const state = okOf(await query(pool, address, "month", month)) as {
-      finalized?: { claimEnd?: number } | null;
-    };
+    // The pool counts each claim window from the month's finalization and stops it while
+    // paused; the preview says when it ends at the current pace (null while paused).
+    const endsAt = row.claimEndsAt as number | string | null | undefined;
     previews.push({
       month,
       status: row.status as ClaimStatus,
@@ -203,7 +203,7 @@ async function loadAccount(address: string) {
       bonus: big(row.bonus),
       total: big(row.total),
       percentageBps: row.percentageBps as number,
-      claimEndMs: state.finalized?.claimEnd ?? undefined,
+      claimEndMs: endsAt === null || endsAt === undefined ? undefined : Number(endsAt),
     });
   }
   render(now);

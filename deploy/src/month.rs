@@ -183,15 +183,28 @@ pub async fn run_demo_month<C: Chain>(
         .review_end(month, &plan.pool.windows)
         .map_err(|e| anyhow!("calendar: {e:?}"))?;
     clock.wait_until(client, me, review_end).await;
+    // The council approves the pool size the pool shows now; the finalize is refused if it
+    // changes before the action runs.
+    let size = read(
+        client,
+        me,
+        &pool.finalize_preview(month),
+        "read the pool size",
+    )
+    .await?
+    .map_err(|e| anyhow!("finalize preview: {e:?}"))?;
     govern_now(
         client,
         plan,
         d.governor,
-        Action::FinalizeMonth { month },
+        Action::FinalizeMonth { month, pool: size },
         "finalize",
     )
     .await?;
-    log(&format!("governor finalized month {month}"));
+    log(&format!(
+        "governor finalized month {month} at a pool of {}",
+        tokens(size, plan.token.decimals)
+    ));
 
     let claimers = submitters.len().saturating_sub(leave_unclaimed);
     for (member, key, _) in &submitters[..claimers] {

@@ -449,6 +449,18 @@ impl Chain {
         (pool, bounty)
     }
 
+    /// Finalizes `month` of `pool` as `by` with the pool size the pool previews now
+    /// (`finalize_preview`): what a council reads before it approves a finalize.
+    pub fn finalize(
+        &mut self,
+        pool: &AccountId,
+        by: &AccountId,
+        month: u32,
+    ) -> reward_pool::Result<()> {
+        let size: reward_pool::Result<Balance> = self.call(pool, by, "finalize_preview", month);
+        self.call(pool, by, "finalize", (month, size?))
+    }
+
     /// Gas limit used for every call.
     pub fn gas_limit() -> Weight {
         MinimalSandbox::default_gas_limit()

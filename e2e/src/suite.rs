@@ -183,6 +183,18 @@ impl Suite {
         self.chain.call(&governor, &account(by), message, args)
     }
 
+    /// The governor action that finalizes `month` at the pool size the pool previews now.
+    pub fn finalize_action(&mut self, month: u32) -> Action {
+        let pool = self.pool.clone();
+        let size: reward_pool::Result<u128> =
+            self.chain
+                .call(&pool, &account(DEPLOYER), "finalize_preview", month);
+        Action::FinalizeMonth {
+            month,
+            pool: size.expect("finalize preview"),
+        }
+    }
+
     /// Proposes `action` as council member `by`.
     pub fn propose(&mut self, by: u8, action: Action) -> governor::Result<u32> {
         self.call_governor(by, "propose", (action, b"forum post".to_vec()))

@@ -486,7 +486,7 @@ fn pool_feeds_and_registry_records_fail_cleanly() {
         fx.chain
             .call_with_value(&pool, &account(GOV), "fund", 1u32, 3_000 * UNIT);
     r.unwrap();
-    let r: reward_pool::Result<()> = fx.chain.call(&pool, &account(GOV), "finalize", 1u32);
+    let r = fx.chain.finalize(&pool, &account(GOV), 1);
     r.unwrap();
     let r: R<()> = fx.call(CURATOR, "feed_pool", (p, 0u8, 1u32, 3_000 * UNIT));
     assert_eq!(r, Err(Error::Pool(reward_pool::Error::MonthFinalized)));

@@ -112,11 +112,10 @@ fn a_month_is_finalized_only_through_the_governor() {
     );
     r.expect("score");
 
-    let p = suite
-        .propose(2, Action::FinalizeMonth { month: 0 })
-        .unwrap();
+    let finalize = suite.finalize_action(0);
+    let p = suite.propose(2, finalize.clone()).unwrap();
     assert_eq!(
-        suite.propose(MEMBER, Action::FinalizeMonth { month: 0 }),
+        suite.propose(MEMBER, finalize),
         Err(Error::NotCouncilMember)
     );
     assert_eq!(state(&mut suite, p), ProposalState::Pending);
@@ -134,11 +133,15 @@ fn a_month_is_finalized_only_through_the_governor() {
     );
     assert_eq!(execute(&mut suite, ANYONE, p), Err(Error::TimelockRunning));
     // The governance account is the governor: nobody finalizes around it.
-    let r: reward_pool::Result<()> = suite
-        .chain
-        .call(&pool, &account(DEPLOYER), "finalize", 0u32);
+    let r: reward_pool::Result<()> =
+        suite
+            .chain
+            .call(&pool, &account(DEPLOYER), "finalize", (0u32, 0u128));
     assert_eq!(r, Err(reward_pool::Error::NotGovernance));
-    let r: reward_pool::Result<()> = suite.chain.call(&pool, &account(2), "finalize", 0u32);
+    let r: reward_pool::Result<()> =
+        suite
+            .chain
+            .call(&pool, &account(2), "finalize", (0u32, 0u128));
     assert_eq!(r, Err(reward_pool::Error::NotGovernance));
 
     // Timelock over, review window still open: the pool refuses, nothing is applied and the

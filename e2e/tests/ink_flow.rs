@@ -268,7 +268,7 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
 
     // Finalization only through the governor.
     let direct = client
-        .call(&alice(), &pool_calls.finalize(0))
+        .call(&alice(), &pool_calls.finalize(0, POOL))
         .dry_run()
         .await
         .unwrap_or_else(|_| panic!("finalize dry run"))
@@ -285,7 +285,11 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         client,
         clock,
         &mut governor,
-        Action::FinalizeMonth { month: 0 },
+        // Month 0 has no carry-in, feeds or new Ambassadors: its pool is the base.
+        Action::FinalizeMonth {
+            month: 0,
+            pool: POOL,
+        },
     )
     .await;
 

@@ -14,44 +14,46 @@ use e2e::{account, id, AccountId, Chain, PoolMoney, UNIT};
 use registry::{Member, Rank, StreakParams};
 use reward_pool::{Department, Department::*, Score};
 
-const GOV: u8 = 1;
-const REVIEWER: u8 = 20;
+pub(crate) const GOV: u8 = 1;
+pub(crate) const REVIEWER: u8 = 20;
 const CURATOR: u8 = 5;
 const NEW_CURATOR: u8 = 9;
-const STRANGER: u8 = 23;
+pub(crate) const STRANGER: u8 = 23;
 const TREASURY: u8 = 30;
 const DELAY: u64 = 1_000;
-const PERIOD: u64 = 1_000_000;
-const BASE: u128 = 84_000 * UNIT;
+pub(crate) const PERIOD: u64 = 1_000_000;
+pub(crate) const BASE: u128 = 84_000 * UNIT;
 
-type PoolResult<T> = reward_pool::Result<T>;
+pub(crate) type PoolResult<T> = reward_pool::Result<T>;
 
 /// When month `m` starts.
-fn start(m: u32) -> u64 {
+pub(crate) fn start(m: u32) -> u64 {
     u64::from(m) * PERIOD
 }
 
 /// `m`'s submission deadline: reviewers score from then on.
-fn deadline(m: u32) -> u64 {
+pub(crate) fn deadline(m: u32) -> u64 {
     start(m + 1) + 100
 }
 
 /// `m`'s review end: governance may finalize from then on.
-fn review_end(m: u32) -> u64 {
+pub(crate) fn review_end(m: u32) -> u64 {
     start(m + 1) + 200
 }
 type BountyResult<T> = bounty::Result<T>;
 type RegistryResult<T> = registry::Result<T>;
 
-struct Fx {
-    chain: Chain,
-    reg: AccountId,
-    pool: AccountId,
+/// Registry, pool and bounty governed by account 1 (see the module docs); shared with the
+/// month-as-approved scenarios.
+pub(crate) struct Fx {
+    pub(crate) chain: Chain,
+    pub(crate) reg: AccountId,
+    pub(crate) pool: AccountId,
     bounty: AccountId,
 }
 
 /// A review of 26/40 in Marketing and Content creation: 65%.
-fn at_65() -> Vec<(Department, Score)> {
+pub(crate) fn at_65() -> Vec<(Department, Score)> {
     vec![
         (
             Marketing,
@@ -71,7 +73,7 @@ fn at_65() -> Vec<(Department, Score)> {
 }
 
 impl Fx {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let money = PoolMoney {
             base: BASE,
             step: 21_000 * UNIT,
@@ -93,56 +95,71 @@ impl Fx {
         }
     }
 
-    fn pool<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, message: &str, args: A) -> T {
+    pub(crate) fn pool<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
         let pool = self.pool.clone();
         self.chain.call(&pool, &account(by), message, args)
     }
 
-    fn bounty<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, message: &str, args: A) -> T {
+    pub(crate) fn bounty<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
         let bounty = self.bounty.clone();
         self.chain.call(&bounty, &account(by), message, args)
     }
 
-    fn reg<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, message: &str, args: A) -> T {
+    pub(crate) fn reg<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
         let reg = self.reg.clone();
         self.chain.call(&reg, &account(by), message, args)
     }
 
-    fn induct(&mut self, who: u8, rank: Rank) -> u32 {
+    pub(crate) fn induct(&mut self, who: u8, rank: Rank) -> u32 {
         let r: RegistryResult<u32> = self.reg(GOV, "induct", (id(who), rank, b"cid".to_vec()));
         r.expect("induct")
     }
 
-    fn member(&mut self, member: u32) -> Member {
+    pub(crate) fn member(&mut self, member: u32) -> Member {
         let m: Option<Member> = self.reg(STRANGER, "member", member);
         m.expect("member")
     }
 
-    fn rotate(&mut self, member: u32, from: u8, to: u8) {
+    pub(crate) fn rotate(&mut self, member: u32, from: u8, to: u8) {
         let r: RegistryResult<()> = self.reg(from, "propose_wallet", id(to));
         r.expect("propose wallet");
         let r: RegistryResult<()> = self.reg(to, "accept_wallet", member);
         r.expect("accept wallet");
     }
 
-    fn set_time(&mut self, ms: u64) {
+    pub(crate) fn set_time(&mut self, ms: u64) {
         self.chain.set_time(ms);
     }
 
     /// Moves the clock to `ms` unless it is already later.
-    fn at_least(&mut self, ms: u64) {
+    pub(crate) fn at_least(&mut self, ms: u64) {
         if self.chain.time() < ms {
             self.chain.set_time(ms);
         }
     }
 
-    fn fund(&mut self, month: u32, amount: u128) -> PoolResult<()> {
+    pub(crate) fn fund(&mut self, month: u32, amount: u128) -> PoolResult<()> {
         let pool = self.pool.clone();
         self.chain
             .call_with_value(&pool, &account(GOV), "fund", month, amount)
     }
 
-    fn submit(&mut self, who: u8, month: u32) -> PoolResult<()> {
+    pub(crate) fn submit(&mut self, who: u8, month: u32) -> PoolResult<()> {
         self.pool(
             who,
             "submit",
@@ -161,7 +178,7 @@ impl Fx {
         )
     }
 
-    fn score(
+    pub(crate) fn score(
         &mut self,
         by: u8,
         month: u32,
@@ -173,7 +190,7 @@ impl Fx {
 
     /// Runs `month`: funds it with the base, `submitters` submit, the reviewer scores each at
     /// 65%, governance finalizes after the review window.
-    fn run_month(&mut self, month: u32, submitters: &[(u8, u32)]) {
+    pub(crate) fn run_month(&mut self, month: u32, submitters: &[(u8, u32)]) {
         self.at_least(start(month) + 1);
         self.fund(month, BASE).expect("fund");
         for (who, _) in submitters {
@@ -185,22 +202,30 @@ impl Fx {
                 .expect("score");
         }
         self.set_time(review_end(month));
-        let r: PoolResult<()> = self.pool(GOV, "finalize", month);
-        r.expect("finalize");
+        self.finalize(month).expect("finalize");
     }
 
-    fn claim(&mut self, who: u8, months: Vec<u32>) -> PoolResult<u128> {
+    pub(crate) fn finalize(&mut self, month: u32) -> PoolResult<()> {
+        let pool = self.pool.clone();
+        self.chain.finalize(&pool, &account(GOV), month)
+    }
+
+    pub(crate) fn month(&mut self, month: u32) -> reward_pool::MonthState {
+        self.pool(STRANGER, "month", month)
+    }
+
+    pub(crate) fn claim(&mut self, who: u8, months: Vec<u32>) -> PoolResult<u128> {
         self.pool(who, "claim", months)
     }
 
-    fn advance(&mut self, by: u8, members: Vec<u32>) -> PoolResult<u32> {
+    pub(crate) fn advance(&mut self, by: u8, members: Vec<u32>) -> PoolResult<u32> {
         self.pool(by, "advance", members)
     }
 
     /// Proposes a bounty of `total` (one line, one milestone of 100%, 1% fee) curated by
     /// `CURATOR`, approves and funds it (total + 1% fee budget), reports and approves the
     /// milestone. Returns its id.
-    fn active_bounty(&mut self, total: u128) -> u32 {
+    pub(crate) fn active_bounty(&mut self, total: u128) -> u32 {
         let r: BountyResult<u32> = self.bounty(
             CURATOR,
             "propose",
@@ -227,7 +252,7 @@ impl Fx {
         p
     }
 
-    fn approve_milestone(&mut self, p: u32) {
+    pub(crate) fn approve_milestone(&mut self, p: u32) {
         let r: BountyResult<()> =
             self.bounty(CURATOR, "submit_report", (p, 0u8, b"report".to_vec()));
         r.expect("report");
@@ -236,18 +261,18 @@ impl Fx {
         r.expect("decide");
     }
 
-    fn award(&mut self, p: u32, to: u8, amount: u128) -> u32 {
+    pub(crate) fn award(&mut self, p: u32, to: u8, amount: u128) -> u32 {
         let r: BountyResult<u32> =
             self.bounty(CURATOR, "award", (p, 0u8, id(to), amount, b"memo".to_vec()));
         r.expect("award")
     }
 
-    fn proposal(&mut self, p: u32) -> Proposal {
+    pub(crate) fn proposal(&mut self, p: u32) -> Proposal {
         let r: Option<Proposal> = self.bounty(STRANGER, "proposal", p);
         r.expect("proposal")
     }
 
-    fn assert_solvent(&mut self) {
+    pub(crate) fn assert_solvent(&mut self) {
         let pool_owes: u128 = self.pool(STRANGER, "liabilities", ());
         let bounty_owes: u128 = self.bounty(STRANGER, "liabilities", ());
         let (pool, bounty) = (self.pool.clone(), self.bounty.clone());
@@ -316,7 +341,7 @@ fn a_member_who_stops_submitting_is_recorded_at_zero_and_flagged_for_exit() {
         head_cap: 1,
         max_evidence_len: 64,
     };
-    let r: RegistryResult<()> = fx.reg(GOV, "set_params", params);
+    let r: RegistryResult<()> = fx.reg(GOV, "set_params", (params, 0u32));
     r.unwrap();
     let active = fx.induct(2, Rank::Ambassador);
     let silent = fx.induct(3, Rank::Ambassador);
@@ -342,8 +367,7 @@ fn advance_records_at_most_twelve_months_per_member_per_call() {
     for month in 1..=14 {
         fx.set_time(review_end(month));
         fx.fund(month, BASE).unwrap();
-        let r: PoolResult<()> = fx.pool(GOV, "finalize", month);
-        r.unwrap();
+        fx.finalize(month).unwrap();
     }
     assert_eq!(fx.advance(STRANGER, vec![silent]), Ok(12));
     assert_eq!(fx.advance(STRANGER, vec![silent]), Ok(2));
@@ -581,8 +605,7 @@ fn funding_a_month_before_the_last_finalized_one_is_refused() {
     fx.approve_milestone(p);
     fx.set_time(review_end(2));
     fx.fund(2, BASE).unwrap();
-    let r: PoolResult<()> = fx.pool(GOV, "finalize", 2u32);
-    r.unwrap();
+    fx.finalize(2).unwrap();
     // Month 1 was never finalized and never can be: no money goes in.
     assert_eq!(fx.fund(1, UNIT), Err(reward_pool::Error::MonthClosed));
     assert_eq!(fx.fund(2, UNIT), Err(reward_pool::Error::MonthFinalized));
@@ -612,8 +635,7 @@ fn a_head_nobody_scored_and_a_senior_scored_zero_get_no_rank_bonus() {
     fx.set_time(deadline(1));
     fx.score(REVIEWER, 1, senior, vec![]).unwrap();
     fx.set_time(review_end(1));
-    let r: PoolResult<()> = fx.pool(GOV, "finalize", 1u32);
-    r.unwrap();
+    fx.finalize(1).unwrap();
     let preview: PoolResult<Vec<reward_pool::MonthPreview>> =
         fx.pool(STRANGER, "preview", (head, vec![1u32]));
     assert_eq!(preview.unwrap()[0].bonus, 0);
@@ -691,8 +713,7 @@ fn a_member_removed_after_submitting_is_still_paid_for_the_reviewed_month() {
     fx.set_time(deadline(1));
     fx.score(REVIEWER, 1, m, at_65()).unwrap();
     fx.set_time(review_end(1));
-    let r: PoolResult<()> = fx.pool(GOV, "finalize", 1u32);
-    r.unwrap();
+    fx.finalize(1).unwrap();
     // The work was reviewed and finalized: the member's wallet claims it, bonus included.
     assert_eq!(fx.claim(2, vec![1]), Ok(BASE * 4 / 10 + 2_000 * UNIT));
     // It can no longer submit (month 2's submissions are open now).

@@ -353,7 +353,8 @@ impl Program {
         }
         // Finalize through the governor: proposal, a second approval, the timelock.
         self.at_least(cal.review_end(month, &windows).unwrap() - self.suite.spec.timelock_ms);
-        self.govern(Action::FinalizeMonth { month });
+        let finalize = self.suite.finalize_action(month);
+        self.govern(finalize);
         let first_time: u32 = self.registry_call("first_time_ambassadors", ());
         let growth = STEP * u128::from((first_time - 20) / 5);
         let carried = self.sheet[month as usize].settle(BASE + growth);

@@ -568,15 +568,15 @@ fn parameters_change_through_governance_only() {
     let mut next = params();
     next.head_cap = 3;
     next.streak.streak_len = 2;
-    let r: R<()> = fx.call(STRANGER, "set_params", next.clone());
+    let r: R<()> = fx.call(STRANGER, "set_params", (next.clone(), 0u32));
     assert_eq!(r, Err(Error::NotGovernance));
-    assert_eq!(fx.gov("set_params", next.clone()), Ok(()));
+    assert_eq!(fx.gov("set_params", (next.clone(), 0u32)), Ok(()));
     let now: Params = fx.call(STRANGER, "params", ());
     assert_eq!(now, next);
     let mut bad = next;
     bad.max_evidence_len = 513;
     assert_eq!(
-        fx.gov("set_params", bad),
+        fx.gov("set_params", (bad, 0u32)),
         Err(Error::Rule(RuleError::EvidenceLimitOutOfRange))
     );
 }

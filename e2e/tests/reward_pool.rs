@@ -168,7 +168,8 @@ impl Fx {
     }
 
     fn finalize(&mut self, month: u32) -> R<()> {
-        self.call(GOV, "finalize", month)
+        let pool = self.pool.clone();
+        self.chain.finalize(&pool, &account(GOV), month)
     }
 
     fn claim(&mut self, who: u8, months: Vec<u32>) -> R<u128> {
@@ -213,7 +214,15 @@ enum When {
 /// A full month in UTC calendar mode: fund, submit, score, finalize, preview, claim.
 #[test]
 fn a_full_month_pays_what_preview_shows() {
-    let mut fx = Fx::with(Calendar::UtcMonths, config());
+    // Calendar months take a claim window of at least a day.
+    let utc = Config {
+        windows: Windows {
+            review_ms: REVIEW,
+            claim_ms: 180 * DAY_MS,
+        },
+        ..config()
+    };
+    let mut fx = Fx::with(Calendar::UtcMonths, utc);
     let a = fx.induct(2, Rank::Ambassador);
     let b = fx.induct(3, Rank::Senior);
     // July 2024 = month 654.
@@ -552,13 +561,17 @@ fn scoring_rules() {
         Ok(())
     );
     assert_eq!(fx.month(1).totals, [10, 0, 5, 0, 0, 0, 2]);
-    // After finalization, no more scores.
+    // Scores are final when the review window ends, before and after the finalize.
     fx.fund(1, 84_000 * UNIT);
     fx.at(1, When::Finalizable);
+    assert_eq!(
+        fx.score(1, a, vec![(Marketing, s(1, 1))]),
+        Err(Error::ReviewClosed)
+    );
     fx.finalize(1).unwrap();
     assert_eq!(
         fx.score(1, a, vec![(Marketing, s(1, 1))]),
-        Err(Error::MonthFinalized)
+        Err(Error::ReviewClosed)
     );
 }
 
@@ -568,9 +581,10 @@ fn finalize_rules() {
     let a = fx.induct(2, Rank::Head);
     fx.at(1, When::Open);
     fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
-    fx.at(1, When::Finalizable);
+    fx.at(1, When::Review);
     fx.score(1, a, vec![(Marketing, s(10, 10))]).unwrap();
-    let r: R<()> = fx.call(STRANGER, "finalize", 1u32);
+    fx.at(1, When::Finalizable);
+    let r: R<()> = fx.call(STRANGER, "finalize", (1u32, 0u128));
     assert_eq!(r, Err(Error::NotGovernance));
     assert_eq!(fx.finalize(1), Err(Error::Unfunded));
     // Funding: governance or the authorised funder, with value, into an open month.

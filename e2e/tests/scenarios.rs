@@ -10,6 +10,8 @@ mod governor_contract;
 mod ink_flow;
 #[path = "money_and_promotion.rs"]
 mod money_and_promotion;
+#[path = "month_as_approved.rs"]
+mod month_as_approved;
 #[path = "program.rs"]
 mod program;
 #[path = "registry.rs"]

@@ -116,10 +116,13 @@ pub mod governor {
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
     #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
     pub enum Action {
-        /// Reward pool `finalize(month)`.
+        /// Reward pool `finalize(month, pool)`.
         FinalizeMonth {
             /// The month.
             month: u32,
+            /// The pool size the council approves (the pool's `finalize_preview`): the finalize
+            /// is refused if the month's pool differs when it runs.
+            pool: Balance,
         },
         /// Reward pool `fund(month)` with `amount`.
         FundMonth {
@@ -231,7 +234,8 @@ pub mod governor {
         },
         /// Registry `set_params(params)`.
         SetRegistryParams {
-            /// The new parameters.
+            /// The new parameters; their streak part judges the months from the one after the
+            /// pool's current month (the governor names it when the action runs).
             params: Params,
         },
         /// Registry `set_authorised(pool, bounty)`.
@@ -964,8 +968,8 @@ pub mod governor {
             let mut bounty = BountyRef::from_account_id(suite.bounty);
             let mut registry = RegistryRef::from_account_id(suite.registry);
             match action {
-                Action::FinalizeMonth { month } => {
-                    pool_call(pool.call_mut().finalize(month).try_invoke())
+                Action::FinalizeMonth { month, pool: size } => {
+                    pool_call(pool.call_mut().finalize(month, size).try_invoke())
                 }
                 Action::FundMonth { month, amount } => {
                     self.ensure_funds(amount)?;
@@ -1072,7 +1076,20 @@ pub mod governor {
                     registry_call(registry.call_mut().remove(member, reason_ref).try_invoke())
                 }
                 Action::SetRegistryParams { params } => {
-                    registry_call(registry.call_mut().set_params(params).try_invoke())
+                    // New streak parameters judge the months that open from now on.
+                    let from_month = match pool.call().current_month().try_invoke() {
+                        Ok(Ok(Ok((month, _)))) => {
+                            month.checked_add(1).ok_or(RuleError::Overflow)?
+                        }
+                        Ok(Ok(Err(reward_pool::Error::Rule(RuleError::BeforeCalendarStart)))) => 0,
+                        _ => return Err(Error::Unreachable(Target::RewardPool)),
+                    };
+                    registry_call(
+                        registry
+                            .call_mut()
+                            .set_params(params, from_month)
+                            .try_invoke(),
+                    )
                 }
                 Action::SetAuthorised { pool, bounty } => registry_call(
                     registry

@@ -25,6 +25,12 @@
 //! anything else), never from a claim. So nobody can change a member's promotion by the order in
 //! which they claim or call anything: they can only make it happen sooner.
 //!
+//! ## Which parameters judge a month
+//! A month is judged by the streak parameters in force for it, however late its record arrives:
+//! `set_params` names the first month the new streak parameters judge (the governor passes the
+//! month after the pool's current one), and is refused for a month already recorded for anyone.
+//! The Head cap and the reference limit apply from the change on.
+//!
 //! ## Invariants
 //! - A wallet maps to at most one member id and a member id to exactly one wallet.
 //! - `rank_counts` counts members that have not left, per rank; `rank_counts[Head] <= head_cap`
@@ -164,6 +170,8 @@ pub mod registry {
         BadMonthCount,
         /// A reversal exceeds the contributions recorded for the member.
         ReversalExceedsContributions,
+        /// New streak parameters would judge a month already recorded for some member.
+        ParamsForRecordedMonth,
         /// The chain refused the new code hash.
         UpgradeFailed,
         /// A program rule refused the input; the inner error names the rule.
@@ -343,6 +351,8 @@ pub mod registry {
     pub struct ParamsChanged {
         /// The new parameters.
         pub params: Params,
+        /// The first month their streak parameters judge.
+        pub from_month: u32,
     }
 
     /// Governance authorised the reward-pool and bounty contracts.
@@ -359,6 +369,11 @@ pub mod registry {
     pub struct Registry {
         admin: Admin,
         params: Params,
+        /// Streak parameter versions, oldest first: `(first month they judge, parameters)`.
+        streak_versions: Mapping<u32, (u32, StreakParams)>,
+        streak_version_count: u32,
+        /// The latest month recorded for any member.
+        max_recorded_month: Option<u32>,
         reward_pool: Option<AccountId>,
         bounty: Option<AccountId>,
         next_member_id: MemberId,
@@ -387,9 +402,14 @@ pub mod registry {
         #[ink(constructor)]
         pub fn new(governance: AccountId, params: Params) -> Result<Self> {
             validate_params(&params)?;
+            let mut streak_versions = Mapping::default();
+            streak_versions.insert(0, &(0u32, params.streak));
             Ok(Self {
                 admin: Admin::new(governance),
                 params,
+                streak_versions,
+                streak_version_count: 1,
+                max_recorded_month: None,
                 reward_pool: None,
                 bounty: None,
                 next_member_id: 0,
@@ -716,17 +736,37 @@ pub mod registry {
             Ok(())
         }
 
-        /// Replaces the parameters; they apply from the next recorded month. Governance only.
+        /// Replaces the parameters. The streak parameters judge the months from `from_month`
+        /// on (earlier months keep theirs, however late they are recorded); the Head cap and the
+        /// reference limit apply at once. A second change for the same first month replaces the
+        /// first. Governance only; the governor names the month after the pool's current one.
         ///
-        /// Errors: `NotGovernance`, `Paused`, `Rule(ThresholdOutOfRange)`,
-        /// `Rule(StreakLengthZero)`, `Rule(EvidenceLimitOutOfRange)`.
+        /// Errors: `NotGovernance`, `Paused`, `ParamsForRecordedMonth` (a month up to
+        /// `from_month` is already recorded for a member, or an earlier change starts later),
+        /// `Rule(ThresholdOutOfRange)`, `Rule(StreakLengthZero)`,
+        /// `Rule(EvidenceLimitOutOfRange)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn set_params(&mut self, params: Params) -> Result<()> {
+        pub fn set_params(&mut self, params: Params, from_month: u32) -> Result<()> {
             self.ensure_governance()?;
             self.ensure_running()?;
             validate_params(&params)?;
+            if self.max_recorded_month.is_some_and(|max| from_month <= max) {
+                return Err(Error::ParamsForRecordedMonth);
+            }
+            let last = self
+                .streak_version_count
+                .checked_sub(1)
+                .ok_or(RuleError::Overflow)?;
+            let index = match self.streak_versions.get(last) {
+                Some((from, _)) if from == from_month => last,
+                Some((from, _)) if from > from_month => return Err(Error::ParamsForRecordedMonth),
+                _ => self.streak_version_count,
+            };
+            self.streak_versions
+                .insert(index, &(from_month, params.streak));
+            self.streak_version_count = index.checked_add(1).ok_or(RuleError::Overflow)?;
             self.params = params.clone();
-            self.env().emit_event(ParamsChanged { params });
+            self.env().emit_event(ParamsChanged { params, from_month });
             Ok(())
         }
 
@@ -890,10 +930,16 @@ pub mod registry {
             (self.reward_pool, self.bounty)
         }
 
-        /// The parameters.
+        /// The latest parameters.
         #[ink(message)]
         pub fn params(&self) -> Params {
             self.params.clone()
+        }
+
+        /// The streak parameters that judge `month`.
+        #[ink(message)]
+        pub fn streak_params_of(&self, month: u32) -> StreakParams {
+            self.streak_params_for(month)
         }
 
         /// The governance account.
@@ -954,9 +1000,13 @@ pub mod registry {
                     return Err(RuleError::MonthOutOfOrder.into());
                 }
             }
-            let streak = self.params.streak;
             for (month, percentage_bps) in (first_month..).zip(percentages) {
                 submission::check_percentage(percentage_bps)?;
+                // Each month is judged by the streak parameters in force for it.
+                let streak = self.streak_params_for(month);
+                if self.max_recorded_month.is_none_or(|max| month > max) {
+                    self.max_recorded_month = Some(month);
+                }
                 if !record.status.has_left() {
                     let outcome =
                         rank::record_month(record.rank, record.streaks, percentage_bps, &streak);
@@ -1005,6 +1055,20 @@ pub mod registry {
                 Some(bound) if bound != member => Err(error),
                 _ => Ok(()),
             }
+        }
+
+        /// The newest streak parameters whose first month is not after `month`.
+        fn streak_params_for(&self, month: u32) -> StreakParams {
+            let mut index = self.streak_version_count;
+            while let Some(i) = index.checked_sub(1) {
+                if let Some((from, streak)) = self.streak_versions.get(i) {
+                    if from <= month {
+                        return streak;
+                    }
+                }
+                index = i;
+            }
+            self.params.streak
         }
 
         fn member_record(&self, member: MemberId) -> Result<Member> {

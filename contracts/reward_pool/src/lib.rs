@@ -12,9 +12,11 @@
 //! 2. **submit** — an active member's wallet, between the month's start and its deadline, names 2
 //!    or 3 departments, suggested scores and an evidence reference; a later submission replaces
 //!    the earlier one.
-//! 3. **score** — reviewers, from the deadline until finalization, set each submitter's final
-//!    points (never their own), in batches. Department totals follow every score.
-//! 4. **finalize** — governance, after the review window, months in order: freezes the pool size,
+//! 3. **score** — reviewers, from the deadline until the review window ends, set each submitter's
+//!    final points (never their own), in batches. Department totals follow every score. Scores
+//!    are final when the review window ends.
+//! 4. **finalize** — governance, after the review window, months in order, naming the pool size it
+//!    approved (refused if anything changed it since): freezes the pool size,
 //!    the slices, the totals, the gate and the bonuses, sets the bonuses aside from the reserve,
 //!    and carries what no slice takes into the next month. Constant cost: it never visits a
 //!    member.
@@ -27,8 +29,18 @@
 //!    that the registry has not recorded yet, in month order, a month without a report at 0%, to
 //!    the registry, which applies the promotion and exit rules. A member's rank after month N
 //!    therefore depends only on its percentages in the finalized months up to N.
-//! 7. **sweep** — anyone, after the claim window: what is unclaimed (rounding dust included) goes
+//! 7. **sweep** — anyone, after the claim window (its whole length counted from finalization, time
+//!    spent paused not counted): what is unclaimed (rounding dust included) goes
 //!    to the currently open month, unused bonus back to the reserve.
+//!
+//! ## What a month keeps
+//! - The configuration in force when the month opened: `set_config` applies from the next month
+//!   that opens, so raising the gate or halving a bonus never reaches work already under way.
+//! - What the council approved: `finalize` names the pool size and is refused if it differs, and
+//!   scores cannot change after the review window, so nothing anyone does while a finalize waits
+//!   in the governor's timelock changes what the month pays.
+//! - Its whole claim window, counted on a clock that stops while the pool is paused, from the
+//!   moment it was finalized, however late that was.
 //!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
@@ -71,8 +83,8 @@ pub mod reward_pool {
     use rules::reward::{self, MonthSettlement, PerDepartment, Totals};
     use rules::submission;
 
-    /// The program's pool parameters. Changes apply to every month not yet finalized: a month
-    /// freezes them when it is finalized.
+    /// The program's pool parameters. A month keeps the configuration in force when it opened: a
+    /// change applies from the next month that opens.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
     #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -136,8 +148,10 @@ pub mod reward_pool {
         pub senior_bonus: Balance,
         /// Bonuses set aside from the reserve for this month's Heads and Seniors.
         pub bonus_reserved: Balance,
-        /// Claims are accepted strictly before this time (ms).
-        pub claim_end: u64,
+        /// Claims are accepted while the pool's running clock (wall time less time spent
+        /// paused, see `rules::calendar::PauseClock`) is below this: the claim period counted
+        /// from finalization.
+        pub claim_deadline: u64,
         /// When it was finalized (ms).
         pub finalized_at: u64,
     }
@@ -204,6 +218,9 @@ pub mod reward_pool {
         pub total: Balance,
         /// The member's percentage that month, in bps.
         pub percentage_bps: u32,
+        /// When the claim window ends (ms), if the pool is not paused and the month is
+        /// finalized: for a countdown. The window waits while the pool is paused.
+        pub claim_ends_at: Option<u64>,
     }
 
     /// Why one entry of a score batch was refused.
@@ -256,6 +273,11 @@ pub mod reward_pool {
         Unfunded,
         /// The month's funding is below its pool size.
         Underfunded,
+        /// The pool size named by the finalize differs from the month's pool now (a promotion or
+        /// a funding changed it after the council's approval): approve the new figure.
+        PoolSizeChanged,
+        /// The review window is over: scores are final.
+        ReviewClosed,
         /// The month can never be finalized (it is not after the last finalized month), so it
         /// takes no more money.
         MonthClosed,
@@ -418,6 +440,8 @@ pub mod reward_pool {
     pub struct ConfigChanged {
         /// The new configuration.
         pub config: Config,
+        /// The first month it applies to (the next month to open).
+        pub from_month: u32,
     }
 
     /// Governance changed who may score or fund.
@@ -437,7 +461,13 @@ pub mod reward_pool {
         admin: Admin,
         registry: AccountId,
         calendar: Calendar,
+        /// The newest configuration version (what months opening from now on get).
         config: Config,
+        /// Configuration versions, oldest first: `(first month it applies to, config)`.
+        configs: Mapping<u32, (u32, Config)>,
+        config_count: u32,
+        /// Stops while the pool is paused; claim windows run on it.
+        clock: rules::calendar::PauseClock,
         funder: Option<AccountId>,
         reviewers: Mapping<AccountId, ()>,
         months: Mapping<u32, MonthState>,
@@ -450,8 +480,9 @@ pub mod reward_pool {
         liabilities: Balance,
     }
 
-    fn validate_config(config: &Config) -> Result<()> {
+    fn validate_config(config: &Config, calendar: &Calendar) -> Result<()> {
         Weights::new(config.weights.as_array())?;
+        config.windows.validate(calendar)?;
         rules::check_bps(config.gate_bps, RuleError::GateOutOfRange)?;
         submission::check_evidence_limit(config.max_evidence_len)?;
         Ok(())
@@ -470,7 +501,7 @@ pub mod reward_pool {
         /// months by `calendar` (fixed for the pool's life).
         ///
         /// Errors: `Rule(PeriodLengthZero)`, `Rule(WeightsDoNotSumToWhole)`,
-        /// `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
+        /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
         #[ink(constructor)]
         pub fn new(
             governance: AccountId,
@@ -479,12 +510,17 @@ pub mod reward_pool {
             config: Config,
         ) -> Result<Self> {
             calendar.validate()?;
-            validate_config(&config)?;
+            validate_config(&config, &calendar)?;
+            let mut configs = Mapping::default();
+            configs.insert(0, &(0u32, config.clone()));
             Ok(Self {
                 admin: Admin::new(governance),
                 registry,
                 calendar,
                 config,
+                configs,
+                config_count: 1,
+                clock: Default::default(),
                 funder: None,
                 reviewers: Mapping::default(),
                 months: Mapping::default(),
@@ -587,7 +623,7 @@ pub mod reward_pool {
                 &departments,
                 &suggested,
                 &evidence_ref,
-                self.config.max_evidence_len,
+                self.config_for(month).max_evidence_len,
             )?;
             let who = self.env().caller();
             let (member, rank) =
@@ -632,12 +668,14 @@ pub mod reward_pool {
 
         /// Scores a batch of `month`'s submissions: each entry is a member and its final points
         /// per department (each chosen department plus Basic and Others; left out = 0). A later
-        /// score replaces an earlier one. Reviewers only, from the deadline until finalization,
+        /// score replaces an earlier one. Reviewers only, from the deadline until the review
+        /// window ends (scores are final then),
         /// never on their own member's submission (by member id: a wallet that ever acted for a
-        /// member counts as that member, whatever rotations happened). Any bad entry fails the whole batch, naming its
-        /// position.
+        /// member counts as that member, whatever rotations happened). Any bad entry fails the
+        /// whole batch, naming its position. A finalized month is always past its review window,
+        /// so its scores can never change.
         ///
-        /// Errors: `Paused`, `NotReviewer`, `BadBatchSize`, `ScoringNotOpen`, `MonthFinalized`,
+        /// Errors: `Paused`, `NotReviewer`, `BadBatchSize`, `ScoringNotOpen`, `ReviewClosed`,
         /// `RegistryUnreachable`, `ScoreRejected { index, fault }` with fault `OwnSubmission`,
         /// `NoSubmission`, `Rule(DepartmentNotChosen)`, `Rule(DuplicateDepartment)`,
         /// `Rule(EffortOutOfRange)`, `Rule(ResultsOutOfRange)`, `Rule(Overflow)`.
@@ -655,13 +693,12 @@ pub mod reward_pool {
             if entries.is_empty() || entries.len() > MAX_SCORE_BATCH as usize {
                 return Err(Error::BadBatchSize);
             }
-            if self.phase(month)? < Phase::Review {
-                return Err(Error::ScoringNotOpen);
+            match self.phase(month)? {
+                Phase::Upcoming | Phase::Submission => return Err(Error::ScoringNotOpen),
+                Phase::Review => {}
+                Phase::Claim | Phase::Expired => return Err(Error::ReviewClosed),
             }
             let mut state = self.months.get(month).unwrap_or_default();
-            if state.finalized.is_some() {
-                return Err(Error::MonthFinalized);
-            }
             let own = self.registry_bound_member(reviewer)?;
             for (index, (member, scores)) in entries.into_iter().enumerate() {
                 let reject = |fault| Error::ScoreRejected {
@@ -698,17 +735,21 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Finalizes `month`: freezes its pool size (base + growth + carry-in), slices, totals,
-        /// gate and bonuses, sets its Head and Senior bonuses aside from the reserve and carries
-        /// what no slice takes into the next month. Governance only (the governor contract or the
-        /// governance account), after the review window, months in order. One registry read; no
-        /// member is visited.
+        /// Finalizes `month` with the pool size governance approved: freezes its pool size
+        /// (base + growth + carry-in + feeds, by the configuration the month opened with),
+        /// slices, totals, gate and bonuses, sets its Head and Senior bonuses aside from the
+        /// reserve, starts its claim window (the whole claim period from now) and carries what
+        /// no slice takes into the next month. Refused when `pool` differs from the month's pool
+        /// now (`finalize_preview` shows it), so a promotion or funding that lands while the
+        /// proposal waits in a timelock cannot change what the month pays. Governance only (the
+        /// governor contract or the governance account), after the review window, months in
+        /// order. One registry read; no member is visited.
         ///
         /// Errors: `Paused`, `NotGovernance`, `MonthFinalized`, `FinalizeOutOfOrder`,
-        /// `ReviewWindowOpen`, `Unfunded`, `Underfunded`, `BonusReserveShort`,
-        /// `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
+        /// `ReviewWindowOpen`, `Unfunded`, `PoolSizeChanged`, `Underfunded`,
+        /// `BonusReserveShort`, `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
         #[ink(message)]
-        pub fn finalize(&mut self, month: u32) -> Result<()> {
+        pub fn finalize(&mut self, month: u32, pool: Balance) -> Result<()> {
             self.ensure_running()?;
             self.ensure_governance()?;
             let mut state = self.months.get(month).unwrap_or_default();
@@ -720,28 +761,17 @@ pub mod reward_pool {
                     return Err(Error::FinalizeOutOfOrder);
                 }
             }
+            let config = self.config_for(month);
             let now = self.env().block_timestamp();
-            if now < self.calendar.review_end(month, &self.config.windows)? {
+            if now < self.calendar.review_end(month, &config.windows)? {
                 return Err(Error::ReviewWindowOpen);
             }
             if state.funded == 0 {
                 return Err(Error::Unfunded);
             }
-            let new_ambassadors = self
-                .registry_ref()
-                .call()
-                .first_time_ambassadors()
-                .try_invoke()
-                .map_err(|_| Error::RegistryUnreachable)?
-                .map_err(|_| Error::RegistryUnreachable)?
-                .saturating_sub(self.config.ambassador_baseline);
-            let config = &self.config;
-            let pool = reward::pool_size(
-                config.base,
-                config.step,
-                new_ambassadors,
-                add(state.carried_in, state.fed)?,
-            )?;
+            if self.pool_size_of(&state, &config)? != pool {
+                return Err(Error::PoolSizeChanged);
+            }
             let settlement =
                 MonthSettlement::settle(state.funded, pool, &config.weights, state.totals)?;
             let bonus_reserved = reward::bonus_reservation(
@@ -755,13 +785,18 @@ pub mod reward_pool {
                 .checked_sub(bonus_reserved)
                 .ok_or(Error::BonusReserveShort)?;
             let carried = settlement.carried;
+            let claim_deadline = self
+                .clock
+                .running_ms(now)
+                .checked_add(config.windows.claim_ms)
+                .ok_or(RuleError::TimeOverflow)?;
             state.finalized = Some(Finalized {
                 settlement,
                 gate_bps: config.gate_bps,
                 head_bonus: config.head_bonus,
                 senior_bonus: config.senior_bonus,
                 bonus_reserved,
-                claim_end: self.calendar.claim_end(month, &config.windows)?,
+                claim_deadline,
                 finalized_at: now,
             });
             self.months.insert(month, &state);
@@ -803,7 +838,7 @@ pub mod reward_pool {
             for month in months {
                 let mut state = self.months.get(month).unwrap_or_default();
                 let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
-                if now >= fin.claim_end {
+                if self.clock.running_ms(now) >= fin.claim_deadline {
                     return Err(Error::ClaimWindowClosed);
                 }
                 let mut entry = self
@@ -917,7 +952,7 @@ pub mod reward_pool {
             let mut state = self.months.get(month).unwrap_or_default();
             let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
             let now = self.env().block_timestamp();
-            if now < fin.claim_end {
+            if self.clock.running_ms(now) < fin.claim_deadline {
                 return Err(Error::ClaimWindowOpen);
             }
             if state.swept {
@@ -964,15 +999,17 @@ pub mod reward_pool {
                     bonus: 0,
                     total: 0,
                     percentage_bps: 0,
+                    claim_ends_at: None,
                 };
                 match (fin, entry) {
                     (None, _) => {}
                     (Some(_), None) => preview.status = ClaimStatus::NoSubmission,
                     (Some(fin), Some(entry)) => {
                         let due = due(&fin, &entry)?;
+                        preview.claim_ends_at = self.clock.wall_time_of(fin.claim_deadline, now);
                         preview.status = if entry.claimed {
                             ClaimStatus::Claimed
-                        } else if now >= fin.claim_end {
+                        } else if self.clock.running_ms(now) >= fin.claim_deadline {
                             ClaimStatus::Expired
                         } else {
                             ClaimStatus::Claimable
@@ -990,18 +1027,35 @@ pub mod reward_pool {
 
         // ---- governance ----------------------------------------------------------------------
 
-        /// Replaces the configuration; it applies to every month not yet finalized. Governance
-        /// only.
+        /// Sets the configuration for the months that open from now on: it applies from the
+        /// month after the current one; months already open keep theirs. A second change in the
+        /// same month replaces the first. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `Rule(WeightsDoNotSumToWhole)`,
-        /// `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
+        /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`,
+        /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn set_config(&mut self, config: Config) -> Result<()> {
             self.ensure_governance()?;
             self.ensure_running()?;
-            validate_config(&config)?;
+            validate_config(&config, &self.calendar)?;
+            let from_month = match self.calendar.month_of(self.env().block_timestamp()) {
+                // Before a fixed calendar starts, month 0 has not opened yet.
+                Err(RuleError::BeforeCalendarStart) => 0,
+                other => other?.checked_add(1).ok_or(RuleError::Overflow)?,
+            };
+            let last = self
+                .config_count
+                .checked_sub(1)
+                .ok_or(RuleError::Overflow)?;
+            let index = match self.configs.get(last) {
+                Some((from, _)) if from == from_month => last,
+                _ => self.config_count,
+            };
+            self.configs.insert(index, &(from_month, config.clone()));
+            self.config_count = index.checked_add(1).ok_or(RuleError::Overflow)?;
             self.config = config.clone();
-            self.env().emit_event(ConfigChanged { config });
+            self.env().emit_event(ConfigChanged { config, from_month });
             Ok(())
         }
 
@@ -1036,13 +1090,15 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Pauses every state change except governance's unpause, upgrade and handover.
-        /// Governance only.
+        /// Pauses every state change except governance's unpause, upgrade and handover, and
+        /// stops the clock claim windows run on (nobody can claim while paused). Governance
+        /// only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
+            self.clock.pause(self.env().block_timestamp());
             self.env().emit_event(event);
             Ok(())
         }
@@ -1053,6 +1109,7 @@ pub mod reward_pool {
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
+            self.clock.unpause(self.env().block_timestamp());
             self.env().emit_event(event);
             Ok(())
         }
@@ -1137,10 +1194,33 @@ pub mod reward_pool {
             self.reviewers.contains(who)
         }
 
-        /// The configuration.
+        /// The latest configuration (the one months opening from now on get).
         #[ink(message)]
         pub fn config(&self) -> Config {
-            self.config.clone()
+            self.latest_config()
+        }
+
+        /// The configuration `month` runs by: the one in force when it opened.
+        #[ink(message)]
+        pub fn config_of(&self, month: u32) -> Config {
+            self.config_for(month)
+        }
+
+        /// The pool size `finalize(month, ..)` would accept now (base + growth + carry-in +
+        /// feeds): the figure a council approves. Anyone may read it.
+        ///
+        /// Errors: `RegistryUnreachable`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn finalize_preview(&self, month: u32) -> Result<Balance> {
+            let state = self.months.get(month).unwrap_or_default();
+            self.pool_size_of(&state, &self.config_for(month))
+        }
+
+        /// The pool's running clock now (wall time less time spent paused): claim deadlines
+        /// (`Finalized::claim_deadline`) are on it.
+        #[ink(message)]
+        pub fn running_time(&self) -> u64 {
+            self.clock.running_ms(self.env().block_timestamp())
         }
 
         /// The calendar, the registry and the authorised funder.
@@ -1185,7 +1265,47 @@ pub mod reward_pool {
 
         fn phase(&self, month: u32) -> Result<Phase> {
             let now = self.env().block_timestamp();
-            Ok(self.calendar.phase(month, now, &self.config.windows)?)
+            let windows = self.config_for(month).windows;
+            Ok(self.calendar.phase(month, now, &windows)?)
+        }
+
+        fn latest_config(&self) -> Config {
+            self.config.clone()
+        }
+
+        /// The configuration in force when `month` opened: the newest version whose first
+        /// month is not after it. Walks back from the newest version, so current months cost
+        /// one read; versions are governance's rare changes.
+        fn config_for(&self, month: u32) -> Config {
+            let mut index = self.config_count;
+            while let Some(i) = index.checked_sub(1) {
+                if let Some((from, config)) = self.configs.get(i) {
+                    if from <= month {
+                        return config;
+                    }
+                }
+                index = i;
+            }
+            self.latest_config()
+        }
+
+        /// A month's pool size by `config`: base + step per five first-time Ambassadors (one
+        /// registry read) + carry-in + feeds.
+        fn pool_size_of(&self, state: &MonthState, config: &Config) -> Result<Balance> {
+            let new_ambassadors = self
+                .registry_ref()
+                .call()
+                .first_time_ambassadors()
+                .try_invoke()
+                .map_err(|_| Error::RegistryUnreachable)?
+                .map_err(|_| Error::RegistryUnreachable)?
+                .saturating_sub(config.ambassador_baseline);
+            Ok(reward::pool_size(
+                config.base,
+                config.step,
+                new_ambassadors,
+                add(state.carried_in, state.fed)?,
+            )?)
         }
 
         fn registry_ref(&self) -> RegistryRef {

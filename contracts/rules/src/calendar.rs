@@ -64,6 +64,80 @@ pub struct Windows {
     pub claim_ms: u64,
 }
 
+impl Windows {
+    /// Checks that reviewers and members get time to act: a review window above zero, and a claim
+    /// window of at least a day on calendar months (above zero on fixed periods, which tests and
+    /// demos run in seconds).
+    ///
+    /// Errors: [`Error::WindowTooShort`].
+    pub fn validate(&self, calendar: &Calendar) -> Result<(), Error> {
+        let min_claim = match calendar {
+            Calendar::UtcMonths => DAY_MS,
+            Calendar::FixedPeriods { .. } => 1,
+        };
+        if self.review_ms == 0 || self.claim_ms < min_claim {
+            return Err(Error::WindowTooShort);
+        }
+        Ok(())
+    }
+}
+
+/// A clock that stops while a contract is paused: claim windows run on it, so time spent paused
+/// (when nobody can claim) never counts against a member's window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "codec",
+    derive(scale::Encode, scale::Decode, scale_info::TypeInfo)
+)]
+#[cfg_attr(
+    feature = "storage-layout",
+    derive(ink::storage::traits::StorageLayout)
+)]
+pub struct PauseClock {
+    /// Paused time accumulated by earlier pauses (ms).
+    pub paused_ms: u64,
+    /// When the current pause began, if paused.
+    pub paused_since: Option<u64>,
+}
+
+impl PauseClock {
+    /// Running (unpaused) milliseconds at wall time `now_ms`: `now` less every paused stretch,
+    /// the current one included. Never decreases as `now` grows.
+    pub fn running_ms(&self, now_ms: u64) -> u64 {
+        let current = self
+            .paused_since
+            .map_or(0, |since| now_ms.saturating_sub(since));
+        now_ms
+            .saturating_sub(self.paused_ms)
+            .saturating_sub(current)
+    }
+
+    /// Stops the clock at `now_ms` (no effect if stopped).
+    pub fn pause(&mut self, now_ms: u64) {
+        if self.paused_since.is_none() {
+            self.paused_since = Some(now_ms);
+        }
+    }
+
+    /// Restarts the clock at `now_ms`, adding the pause to the paused total (no effect if
+    /// running).
+    pub fn unpause(&mut self, now_ms: u64) {
+        if let Some(since) = self.paused_since.take() {
+            self.paused_ms = self.paused_ms.saturating_add(now_ms.saturating_sub(since));
+        }
+    }
+
+    /// The wall time at which running time reaches `deadline_running_ms`, if the clock runs
+    /// from `now_ms` without a pause: for showing a countdown. `None` while stopped (the
+    /// deadline waits).
+    pub fn wall_time_of(&self, deadline_running_ms: u64, now_ms: u64) -> Option<u64> {
+        if self.paused_since.is_some() {
+            return None;
+        }
+        Some(now_ms.saturating_add(deadline_running_ms.saturating_sub(self.running_ms(now_ms))))
+    }
+}
+
 /// Where a month stands at a given time; the variants are ordered in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(
@@ -278,6 +352,72 @@ mod tests {
         review_ms: 10 * DAY_MS,
         claim_ms: 180 * DAY_MS,
     };
+
+    #[test]
+    fn windows_leave_time_to_act() {
+        let fixed = Calendar::FixedPeriods {
+            start_ms: 0,
+            period_ms: 10,
+            deadline_offset_ms: 1,
+        };
+        assert_eq!(WINDOWS.validate(&Calendar::UtcMonths), Ok(()));
+        let no_claims = Windows {
+            review_ms: DAY_MS,
+            claim_ms: 0,
+        };
+        assert_eq!(
+            no_claims.validate(&Calendar::UtcMonths),
+            Err(Error::WindowTooShort)
+        );
+        assert_eq!(no_claims.validate(&fixed), Err(Error::WindowTooShort));
+        let an_hour = Windows {
+            review_ms: DAY_MS,
+            claim_ms: 3_600_000,
+        };
+        assert_eq!(
+            an_hour.validate(&Calendar::UtcMonths),
+            Err(Error::WindowTooShort)
+        );
+        assert_eq!(an_hour.validate(&fixed), Ok(()));
+        let no_review = Windows {
+            review_ms: 0,
+            claim_ms: DAY_MS,
+        };
+        assert_eq!(no_review.validate(&fixed), Err(Error::WindowTooShort));
+    }
+
+    #[test]
+    fn the_pause_clock_stops_while_paused() {
+        let mut clock = PauseClock::default();
+        assert_eq!(clock.running_ms(100), 100);
+        clock.pause(100);
+        assert_eq!(clock.running_ms(150), 100);
+        assert_eq!(clock.wall_time_of(120, 150), None);
+        clock.pause(160);
+        clock.unpause(200);
+        assert_eq!(clock.running_ms(200), 100);
+        assert_eq!(clock.running_ms(250), 150);
+        assert_eq!(clock.wall_time_of(170, 250), Some(270));
+        clock.unpause(300);
+        assert_eq!(clock.running_ms(300), 200);
+    }
+
+    proptest! {
+        #[test]
+        fn running_time_never_runs_backwards(
+            events in proptest::collection::vec((0u64..1_000, proptest::bool::ANY), 0..20),
+        ) {
+            let mut clock = PauseClock::default();
+            let (mut now, mut last) = (0u64, 0u64);
+            for (step, pause) in events {
+                now += step;
+                if pause { clock.pause(now) } else { clock.unpause(now) }
+                let running = clock.running_ms(now);
+                prop_assert!(running >= last && running <= now);
+                last = running;
+            }
+        }
+    }
 
     #[test]
     fn utc_month_ids() {

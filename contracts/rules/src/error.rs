@@ -129,4 +129,7 @@ pub enum Error {
     /// A bounty's payout delay is not longer than the governor's timelock, so a cancel could
     /// never execute before the award becomes claimable.
     PayoutDelayWithinTimelock,
+    /// A review window of zero, or a claim window shorter than a day on calendar months (zero on
+    /// fixed periods): members or reviewers would have no time to act.
+    WindowTooShort,
 }

@@ -177,7 +177,8 @@ impl Bench {
 
     fn finalize(&mut self, month: u32) {
         self.chain.set_time((u64::from(month) + 1) * PERIOD + 250);
-        let r: R<()> = self.pool_call(&account(GOV), "finalize", month);
+        let pool = self.pool.clone();
+        let r = self.chain.finalize(&pool, &account(GOV), month);
         r.expect("finalize");
     }
 
