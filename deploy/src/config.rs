@@ -573,6 +573,21 @@ impl Config {
             senior_bonus: amount("program.senior_bonus", &p.senior_bonus, decimals)?,
             max_evidence_len: p.max_evidence_len,
         };
+        // The pool refuses windows that leave members or reviewers no time; say so first.
+        let kind = match p.calendar {
+            CalendarEntry::UtcMonths => Calendar::UtcMonths,
+            CalendarEntry::FixedPeriods { period_ms, .. } => Calendar::FixedPeriods {
+                start_ms: 0,
+                period_ms,
+                deadline_offset_ms: 0,
+            },
+        };
+        let windows_field = if p.review_ms == 0 {
+            "program.review_ms"
+        } else {
+            "program.claim_ms"
+        };
+        rule(windows_field, pool.windows.validate(&kind))?;
         let registry = Params {
             streak,
             head_cap: p.head_cap,

@@ -56,6 +56,13 @@ fn a_payout_delay_within_the_timelock_is_refused() {
 }
 
 #[test]
+fn a_claim_window_shorter_than_a_day_is_refused_on_calendar_months() {
+    let e = refused(&with("claim_ms = 15_552_000_000", "claim_ms = 3_600_000"));
+    assert_eq!(e.field, "program.claim_ms");
+    assert!(e.problem.contains("WindowTooShort"), "{e}");
+}
+
+#[test]
 fn unknown_rank_is_named() {
     let e = refused(&with("rank = \"Senior\"", "rank = \"General\""));
     assert_eq!(e.field, "members[1].rank");
