@@ -395,6 +395,80 @@ fn council_changes_keep_the_invariant_and_drop_removed_votes() {
 }
 
 #[test]
+fn a_never_expiring_lifetime_is_refused_so_the_governor_can_still_propose() {
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    // "Never expire" would overflow every later propose and freeze the suite for good.
+    assert_eq!(
+        suite.govern(Action::SetTimes {
+            timelock_ms: 1_000,
+            expiry_ms: u64::MAX,
+        }),
+        Err(Error::Rule(RuleError::LifetimeTooLong))
+    );
+    assert_eq!(
+        suite.govern(Action::SetTimes {
+            timelock_ms: rules::council::MAX_TIMELOCK_MS + 1,
+            expiry_ms: rules::council::MAX_LIFETIME_MS,
+        }),
+        Err(Error::Rule(RuleError::TimelockTooLong))
+    );
+    let times: (u64, u64) = suite.call_governor(ANYONE, "times", ());
+    assert_eq!(
+        times,
+        (1_000, 500_000),
+        "the refused changes changed nothing"
+    );
+    let pause = Action::Pause {
+        target: Target::RewardPool,
+    };
+    assert!(suite.propose(2, pause).is_ok(), "proposing still works");
+    // The same bounds at instantiation.
+    let by = account(DEPLOYER);
+    let council: Vec<ink::primitives::AccountId> = vec![id(2), id(3)];
+    let r = suite.chain.deploy::<_, Error>(
+        "governor",
+        &by,
+        "new",
+        (council, 2u32, 1_000u64, u64::MAX),
+        b"forever",
+    );
+    assert_eq!(r, Err(Error::Rule(RuleError::LifetimeTooLong)));
+}
+
+#[test]
+fn a_change_of_times_does_not_rewrite_an_approved_proposal() {
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    let pause = Action::Pause {
+        target: Target::RewardPool,
+    };
+    // Approved under a 1,000 ms timelock and a 500,000 ms lifetime.
+    let p = suite.propose(2, pause).unwrap();
+    assert_eq!(approve(&mut suite, 3, p), Ok(()));
+    let t0 = suite.chain.time();
+    let expires_at = suite.proposal(p).proposal.expires_at;
+    // The council then lengthens the timelock tenfold and shortens the lifetime.
+    suite
+        .govern(Action::SetTimes {
+            timelock_ms: 10_000,
+            expiry_ms: 20_000,
+        })
+        .unwrap();
+    assert_eq!(suite.proposal(p).proposal.timelock_ms, 1_000);
+    assert_eq!(suite.proposal(p).proposal.expires_at, expires_at);
+    // The earlier proposal keeps the window it was approved under, and runs.
+    assert!(suite.chain.time() >= t0 + 1_000);
+    assert_eq!(state(&mut suite, p), ProposalState::Executable);
+    assert_eq!(execute(&mut suite, ANYONE, p), Ok(()));
+    assert!(pool_paused(&mut suite));
+    // A proposal made now gets the new times.
+    let unpause = Action::Unpause {
+        target: Target::RewardPool,
+    };
+    let q = suite.propose(2, unpause).unwrap();
+    assert_eq!(suite.proposal(q).proposal.timelock_ms, 10_000);
+}
+
+#[test]
 fn a_governor_is_checked_at_instantiation_and_wired_once() {
     let mut suite = Suite::deploy(SuiteSpec::small());
     let by = account(DEPLOYER);

@@ -23,6 +23,14 @@
 //! the action is applied, the proposal is **not** marked executed and **stays executable** until it
 //! expires, so it can be executed again once the cause is fixed (or cancelled).
 //!
+//! ## Bounds and what a proposal keeps
+//! - The timelock is at most 90 days and a proposal's lifetime at most 365 days and longer than the
+//!   timelock (`rules::council::validate_times`, checked by the constructor, `SetTimes` and the
+//!   deploy tool), so no accepted value can make proposing, approving or executing impossible.
+//! - A proposal keeps the timelock and lifetime in force when it was made: a later `SetTimes`
+//!   neither shortens the objection window of an approved upgrade nor makes a proposal expire
+//!   early.
+//!
 //! ## Invariants
 //! - `0 < threshold <= council size <= MAX_COUNCIL` after every change; council changes happen only
 //!   through executed proposals.
@@ -348,8 +356,10 @@ pub mod governor {
         pub description_ref: Vec<u8>,
         /// When it was proposed (ms).
         pub created_at: u64,
-        /// It cannot execute from then on (ms).
+        /// It cannot execute from then on (ms): its lifetime as in force when it was made.
         pub expires_at: u64,
+        /// Its timelock, as in force when it was made: a later `SetTimes` changes neither.
+        pub timelock_ms: u64,
         /// Approvals, each from a council seat.
         pub approvals: Vec<Seat<AccountId>>,
         /// When approvals last reached the threshold through a vote.
@@ -580,7 +590,8 @@ pub mod governor {
         /// wire the suite's addresses once with `wire`.
         ///
         /// Errors: `Rule(AlreadyOnCouncil)`, `Rule(ThresholdZero)`,
-        /// `Rule(ThresholdAboveCouncilSize)`, `Rule(CouncilTooLarge)`, `Rule(ExpiryWithinTimelock)`.
+        /// `Rule(ThresholdAboveCouncilSize)`, `Rule(CouncilTooLarge)`, `Rule(ExpiryWithinTimelock)`,
+        /// `Rule(TimelockTooLong)`, `Rule(LifetimeTooLong)`.
         #[ink(constructor)]
         pub fn new(
             council: Vec<AccountId>,
@@ -620,7 +631,8 @@ pub mod governor {
         }
 
         /// Proposes `action`, described at `description_ref`; the proposal counts the proposer's
-        /// approval and expires `expiry_ms` from now. A council member only. Returns its id.
+        /// approval, expires `expiry_ms` from now and keeps today's timelock whatever later
+        /// `SetTimes` say. A council member only. Returns its id.
         ///
         /// Errors: `NotCouncilMember`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)` (the
         /// description), `Rule(TimeOverflow)`, `Rule(Overflow)`.
@@ -643,6 +655,7 @@ pub mod governor {
                 description_ref,
                 created_at: now,
                 expires_at,
+                timelock_ms: self.timelock_ms,
                 approvals,
                 approved_at: rule::approval_time(0, count, self.council.threshold(), None, now),
                 cancel_votes: Vec::new(),
@@ -837,7 +850,7 @@ pub mod governor {
             Ok(rule::proposal_state(
                 &facts,
                 self.council.threshold(),
-                self.timelock_ms,
+                proposal.timelock_ms,
                 self.env().block_timestamp(),
             )?)
         }

@@ -56,11 +56,23 @@ pub fn check_payout_delay(payout_delay_ms: u64, timelock_ms: u64) -> Result<(), 
     }
 }
 
-/// Checks a governor's times: a proposal must live longer than its timelock.
+/// Longest timelock a governor accepts: 90 days.
+pub const MAX_TIMELOCK_MS: u64 = 90 * crate::calendar::DAY_MS;
+/// Longest proposal lifetime a governor accepts: 365 days.
+pub const MAX_LIFETIME_MS: u64 = 365 * crate::calendar::DAY_MS;
+
+/// Checks a governor's times: a proposal must live longer than its timelock, and both are
+/// bounded, so that no accepted value can make proposing (whose expiry is `now + lifetime`),
+/// approving or executing impossible; a council that needs longer can renew a proposal.
 ///
-/// Errors: [`Error::ExpiryWithinTimelock`].
+/// Errors: [`Error::ExpiryWithinTimelock`], [`Error::TimelockTooLong`],
+/// [`Error::LifetimeTooLong`].
 pub fn validate_times(timelock_ms: u64, expiry_ms: u64) -> Result<(), Error> {
-    if expiry_ms <= timelock_ms {
+    if timelock_ms > MAX_TIMELOCK_MS {
+        Err(Error::TimelockTooLong)
+    } else if expiry_ms > MAX_LIFETIME_MS {
+        Err(Error::LifetimeTooLong)
+    } else if expiry_ms <= timelock_ms {
         Err(Error::ExpiryWithinTimelock)
     } else {
         Ok(())
@@ -353,6 +365,21 @@ pub fn proposal_state(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn governance_times_are_bounded() {
+        assert_eq!(validate_times(1_000, 2_000), Ok(()));
+        assert_eq!(validate_times(MAX_TIMELOCK_MS, MAX_LIFETIME_MS), Ok(()));
+        assert_eq!(validate_times(1_000, u64::MAX), Err(Error::LifetimeTooLong));
+        assert_eq!(
+            validate_times(MAX_TIMELOCK_MS + 1, MAX_LIFETIME_MS),
+            Err(Error::TimelockTooLong)
+        );
+        assert_eq!(
+            validate_times(2_000, 2_000),
+            Err(Error::ExpiryWithinTimelock)
+        );
+    }
 
     #[test]
     fn payout_delay_must_outlast_the_timelock() {

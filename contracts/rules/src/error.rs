@@ -132,4 +132,8 @@ pub enum Error {
     /// A review window of zero, or a claim window shorter than a day on calendar months (zero on
     /// fixed periods): members or reviewers would have no time to act.
     WindowTooShort,
+    /// A governor timelock above [`crate::council::MAX_TIMELOCK_MS`] (90 days).
+    TimelockTooLong,
+    /// A proposal lifetime above [`crate::council::MAX_LIFETIME_MS`] (365 days).
+    LifetimeTooLong,
 }
