@@ -1059,16 +1059,11 @@ pub mod registry {
 
         /// The newest streak parameters whose first month is not after `month`.
         fn streak_params_for(&self, month: u32) -> StreakParams {
-            let mut index = self.streak_version_count;
-            while let Some(i) = index.checked_sub(1) {
-                if let Some((from, streak)) = self.streak_versions.get(i) {
-                    if from <= month {
-                        return streak;
-                    }
-                }
-                index = i;
-            }
-            self.params.streak
+            // Version 0 applies from month 0, so only a broken store falls back to the latest.
+            rules::in_force(self.streak_version_count, month, |i| {
+                self.streak_versions.get(i)
+            })
+            .unwrap_or(self.params.streak)
         }
 
         fn member_record(&self, member: MemberId) -> Result<Member> {

@@ -1277,16 +1277,9 @@ pub mod reward_pool {
         /// month is not after it. Walks back from the newest version, so current months cost
         /// one read; versions are governance's rare changes.
         fn config_for(&self, month: u32) -> Config {
-            let mut index = self.config_count;
-            while let Some(i) = index.checked_sub(1) {
-                if let Some((from, config)) = self.configs.get(i) {
-                    if from <= month {
-                        return config;
-                    }
-                }
-                index = i;
-            }
-            self.latest_config()
+            // Version 0 applies from month 0, so only a broken store falls back to the latest.
+            rules::in_force(self.config_count, month, |i| self.configs.get(i))
+                .unwrap_or_else(|| self.latest_config())
         }
 
         /// A month's pool size by `config`: base + step per five first-time Ambassadors (one

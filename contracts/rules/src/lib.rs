@@ -66,6 +66,25 @@ pub fn check_bps(value: u32, err: Error) -> Result<(), Error> {
     }
 }
 
+/// The value in force for `month` among `count` versions kept oldest first as `(first month it
+/// applies to, value)` and read by `get(index)`: the newest version whose first month is not after
+/// `month`. This is the rule "a month keeps the parameters in force when it opened" (the pool's
+/// configuration, the registry's streak parameters). It walks back from the newest version, so a
+/// current month costs one read; versions are governance's rare changes. `None` when no version
+/// applies.
+pub fn in_force<T>(count: u32, month: u32, get: impl Fn(u32) -> Option<(u32, T)>) -> Option<T> {
+    let mut index = count;
+    while let Some(i) = index.checked_sub(1) {
+        if let Some((from, value)) = get(i) {
+            if from <= month {
+                return Some(value);
+            }
+        }
+        index = i;
+    }
+    None
+}
+
 /// `floor(amount * numerator / denominator)` with every step checked.
 ///
 /// Returns [`Error::Overflow`] when `amount * numerator` does not fit in a `u128` and
@@ -88,6 +107,23 @@ mod tests {
         assert_eq!(
             check_bps(10_001, Error::GateOutOfRange),
             Err(Error::GateOutOfRange)
+        );
+    }
+
+    #[test]
+    fn the_newest_version_not_after_the_month_is_in_force() {
+        let versions = [(0u32, 'a'), (5, 'b'), (9, 'c')];
+        let get = |i: u32| versions.get(i as usize).copied();
+        assert_eq!(in_force(3, 0, get), Some('a'));
+        assert_eq!(in_force(3, 4, get), Some('a'));
+        assert_eq!(in_force(3, 5, get), Some('b'));
+        assert_eq!(in_force(3, 100, get), Some('c'));
+        assert_eq!(in_force(2, 100, get), Some('b'));
+        assert_eq!(in_force(0, 100, get), None);
+        let later = [(3u32, 'x')];
+        assert_eq!(
+            in_force(1, 2, |i: u32| later.get(i as usize).copied()),
+            None
         );
     }
 
