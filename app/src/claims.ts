@@ -70,17 +70,24 @@ export function errorInWords(variant: string): string {
   return WORDS[variant] ?? `The contract refused the claim (${variant}).`;
 }
 
-/** A bounty award as the bounty contract's `award_of` returns it. */
+/**
+ * A bounty award as the bounty contract's `award_of` returns it, with `claimable_at`: when its
+ * payout delay ends as a wall time, or null while the bounty contract is paused (the delay is
+ * counted in unpaused time, so it waits).
+ */
 export interface Award {
   id: number;
   amount: bigint;
   state: "Pending" | "Claimed" | "Cancelled";
-  claimableAtMs: number;
+  claimableAtMs: number | null;
 }
 
 /** Where an award stands for its recipient at `nowMs`, with the payout-delay countdown. */
 export function awardStatus(award: Award, nowMs: number): { claimable: boolean; text: string } {
   if (award.state !== "Pending") return { claimable: false, text: award.state };
+  if (award.claimableAtMs === null) {
+    return { claimable: false, text: "Payout on hold: the bounty contract is paused" };
+  }
   if (nowMs >= award.claimableAtMs) return { claimable: true, text: "Claimable" };
   const ms = award.claimableAtMs - nowMs;
   const hours = Math.ceil(ms / 3_600_000);

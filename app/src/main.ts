@@ -117,6 +117,12 @@ async function query(contract: ContractPromise, who: string, message: string, ..
   return output?.toJSON() as unknown;
 }
 
+/** When award `id`'s payout delay ends (wall time), or null while the bounty contract is paused. */
+async function claimableAt(address: string, id: number): Promise<number | null> {
+  const at = okOf(await query(bounty, address, "claimableAt", id)) as number | string | null;
+  return at === null || at === undefined ? null : Number(at);
+}
+
 /** The account's bounty awards, each claimable on its own once its payout delay has passed. */
 async function loadAwards(address: string) {
   const ids = (okOf(await query(bounty, address, "awardsOf", address, 0, 50)) as number[]) ?? [];
@@ -131,9 +137,9 @@ async function loadAwards(address: string) {
       id,
       amount: big(raw.amount),
       state: raw.state as Award["state"],
-      claimableAtMs: Number(raw.claimableAt),
+      claimableAtMs: await claimableAt(address, id),
     };
-    if (award.state === "Pending") pending.push(award.claimableAtMs);
+    if (award.state === "Pending" && award.claimableAtMs !== null) pending.push(award.claimableAtMs);
     const status = awardStatus(award, now);
     const item = document.createElement("li");
     item.textContent = `Award ${id}: ${formatAmount(award.amount, manifest.token.decimals)} ${manifest.token.symbol}, ${status.text} `;

@@ -75,7 +75,7 @@ describe("words", () => {
 });
 
 describe("awards and departments", () => {
-  const award = (state: "Pending" | "Claimed" | "Cancelled", at: number) => ({ id: 1, amount: 5n, state, claimableAtMs: at });
+  const award = (state: "Pending" | "Claimed" | "Cancelled", at: number | null) => ({ id: 1, amount: 5n, state, claimableAtMs: at });
 
   it("counts the payout delay down, then lets the recipient claim", () => {
     expect(awardStatus(award("Pending", 10 * 3_600_000), 0)).toEqual({ claimable: false, text: "Payout in 10 h" });
@@ -86,6 +86,11 @@ describe("awards and departments", () => {
     expect(awardStatus(award("Pending", 100), 100)).toEqual({ claimable: true, text: "Claimable" });
     expect(awardStatus(award("Claimed", 0), 100).claimable).toBe(false);
     expect(awardStatus(award("Cancelled", 0), 100).text).toBe("Cancelled");
+    // While the bounty contract is paused the delay waits, and the page says so.
+    expect(awardStatus(award("Pending", null), 100)).toEqual({
+      claimable: false,
+      text: "Payout on hold: the bounty contract is paused",
+    });
   });
 
   it("lists the departments that paid", () => {

@@ -72,11 +72,19 @@ pub async fn run_demo_bounty<C: Chain>(
         0,
     );
     let id = send(client, curator, &propose, 0, None, "propose the bounty").await?;
+    // The council approves the figure it reads: the total plus the curator's fee budget.
+    let proposal = read(client, curator, &calls.proposal(id), "read the bounty")
+        .await?
+        .ok_or_else(|| anyhow!("bounty {id} not found"))?;
+    let funding = proposal
+        .total
+        .checked_add(proposal.fee_budget)
+        .ok_or_else(|| anyhow!("bounty {id}: funding overflows"))?;
     govern_now(
         client,
         plan,
         d.governor,
-        Action::ApproveBounty { id },
+        Action::ApproveBounty { id, funding },
         "approve the bounty",
     )
     .await?;
@@ -96,9 +104,11 @@ pub async fn run_demo_bounty<C: Chain>(
         "report the milestone",
     )
     .await?;
+    // The decision names the report the council read (the milestone's first).
     let decide = Action::DecideMilestone {
         id,
         milestone: 0,
+        report: 1,
         approve: true,
         reason_ref: b"council: report accepted".to_vec(),
     };
@@ -119,10 +129,9 @@ pub async fn run_demo_bounty<C: Chain>(
     ));
 
     let last = *awards.last().ok_or_else(|| anyhow!("no award"))?;
-    let claimable_at = read(client, curator, &calls.award_of(last), "read the award")
+    let claimable_at = read(client, curator, &calls.claimable_at(last), "read the award")
         .await?
-        .ok_or_else(|| anyhow!("award {last} not found"))?
-        .claimable_at;
+        .ok_or_else(|| anyhow!("award {last} not found or the bounty contract is paused"))?;
     client
         .clock()
         .wait_until(client, curator, claimable_at)

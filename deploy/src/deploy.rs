@@ -6,7 +6,7 @@ use anyhow::{anyhow, bail, ensure, Context};
 use governor::{Action, Governor, ProposalState, Suite};
 use ink::primitives::{AccountId, Hash};
 use ink_e2e::Keypair;
-use registry::Registry;
+use registry::{AuthorisedCaller, Registry};
 use reward_pool::{Calendar, RewardPool};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -320,12 +320,18 @@ pub async fn deploy<C: Chain>(
 
     let mut actions = vec![
         Action::SetAuthorised {
-            pool: Some(pool),
-            bounty: Some(bounty),
+            role: AuthorisedCaller::RewardPool,
+            account: Some(pool),
         },
-        Action::SetPoolRoles {
+        Action::SetAuthorised {
+            role: AuthorisedCaller::Bounty,
+            account: Some(bounty),
+        },
+        Action::SetReviewers {
             add: plan.reviewers.iter().map(|a| a.id).collect(),
             remove: vec![],
+        },
+        Action::SetFunder {
             funder: Some(bounty),
         },
     ];

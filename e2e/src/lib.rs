@@ -301,6 +301,21 @@ impl Chain {
         self.call_with_value(contract, by, message, args, 0)
     }
 
+    /// Sets the registry's authorised reward pool and bounty contract as `by` (its governance):
+    /// one `set_authorised` per role, stopping at the first refusal.
+    pub fn authorise(
+        &mut self,
+        registry: &AccountId,
+        by: &AccountId,
+        pool: Option<ink::primitives::AccountId>,
+        bounty: Option<ink::primitives::AccountId>,
+    ) -> registry::Result<()> {
+        use registry::AuthorisedCaller::{Bounty, RewardPool};
+        let r: registry::Result<()> = self.call(registry, by, "set_authorised", (RewardPool, pool));
+        r?;
+        self.call(registry, by, "set_authorised", (Bounty, bounty))
+    }
+
     /// The tokens `who` received in the last call it made: its balance change plus the
     /// storage deposit that call charged it.
     pub fn received(&mut self, who: &AccountId, balance_before: Balance) -> i128 {
@@ -388,24 +403,19 @@ impl Chain {
             treasury,
             payout_delay_ms,
         );
-        let r: registry::Result<()> = chain.call(
-            &registry,
-            &gov,
-            "set_authorised",
-            (Some(ink_id(&pool)), Some(ink_id(&bounty))),
-        );
-        r.expect("pool and bounty authorised");
+        chain
+            .authorise(&registry, &gov, Some(ink_id(&pool)), Some(ink_id(&bounty)))
+            .expect("pool and bounty authorised");
         let r: reward_pool::Result<()> = chain.call(
             &pool,
             &gov,
-            "set_roles",
-            (
-                reviewers,
-                Vec::<ink::primitives::AccountId>::new(),
-                Some(ink_id(&bounty)),
-            ),
+            "set_reviewers",
+            (reviewers, Vec::<ink::primitives::AccountId>::new()),
         );
-        r.expect("reviewers and funder set");
+        r.expect("reviewers set");
+        let r: reward_pool::Result<()> =
+            chain.call(&pool, &gov, "set_funder", Some(ink_id(&bounty)));
+        r.expect("funder set");
         (chain, registry, pool, bounty)
     }
 
@@ -421,13 +431,15 @@ impl Chain {
         treasury: &AccountId,
         payout_delay_ms: u64,
     ) -> (AccountId, AccountId) {
+        // The time as salt: a replacement pair deployed later gets new addresses.
+        let salt = self.time().to_le_bytes();
         let pool = self
             .deploy::<_, reward_pool::Error>(
                 "reward_pool",
                 by,
                 "new",
                 (governance, ink_id(registry), calendar, config),
-                b"",
+                &salt,
             )
             .expect("pool deploys");
         let bounty = self
@@ -443,7 +455,7 @@ impl Chain {
                     payout_delay_ms,
                     64u32,
                 ),
-                b"",
+                &salt,
             )
             .expect("bounty deploys");
         (pool, bounty)

@@ -5,6 +5,7 @@
 use crate::{account, id, ink_id, AccountId, Chain, UNIT};
 use governor::{Action, ProposalView, Suite as Addresses};
 use ink::primitives::AccountId as InkId;
+use registry::AuthorisedCaller;
 use reward_pool::{Calendar, Config, Weights, Windows};
 
 /// How to deploy the suite. Accounts are seeds of [`account`].
@@ -76,7 +77,8 @@ impl SuiteSpec {
             },
             reviewers: vec![20],
             treasury: 30,
-            payout_delay_ms: 1_000,
+            // Longer than every timelock the tests set (the governor refuses one at or above it).
+            payout_delay_ms: 60_000,
             governor_funds: 1_000_000 * UNIT,
         }
     }
@@ -146,20 +148,29 @@ impl Suite {
             .chain
             .call_with_value(&governor, &by, "deposit", (), funds);
         let (pool, bounty) = (ink_id(&suite.pool), ink_id(&suite.bounty));
-        suite
-            .govern(Action::SetAuthorised {
-                pool: Some(pool),
-                bounty: Some(bounty),
-            })
-            .expect("authorise pool and bounty");
+        for (role, account) in [
+            (AuthorisedCaller::RewardPool, pool),
+            (AuthorisedCaller::Bounty, bounty),
+        ] {
+            suite
+                .govern(Action::SetAuthorised {
+                    role,
+                    account: Some(account),
+                })
+                .expect("authorise pool and bounty");
+        }
         let reviewers = suite.spec.reviewers.iter().copied().map(id).collect();
         suite
-            .govern(Action::SetPoolRoles {
+            .govern(Action::SetReviewers {
                 add: reviewers,
                 remove: vec![],
+            })
+            .expect("reviewers");
+        suite
+            .govern(Action::SetFunder {
                 funder: Some(bounty),
             })
-            .expect("pool roles");
+            .expect("funder");
         suite
     }
 

@@ -2,7 +2,7 @@
 //! treasury proposal #4 replayed end to end, and every error variant.
 
 use bounty::{Award, AwardState, Error, MilestoneState, Proposal, Report, RuleError, Status};
-use e2e::{account, id, ink_id, next_wasm, AccountId, Chain, PoolMoney, UNIT};
+use e2e::{account, id, next_wasm, AccountId, Chain, PoolMoney, UNIT};
 use ink::primitives::AccountId as InkId;
 use registry::Rank;
 
@@ -109,10 +109,11 @@ impl Fx {
     fn report_and_decide(&mut self, p: u32, milestone: u8, approve: bool) {
         let r: R<()> = self.call(CURATOR, "submit_report", (p, milestone, b"report".to_vec()));
         r.expect("report");
+        let version = self.report(p).milestones[milestone as usize].report_version;
         let r: R<()> = self.call(
             GOV,
             "decide_milestone",
-            (p, milestone, approve, b"why".to_vec()),
+            (p, milestone, version, approve, b"why".to_vec()),
         );
         r.expect("decide");
     }
@@ -192,7 +193,7 @@ fn proposal_four_end_to_end() {
         Err(Error::PayoutDelayRunning)
     );
     let award: Option<Award> = fx.call(STRANGER, "award_of", to_member);
-    fx.chain.set_time(award.unwrap().claimable_at);
+    fx.chain.set_time(award.unwrap().claimable_after);
     assert_eq!(
         fx.call::<_, R<()>>(GOV, "cancel_award", to_member),
         Err(Error::PayoutDelayOver)
@@ -225,7 +226,7 @@ fn proposal_four_end_to_end() {
 
     // Milestone 2: rejected, resubmitted, approved. Milestone 3 approved.
     assert_eq!(
-        fx.call::<_, R<()>>(GOV, "decide_milestone", (p, 1u8, true, b"x".to_vec())),
+        fx.call::<_, R<()>>(GOV, "decide_milestone", (p, 1u8, 0u32, true, b"x".to_vec())),
         Err(Error::Rule(RuleError::NoReportToDecide))
     );
     fx.report_and_decide(p, 1, false);
@@ -501,7 +502,7 @@ fn pool_feeds_and_registry_records_fail_cleanly() {
         &reg,
         &account(GOV),
         "set_authorised",
-        (Some(ink_id(&pool)), None::<InkId>),
+        (registry::AuthorisedCaller::Bounty, None::<InkId>),
     );
     r.unwrap();
     assert_eq!(
@@ -573,7 +574,7 @@ fn unreachable_callees_and_constructor() {
         &bounty,
         &gov,
         "decide_milestone",
-        (p, 0u8, true, b"ok".to_vec()),
+        (p, 0u8, 1u32, true, b"ok".to_vec()),
     );
     r.unwrap();
     let r: R<u32> = chain.call(

@@ -312,7 +312,7 @@ fn council_changes_keep_the_invariant_and_drop_removed_votes() {
         Err(Error::Rule(RuleError::NotOnCouncil))
     );
     assert_eq!(
-        suite.govern(Action::SetThreshold { threshold: 0 }),
+        suite.propose(2, Action::SetThreshold { threshold: 0 }),
         Err(Error::Rule(RuleError::ThresholdZero))
     );
     let r = suite.govern(Action::SetThreshold { threshold: 4 });
@@ -378,10 +378,13 @@ fn council_changes_keep_the_invariant_and_drop_removed_votes() {
 
     // Times.
     assert_eq!(
-        suite.govern(Action::SetTimes {
-            timelock_ms: 5_000,
-            expiry_ms: 5_000
-        }),
+        suite.propose(
+            2,
+            Action::SetTimes {
+                timelock_ms: 5_000,
+                expiry_ms: 5_000
+            }
+        ),
         Err(Error::Rule(RuleError::ExpiryWithinTimelock))
     );
     suite
@@ -399,17 +402,23 @@ fn a_never_expiring_lifetime_is_refused_so_the_governor_can_still_propose() {
     let mut suite = Suite::deploy(SuiteSpec::small());
     // "Never expire" would overflow every later propose and freeze the suite for good.
     assert_eq!(
-        suite.govern(Action::SetTimes {
-            timelock_ms: 1_000,
-            expiry_ms: u64::MAX,
-        }),
+        suite.propose(
+            2,
+            Action::SetTimes {
+                timelock_ms: 1_000,
+                expiry_ms: u64::MAX,
+            }
+        ),
         Err(Error::Rule(RuleError::LifetimeTooLong))
     );
     assert_eq!(
-        suite.govern(Action::SetTimes {
-            timelock_ms: rules::council::MAX_TIMELOCK_MS + 1,
-            expiry_ms: rules::council::MAX_LIFETIME_MS,
-        }),
+        suite.propose(
+            2,
+            Action::SetTimes {
+                timelock_ms: rules::council::MAX_TIMELOCK_MS + 1,
+                expiry_ms: rules::council::MAX_LIFETIME_MS,
+            }
+        ),
         Err(Error::Rule(RuleError::TimelockTooLong))
     );
     let times: (u64, u64) = suite.call_governor(ANYONE, "times", ());
@@ -648,11 +657,28 @@ fn suite_actions_and_their_failures() {
     );
     let b = r.unwrap();
     assert_eq!(
-        suite.govern(Action::ApproveBounty { id: 7 }),
+        suite.govern(Action::ApproveBounty {
+            id: 7,
+            funding: 8_080 * UNIT
+        }),
         Err(Error::Bounty(bounty::Error::NoSuchProposal))
     );
     let treasury = suite.chain.balance(&governor);
-    suite.govern(Action::ApproveBounty { id: b }).unwrap();
+    // The council names the figure: a different one is refused and sends nothing.
+    assert_eq!(
+        suite.govern(Action::ApproveBounty {
+            id: b,
+            funding: 8_000 * UNIT
+        }),
+        Err(Error::Bounty(bounty::Error::FundingMismatch))
+    );
+    assert_eq!(suite.chain.balance(&governor), treasury);
+    suite
+        .govern(Action::ApproveBounty {
+            id: b,
+            funding: 8_080 * UNIT,
+        })
+        .unwrap();
     // The total and the 1% curator fee budgeted on top.
     assert_eq!(suite.chain.balance(&governor), treasury - 8_080 * UNIT);
     let liabilities: u128 = suite
@@ -663,6 +689,7 @@ fn suite_actions_and_their_failures() {
         suite.govern(Action::DecideMilestone {
             id: b,
             milestone: 0,
+            report: 0,
             approve: true,
             reason_ref: b"ok".to_vec(),
         }),

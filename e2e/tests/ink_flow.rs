@@ -133,7 +133,9 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         .unwrap_or_else(|_| panic!("reward_pool"));
     let pool = pool_contract.account_id;
     let mut pool_calls = pool_contract.call_builder::<RewardPool>();
-    let mut constructor = bounty::BountyRef::new(gov, reg, pool, id(AccountKeyring::Eve), 0, 64);
+    // The payout delay must outlast the governor's timelock (the governor checks it when wired).
+    let mut constructor =
+        bounty::BountyRef::new(gov, reg, pool, id(AccountKeyring::Eve), TIMELOCK_MS + 1, 64);
     let bounty = client
         .instantiate("bounty", &alice(), &mut constructor)
         .submit()
@@ -160,13 +162,28 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         .await
         .unwrap_or_else(|_| panic!("deposit"));
 
+    for (role, account) in [
+        (registry::AuthorisedCaller::RewardPool, pool),
+        (registry::AuthorisedCaller::Bounty, bounty),
+    ] {
+        govern(
+            client,
+            clock,
+            &mut governor,
+            Action::SetAuthorised {
+                role,
+                account: Some(account),
+            },
+        )
+        .await;
+    }
     govern(
         client,
         clock,
         &mut governor,
-        Action::SetAuthorised {
-            pool: Some(pool),
-            bounty: Some(bounty),
+        Action::SetReviewers {
+            add: vec![id(AccountKeyring::Charlie)],
+            remove: vec![],
         },
     )
     .await;
@@ -174,9 +191,7 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         client,
         clock,
         &mut governor,
-        Action::SetPoolRoles {
-            add: vec![id(AccountKeyring::Charlie)],
-            remove: vec![],
+        Action::SetFunder {
             funder: Some(bounty),
         },
     )

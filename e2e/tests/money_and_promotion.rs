@@ -256,8 +256,11 @@ impl Fx {
         let r: BountyResult<()> =
             self.bounty(CURATOR, "submit_report", (p, 0u8, b"report".to_vec()));
         r.expect("report");
-        let r: BountyResult<()> =
-            self.bounty(GOV, "decide_milestone", (p, 0u8, true, b"ok".to_vec()));
+        let r: BountyResult<()> = self.bounty(
+            GOV,
+            "decide_milestone",
+            (p, 0u8, 1u32, true, b"ok".to_vec()),
+        );
         r.expect("decide");
     }
 

@@ -255,7 +255,7 @@ fn claims_pay_while_the_registry_is_paused_or_no_longer_takes_the_pools_records(
         GOV,
         "set_authorised",
         (
-            None::<ink::primitives::AccountId>,
+            registry::AuthorisedCaller::RewardPool,
             None::<ink::primitives::AccountId>,
         ),
     );

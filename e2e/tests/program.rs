@@ -441,7 +441,13 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     );
     let bounty_id = r.expect("proposal");
     assert_eq!(bounty_id, 0);
-    p.govern(Action::ApproveBounty { id: 0 });
+    // The council approves the figure it reads: the total plus the curator's fee budget.
+    let proposal: Option<bounty::Proposal> = p.bounty_call(CURATOR, "proposal", 0u32);
+    let proposal = proposal.expect("proposal");
+    p.govern(Action::ApproveBounty {
+        id: 0,
+        funding: proposal.total + proposal.fee_budget,
+    });
     let report = |p: &mut Program, milestone: u8| {
         let r: bounty::Result<()> = p.bounty_call(
             CURATOR,
@@ -454,6 +460,7 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     p.govern(Action::DecideMilestone {
         id: 0,
         milestone: 0,
+        report: 1,
         approve: true,
         reason_ref: b"ok".to_vec(),
     });
@@ -481,6 +488,7 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     p.govern(Action::DecideMilestone {
         id: 0,
         milestone: 1,
+        report: 1,
         approve: false,
         reason_ref: b"missing metrics".to_vec(),
     });
@@ -488,9 +496,14 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     p.govern(Action::DecideMilestone {
         id: 0,
         milestone: 1,
+        report: 2,
         approve: true,
         reason_ref: b"ok".to_vec(),
     });
+    // The recipients claim once the payout delay has passed.
+    let now = p.suite.chain.time();
+    let delay = p.suite.spec.payout_delay_ms;
+    p.suite.chain.set_time(now + delay);
     for (award, to, amount) in [(a1, 52, 1_000 * UNIT), (a2, OUTSIDE_EDUCATOR, 1_500 * UNIT)] {
         let before = p.suite.chain.balance(&account(to));
         let r: bounty::Result<u128> = p.bounty_call(to, "claim_award", award);
@@ -569,6 +582,7 @@ fn four_months_of_the_v4_program_with_a_community_bounty() {
     p.govern(Action::DecideMilestone {
         id: 0,
         milestone: 2,
+        report: 1,
         approve: true,
         reason_ref: b"ok".to_vec(),
     });

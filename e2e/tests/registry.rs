@@ -5,8 +5,8 @@ use e2e::{account, id, ink_id, next_wasm, AccountId, Chain};
 use ink::primitives::AccountId as InkId;
 use registry::registry::{ExitFlagged, MemberJoined, RankChanged};
 use registry::{
-    Application, Error, Member, MemberId, MonthRecord, Params, Rank, RuleError, Status,
-    StreakParams,
+    Application, AuthorisedCaller, Error, Member, MemberId, MonthRecord, Params, Rank, RuleError,
+    Status, StreakParams,
 };
 use scale::Decode;
 
@@ -71,8 +71,16 @@ impl Fx {
     }
 
     fn authorise(&mut self) {
-        self.gov("set_authorised", (Some(id(POOL)), Some(id(BOUNTY))))
-            .expect("authorise");
+        self.gov(
+            "set_authorised",
+            (AuthorisedCaller::RewardPool, Some(id(POOL))),
+        )
+        .expect("authorise the pool");
+        self.gov(
+            "set_authorised",
+            (AuthorisedCaller::Bounty, Some(id(BOUNTY))),
+        )
+        .expect("authorise the bounty");
     }
 
     fn record(&mut self, member: MemberId, month: u32, pct: u32) -> R<()> {
@@ -470,8 +478,8 @@ fn wallet_rotation_keeps_rank_and_history() {
     assert_eq!(r, Err(Error::WalletInUse));
     let r: R<()> = fx.call(2, "propose_wallet", id(12));
     assert_eq!(r, Ok(()));
-    let pending: Option<InkId> = fx.call(STRANGER, "pending_wallet", a);
-    assert_eq!(pending, Some(id(12)));
+    let pending: Option<registry::PendingWallet> = fx.call(STRANGER, "pending_wallet", a);
+    assert_eq!(pending.map(|p| p.wallet), Some(id(12)));
     // Only the proposed wallet accepts.
     let r: R<()> = fx.call(13, "accept_wallet", a);
     assert_eq!(r, Err(Error::NoPendingWallet));
@@ -550,7 +558,7 @@ fn governance_is_handed_over_in_two_steps() {
     assert_eq!(r, Err(Error::NotPendingGovernance));
     // Until accepted, the old governance still governs.
     assert_eq!(
-        fx.gov("set_authorised", (None::<InkId>, None::<InkId>)),
+        fx.gov("set_authorised", (AuthorisedCaller::Bounty, None::<InkId>)),
         Ok(())
     );
     let r: R<()> = fx.call(5, "accept_governance", ());

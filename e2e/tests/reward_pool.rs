@@ -89,17 +89,18 @@ impl Fx {
         let r: registry::Result<()> = fx.reg_call(
             GOV,
             "set_authorised",
-            (Some(ink_id(&fx.pool)), None::<InkId>),
+            (
+                registry::AuthorisedCaller::RewardPool,
+                Some(ink_id(&fx.pool)),
+            ),
         );
         r.expect("authorise pool");
+        let r: R<()> = fx.call(GOV, "set_funder", Some(id(FUNDER)));
+        r.expect("funder");
         let r: R<()> = fx.call(
             GOV,
-            "set_roles",
-            (
-                vec![id(REVIEWER), id(REVIEWER_MEMBER)],
-                Vec::<InkId>::new(),
-                Some(id(FUNDER)),
-            ),
+            "set_reviewers",
+            (vec![id(REVIEWER), id(REVIEWER_MEMBER)], Vec::<InkId>::new()),
         );
         r.expect("roles");
         fx
@@ -907,25 +908,27 @@ fn pause_governance_and_roles() {
     assert_eq!(fx.submit(2, 1, vec![Marketing, ContentCreation]), Ok(()));
     // Roles.
     let too_many: Vec<InkId> = (0..33).map(|i| id(100 + i)).collect();
-    let r: R<()> = fx.call(
-        GOV,
-        "set_roles",
-        (too_many, Vec::<InkId>::new(), None::<InkId>),
-    );
+    let r: R<()> = fx.call(GOV, "set_reviewers", (too_many, Vec::<InkId>::new()));
     assert_eq!(r, Err(Error::BadBatchSize));
     let r: R<()> = fx.call(
         STRANGER,
-        "set_roles",
-        (Vec::<InkId>::new(), vec![id(REVIEWER)], None::<InkId>),
+        "set_reviewers",
+        (Vec::<InkId>::new(), vec![id(REVIEWER)]),
     );
     assert_eq!(r, Err(Error::NotGovernance));
     let r: R<()> = fx.call(
         GOV,
-        "set_roles",
-        (Vec::<InkId>::new(), vec![id(REVIEWER)], None::<InkId>),
+        "set_reviewers",
+        (Vec::<InkId>::new(), vec![id(REVIEWER)]),
     );
     assert_eq!(r, Ok(()));
     assert!(!fx.call::<_, bool>(STRANGER, "is_reviewer", id(REVIEWER)));
+    // Removing a reviewer leaves the funder as it was; only `set_funder` changes it.
+    assert_eq!(fx.pay(FUNDER, "fund", 1u32, UNIT), Ok(()));
+    let r: R<()> = fx.call(STRANGER, "set_funder", None::<InkId>);
+    assert_eq!(r, Err(Error::NotGovernance));
+    let r: R<()> = fx.call(GOV, "set_funder", None::<InkId>);
+    assert_eq!(r, Ok(()));
     assert_eq!(fx.pay(FUNDER, "fund", 1u32, UNIT), Err(Error::NotFunder));
     // Config changes are validated.
     let bad = Config {

@@ -4,6 +4,8 @@
 
 #[path = "bounty.rs"]
 mod bounty_contract;
+#[path = "governance_safety.rs"]
+mod governance_safety;
 #[path = "governor.rs"]
 mod governor_contract;
 #[path = "ink_flow.rs"]

@@ -136,6 +136,48 @@ impl Admin {
     }
 }
 
+/// Why an upgrade was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpgradeError {
+    /// The chain refused the code hash (no such code uploaded).
+    UnknownCode,
+    /// The new code cannot run this contract: it could not read the storage (another
+    /// contract's code, or a layout that changed without a migration) or has no `version`
+    /// message. The upgrade is reverted.
+    IncompatibleCode,
+}
+
+/// Replaces the calling contract's code with `code_hash` and proves, in the same call, that the
+/// new code still runs over the contract's storage: right after the switch the contract calls
+/// its own `version()` (re-entering itself, which the new code serves). ink! decodes the whole
+/// root storage before every message, so code that cannot read it traps there; the caller
+/// returns the error and the chain reverts the switch with the rest of the call. So no upgrade
+/// can leave a contract that traps on every message, `set_code` included (the UUPS rule: an
+/// incompatible upgrade reverts). Returns the event to emit.
+///
+/// Only for the governance path of a contract's `set_code` (after its governance check).
+///
+/// Errors: [`UpgradeError::UnknownCode`], [`UpgradeError::IncompatibleCode`].
+pub fn replace_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::{CallFlags, DefaultEnvironment};
+    ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
+        .map_err(|_| UpgradeError::UnknownCode)?;
+    let me = ink::env::account_id::<DefaultEnvironment>();
+    let answered = build_call::<DefaultEnvironment>()
+        .call(me)
+        .call_flags(CallFlags::ALLOW_REENTRY)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
+            "version"
+        ))))
+        .returns::<u32>()
+        .try_invoke();
+    match answered {
+        Ok(Ok(_version)) => Ok(CodeUpgraded { code_hash }),
+        _ => Err(UpgradeError::IncompatibleCode),
+    }
+}
+
 /// The contract was paused or unpaused.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,10 @@
 //!   holds when it claims is paid, and a wallet it rotated away from gets `NotRecipient`. An
 //!   award to any other account is held by that account.
 //! - Governance can cancel any unpaid award during its payout delay, before or after the close
-//!   (after it, the amount goes to the treasury); a cancelled award is taken off the member's
+//!   (after it, the amount goes to the treasury), also while the contract is paused. The delay
+//!   runs on a clock that stops while the contract is paused, so a pause to investigate cannot
+//!   let it run out; the governor refuses a timelock at or above the delay, so a cancel proposed
+//!   when an award is made can always execute in time; a cancelled award is taken off the member's
 //!   contribution total, so the registry's history shows only awards that stand.
 //! - Governance can replace the curator (`set_curator`) and can close a bounty itself whatever its
 //!   milestones (`close`): no bounty's funds depend on a curator staying around.
@@ -47,7 +50,7 @@ pub const PAGE_MAX: u32 = 50;
 #[ink::contract]
 pub mod bounty {
     use super::*;
-    use admin::{Admin, AdminError, CodeUpgraded};
+    use admin::{Admin, AdminError};
     use ink::codegen::TraitCallBuilder;
     use ink::env::call::FromAccountId;
     use ink::prelude::vec::Vec;
@@ -142,6 +145,9 @@ pub mod bounty {
         pub state: MilestoneState,
         /// The curator's last report.
         pub report_ref: Vec<u8>,
+        /// How many reports the curator has submitted for it: a decision names the report it
+        /// decides by this number, so a decision made on one report never applies to a later one.
+        pub report_version: u32,
         /// Governance's last reason.
         pub reason_ref: Vec<u8>,
     }
@@ -187,8 +193,9 @@ pub mod bounty {
         pub amount: Balance,
         /// Memo reference.
         pub memo_ref: Vec<u8>,
-        /// Claimable from then on (ms).
-        pub claimable_at: u64,
+        /// Claimable once the bounty contract's running time (time not spent paused) reaches
+        /// this (ms); `claimable_at` shows it as a wall time.
+        pub claimable_after: u64,
         /// Its state.
         pub state: AwardState,
     }
@@ -224,6 +231,9 @@ pub mod bounty {
         NotPaused,
         /// The chain refused the new code hash.
         UpgradeFailed,
+        /// The new code cannot run this contract (it cannot read the storage, or has no
+        /// `version` message): the upgrade was reverted.
+        IncompatibleCode,
         /// The caller is not the proposal's curator.
         NotCurator,
         /// The caller is neither the curator nor governance.
@@ -260,6 +270,9 @@ pub mod bounty {
         PayoutDelayOver,
         /// The curator's fee was already collected, or the bounty earned none.
         NoFeeDue,
+        /// The milestone's report is not the one the decision names: the curator submitted
+        /// another since.
+        ReportChanged,
         /// A transfer out of the contract failed.
         TransferFailed,
         /// The reward pool refused the feed: the inner error says why.
@@ -285,6 +298,15 @@ pub mod bounty {
                 AdminError::NotPendingGovernance => Error::NotPendingGovernance,
                 AdminError::Paused => Error::Paused,
                 AdminError::NotPaused => Error::NotPaused,
+            }
+        }
+    }
+
+    impl From<admin::UpgradeError> for Error {
+        fn from(error: admin::UpgradeError) -> Self {
+            match error {
+                admin::UpgradeError::UnknownCode => Error::UpgradeFailed,
+                admin::UpgradeError::IncompatibleCode => Error::IncompatibleCode,
             }
         }
     }
@@ -395,6 +417,8 @@ pub mod bounty {
         pool: AccountId,
         treasury: AccountId,
         payout_delay_ms: u64,
+        /// Stops while the contract is paused; payout delays run on it.
+        clock: rules::calendar::PauseClock,
         max_ref_len: u32,
         next_proposal: u32,
         proposals: Mapping<u32, Proposal>,
@@ -443,6 +467,7 @@ pub mod bounty {
                 pool,
                 treasury,
                 payout_delay_ms,
+                clock: Default::default(),
                 max_ref_len,
                 next_proposal: 0,
                 proposals: Mapping::default(),
@@ -518,6 +543,7 @@ pub mod bounty {
                         share_bps,
                         state: MilestoneState::Pending,
                         report_ref: Vec::new(),
+                        report_version: 0,
                         reason_ref: Vec::new(),
                     },
                 );
@@ -596,8 +622,11 @@ pub mod bounty {
         /// Submits (or, after a rejection, resubmits) the report of milestone `milestone`.
         /// The curator only, while the proposal is active.
         ///
+        /// Each report raises the milestone's `report_version`; a decision names the version.
+        ///
         /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive`, `NoSuchMilestone`,
-        /// `Rule(ReportNotExpected)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        /// `Rule(ReportNotExpected)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
+        /// `Rule(Overflow)`.
         #[ink(message)]
         pub fn submit_report(&mut self, id: u32, milestone: u8, report_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -606,6 +635,7 @@ pub mod bounty {
             let mut record = self.milestone_record(id, milestone)?;
             record.state = record.state.report()?;
             record.report_ref = report_ref.clone();
+            record.report_version = bump(record.report_version)?;
             self.milestones.insert((id, milestone), &record);
             self.env().emit_event(MilestoneChanged {
                 id,
@@ -616,16 +646,21 @@ pub mod bounty {
             Ok(())
         }
 
-        /// Approves (unlocking its share) or rejects a submitted milestone report, with a reason
-        /// reference. Governance only, while the proposal is active.
+        /// Approves (unlocking its share) or rejects report number `report` of a milestone (its
+        /// `report_version`, the one governance reviewed), with a reason reference. Refused when
+        /// the curator has submitted another report since, so a decision waiting in a timelock
+        /// never applies to a report nobody reviewed. Governance only, while the proposal is
+        /// active.
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotActive`, `NoSuchMilestone`,
-        /// `Rule(NoReportToDecide)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        /// `ReportChanged`, `Rule(NoReportToDecide)`, `Rule(EvidenceEmpty)`,
+        /// `Rule(EvidenceTooLong)`.
         #[ink(message)]
         pub fn decide_milestone(
             &mut self,
             id: u32,
             milestone: u8,
+            report: u32,
             approve: bool,
             reason_ref: Vec<u8>,
         ) -> Result<()> {
@@ -634,6 +669,9 @@ pub mod bounty {
             self.check_ref(&reason_ref)?;
             let mut proposal = self.active(id)?;
             let mut record = self.milestone_record(id, milestone)?;
+            if record.report_version != report {
+                return Err(Error::ReportChanged);
+            }
             record.state = record.state.decide(approve)?;
             record.reason_ref = reason_ref.clone();
             if approve {
@@ -677,9 +715,8 @@ pub mod bounty {
             self.check_ref(&memo_ref)?;
             self.spend(id, line, amount, false)?;
             let mut proposal = self.proposal_record(id)?;
-            let claimable_at = self
-                .env()
-                .block_timestamp()
+            let claimable_after = self
+                .running_ms()
                 .checked_add(self.payout_delay_ms)
                 .ok_or(RuleError::TimeOverflow)?;
             let member = self.member_id_of(recipient)?;
@@ -701,7 +738,7 @@ pub mod bounty {
                     member,
                     amount,
                     memo_ref: memo_ref.clone(),
-                    claimable_at,
+                    claimable_after,
                     state: AwardState::Pending,
                 },
             );
@@ -724,7 +761,8 @@ pub mod bounty {
             Ok(award)
         }
 
-        /// Cancels an award during its payout delay. While the proposal is active the amount
+        /// Cancels an award during its payout delay (counted, like the claim, on the contract's
+        /// running time: a pause to investigate stops it). While the proposal is active the amount
         /// goes back to its line; after the close it goes to the treasury. A member's award is
         /// taken off its contribution total. Governance only, also while the contract is paused
         /// (a pause to investigate must not let the delay defeat the cancel).
@@ -736,7 +774,7 @@ pub mod bounty {
         pub fn cancel_award(&mut self, award: u32) -> Result<()> {
             self.ensure_governance()?;
             let mut record = self.pending_award(award)?;
-            if self.env().block_timestamp() >= record.claimable_at {
+            if self.running_ms() >= record.claimable_after {
                 return Err(Error::PayoutDelayOver);
             }
             let mut proposal = self.proposal_record(record.proposal)?;
@@ -790,7 +828,7 @@ pub mod bounty {
             if !entitled {
                 return Err(Error::NotRecipient);
             }
-            if self.env().block_timestamp() < record.claimable_at {
+            if self.running_ms() < record.claimable_after {
                 return Err(Error::PayoutDelayRunning);
             }
             record.state = AwardState::Claimed;
@@ -957,6 +995,7 @@ pub mod bounty {
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
+            self.clock.pause(self.env().block_timestamp());
             self.env().emit_event(event);
             Ok(())
         }
@@ -967,20 +1006,23 @@ pub mod bounty {
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
+            self.clock.unpause(self.env().block_timestamp());
             self.env().emit_event(event);
             Ok(())
         }
 
-        /// Replaces the contract's code, keeping its storage. Governance only.
+        /// Replaces the contract's code, keeping its storage, and reverts unless the new code
+        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
+        /// contract's code, or to a build whose storage layout changed without a migration, is
+        /// refused and the contract keeps running its old code. Governance only, also while
+        /// paused.
         ///
-        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash).
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
-            self.env()
-                .set_code_hash(&code_hash)
-                .map_err(|_| Error::UpgradeFailed)?;
-            self.env().emit_event(CodeUpgraded { code_hash });
+            let event = admin::replace_code(code_hash)?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -1079,6 +1121,16 @@ pub mod bounty {
         #[ink(message)]
         pub fn liabilities(&self) -> Balance {
             self.liabilities
+        }
+
+        /// When award `award` becomes claimable, as a wall time, if the contract is not paused
+        /// meanwhile (a pause moves it later by the pause's length): `None` for no such award
+        /// and while paused.
+        #[ink(message)]
+        pub fn claimable_at(&self, award: u32) -> Option<u64> {
+            let record = self.awards.get(award)?;
+            self.clock
+                .wall_time_of(record.claimable_after, self.env().block_timestamp())
         }
 
         /// The registry, the reward pool, the treasury and the payout delay.
@@ -1211,6 +1263,11 @@ pub mod bounty {
                 fee,
                 refund,
             });
+        }
+
+        /// Milliseconds the contract has run unpaused: the clock payout delays count on.
+        fn running_ms(&self) -> u64 {
+            self.clock.running_ms(self.env().block_timestamp())
         }
 
         fn emit_award(&self, award: u32, record: &Award) {

@@ -30,6 +30,26 @@
 //! - A proposal keeps the timelock and lifetime in force when it was made: a later `SetTimes`
 //!   neither shortens the objection window of an approved upgrade nor makes a proposal expire
 //!   early.
+//! - The timelock stays below the bounty contract's payout delay (checked by `wire`, `SetTimes`
+//!   and `SetSuite`), so an award can always be cancelled through a proposal made when it was
+//!   awarded.
+//! - `propose` refuses an action of a shape its target would refuse whatever the state
+//!   (`check_action`): every reference at most `MAX_ACTION_REF_LEN` bytes, at most
+//!   `MAX_REVIEWER_CHANGES` reviewer changes, times and threshold within bounds. With the
+//!   description at most `MAX_DESCRIPTION_LEN` and at most `MAX_COUNCIL` seats voting, a stored
+//!   proposal stays under 8 KiB, far inside ink!'s 16 KiB buffer.
+//!
+//! ## What a decision names
+//! An action that decides on something that can change while it waits in the timelock names what
+//! the council saw: `FinalizeMonth` the pool size, `DecideMilestone` the report version,
+//! `ApproveBounty` the funding. The callee refuses it if that changed.
+//!
+//! ## Upgrades and replaced contracts
+//! `Upgrade` and `UpgradeGovernor` are reverted unless the new code answers `version()` over the
+//! contract's storage (`admin::replace_code`): no upgrade can leave a contract that traps on every
+//! message. After `SetSuite` the council reaches the contracts it still governs but no longer
+//! wires with `propose_on(suite, action, ..)`, e.g. to wind a replaced pool down
+//! (`WindDownPool`, then `ReleasePool` once its claim windows are over).
 //!
 //! ## Invariants
 //! - `0 < threshold <= council size <= MAX_COUNCIL` after every change; council changes happen only
@@ -48,6 +68,10 @@ pub use rules::Error as RuleError;
 pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 };
 /// Longest description reference of a proposal, in bytes.
 pub const MAX_DESCRIPTION_LEN: u32 = 256;
+/// Longest reference (reason, evidence) an action may carry: the highest limit any suite
+/// contract can be configured with. With it and the list bounds every proposal stays far below
+/// ink!'s 16 KiB buffer with all approvals and cancel votes added (`largest_proposal_fits`).
+pub const MAX_ACTION_REF_LEN: u32 = rules::submission::EVIDENCE_LIMIT_MAX;
 
 /// Calls `$method($args)` on the suite contract `$target` and maps the outcome with `called`.
 /// The three contracts answer the governance messages under the same names, but each has its
@@ -80,13 +104,12 @@ macro_rules! on_target {
 #[ink::contract]
 pub mod governor {
     use super::*;
-    use admin::CodeUpgraded;
     use bounty::BountyRef;
     use ink::codegen::TraitCallBuilder;
     use ink::env::call::FromAccountId;
     use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
-    use registry::{MemberId, Params, Rank, RegistryRef};
+    use registry::{AuthorisedCaller, MemberId, Params, Rank, RegistryRef};
     use reward_pool::{Config, RewardPoolRef};
     use rules::council::{self as rule, Council, ProposalFacts};
     use rules::submission;
@@ -149,19 +172,27 @@ pub mod governor {
             /// The new configuration.
             config: Config,
         },
-        /// Reward pool `set_roles(add, remove, funder)`: the reviewer set and the funder.
-        SetPoolRoles {
+        /// Reward pool `set_reviewers(add, remove)`: at most `MAX_REVIEWER_CHANGES` together;
+        /// no other role changes.
+        SetReviewers {
             /// Reviewers to add.
             add: Vec<AccountId>,
             /// Reviewers to remove.
             remove: Vec<AccountId>,
-            /// The authorised funder (the bounty contract).
+        },
+        /// Reward pool `set_funder(funder)`: the account that may feed months (the bounty
+        /// contract); no other role changes.
+        SetFunder {
+            /// The authorised funder, or none.
             funder: Option<AccountId>,
         },
-        /// Bounty `approve_and_fund(id)`, sending the proposal's total.
+        /// Bounty `approve_and_fund(id)`, sending `funding`: refused unless it is the bounty's
+        /// total plus its fee budget, so the council approves the figure it saw.
         ApproveBounty {
             /// The bounty proposal.
             id: u32,
+            /// What the treasury sends: the proposal's total plus its fee budget.
+            funding: Balance,
         },
         /// Bounty `reject(id, reason_ref)`.
         RejectBounty {
@@ -170,12 +201,15 @@ pub mod governor {
             /// Why.
             reason_ref: Vec<u8>,
         },
-        /// Bounty `decide_milestone(id, milestone, approve, reason_ref)`.
+        /// Bounty `decide_milestone(id, milestone, report, approve, reason_ref)`: refused if the
+        /// curator has submitted another report since the one the council reviewed.
         DecideMilestone {
             /// The bounty proposal.
             id: u32,
             /// The milestone.
             milestone: u8,
+            /// The report decided: the milestone's `report_version` the council reviewed.
+            report: u32,
             /// Approve (true) or reject (false).
             approve: bool,
             /// Why.
@@ -246,12 +280,12 @@ pub mod governor {
             /// pool's current month (the governor names it when the action runs).
             params: Params,
         },
-        /// Registry `set_authorised(pool, bounty)`.
+        /// Registry `set_authorised(role, account)`: only the named role changes.
         SetAuthorised {
-            /// The pool allowed to record months.
-            pool: Option<AccountId>,
-            /// The bounty contract allowed to record contributions.
-            bounty: Option<AccountId>,
+            /// The role: the pool records months, the bounty contract contributions.
+            role: AuthorisedCaller,
+            /// The contract allowed to act in it, or none.
+            account: Option<AccountId>,
         },
         /// `pause()` on a suite contract.
         Pause {
@@ -341,6 +375,35 @@ pub mod governor {
             /// The bounty proposal.
             id: u32,
         },
+        /// Registry `withdraw_wallet(member)`: drops a member's proposed wallet move.
+        WithdrawWallet {
+            /// The member.
+            member: MemberId,
+        },
+        /// Reward pool `wind_down()`: a replaced pool takes no more funding or reports (usually
+        /// proposed with `propose_on`, naming the old pool).
+        WindDownPool,
+        /// Reward pool `release()`: once every finalized month is swept, what a wound-down pool
+        /// still holds returns to the governor.
+        ReleasePool,
+    }
+
+    impl Action {
+        /// Whether the action is carried out by a call to a suite contract (and so may name
+        /// other suite addresses through `propose_on`), not on the governor itself.
+        pub fn is_suite_action(&self) -> bool {
+            !matches!(
+                self,
+                Action::AddCouncilMember { .. }
+                    | Action::RemoveCouncilMember { .. }
+                    | Action::ReplaceCouncilMember { .. }
+                    | Action::SetThreshold { .. }
+                    | Action::SetTimes { .. }
+                    | Action::SetSuite { .. }
+                    | Action::Transfer { .. }
+                    | Action::UpgradeGovernor { .. }
+            )
+        }
     }
 
     /// A proposal as stored.
@@ -360,6 +423,10 @@ pub mod governor {
         pub expires_at: u64,
         /// Its timelock, as in force when it was made: a later `SetTimes` changes neither.
         pub timelock_ms: u64,
+        /// The suite addresses it acts on, when proposed with `propose_on` (a contract the
+        /// governor still governs but no longer wires, e.g. a replaced pool being wound down);
+        /// `None`: the wired suite when it runs.
+        pub suite: Option<Suite>,
         /// Approvals, each from a council seat.
         pub approvals: Vec<Seat<AccountId>>,
         /// When approvals last reached the threshold through a vote.
@@ -400,6 +467,8 @@ pub mod governor {
         AlreadyWired,
         /// The suite is not wired yet, so suite actions cannot run.
         NotWired,
+        /// `propose_on` names suite addresses for an action the governor carries out on itself.
+        NotASuiteAction,
         /// No proposal with this id.
         NoSuchProposal,
         /// The proposal has fewer approvals than the threshold.
@@ -414,11 +483,17 @@ pub mod governor {
         AlreadyCancelled,
         /// The action would send more than the governor holds.
         InsufficientFunds,
+        /// The action carries more than its target accepts in one call (e.g. more than
+        /// `MAX_REVIEWER_CHANGES` reviewer changes).
+        ActionTooLarge,
         /// The chain refused a `Transfer` (not enough free balance, or it would leave the
         /// recipient below the existential deposit).
         TransferFailed,
         /// The chain refused the governor's new code hash.
         UpgradeFailed,
+        /// The new code cannot run this contract (it cannot read the storage, or has no
+        /// `version` message): the upgrade was reverted.
+        IncompatibleCode,
         /// The registry refused the action; the inner error says why.
         Registry(registry::Error),
         /// The reward pool refused the action; the inner error says why.
@@ -437,6 +512,15 @@ pub mod governor {
         }
     }
 
+    impl From<admin::UpgradeError> for Error {
+        fn from(error: admin::UpgradeError) -> Self {
+            match error {
+                admin::UpgradeError::UnknownCode => Error::UpgradeFailed,
+                admin::UpgradeError::IncompatibleCode => Error::IncompatibleCode,
+            }
+        }
+    }
+
     /// Result of the governor's messages.
     pub type Result<T> = core::result::Result<T, Error>;
 
@@ -451,6 +535,8 @@ pub mod governor {
         pub proposer: AccountId,
         /// What it does.
         pub action: Action,
+        /// The suite addresses it acts on, if not the wired ones (`propose_on`).
+        pub suite: Option<Suite>,
         /// When it expires (ms).
         pub expires_at: u64,
     }
@@ -572,6 +658,40 @@ pub mod governor {
         }
     }
 
+    /// Refuses an action whose shape its target (or the governor) would refuse whatever the
+    /// state: references empty or over `MAX_ACTION_REF_LEN`, more reviewer changes than one call
+    /// takes, times or a threshold out of bounds. Bounds every `Vec` in an action, which is what
+    /// keeps a proposal storable.
+    pub(crate) fn check_action(action: &Action) -> Result<()> {
+        match action {
+            Action::RejectBounty { reason_ref, .. }
+            | Action::DecideMilestone { reason_ref, .. }
+            | Action::RejectApplication { reason_ref, .. }
+            | Action::Suspend { reason_ref, .. }
+            | Action::RemoveMember { reason_ref, .. }
+            | Action::Induct {
+                evidence_ref: reason_ref,
+                ..
+            } => submission::validate_evidence(reason_ref, MAX_ACTION_REF_LEN)?,
+            Action::SetReviewers { add, remove } => {
+                let changes = add.len().saturating_add(remove.len());
+                if changes > reward_pool::MAX_REVIEWER_CHANGES as usize {
+                    return Err(Error::ActionTooLarge);
+                }
+            }
+            Action::SetTimes {
+                timelock_ms,
+                expiry_ms,
+            } => rule::validate_times(*timelock_ms, *expiry_ms)?,
+            Action::SetThreshold { threshold } => {
+                // The council's size when it runs is unknown here; the bounds are not.
+                rule::validate_council(MAX_COUNCIL, *threshold, MAX_COUNCIL)?
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn pool_call<T>(outcome: Outcome<T, reward_pool::Error>) -> Result<T> {
         called(Target::RewardPool, Error::RewardPool, outcome)
     }
@@ -617,7 +737,8 @@ pub mod governor {
         /// instantiated with the governor as their governance, so they come after it). The
         /// deployer only; later changes go through a `SetSuite` proposal.
         ///
-        /// Errors: `NotDeployer`, `AlreadyWired`.
+        /// Errors: `NotDeployer`, `AlreadyWired`, `Rule(PayoutDelayWithinTimelock)` (the
+        /// bounty's payout delay is not longer than the timelock), `Unreachable(Bounty)`.
         #[ink(message)]
         pub fn wire(&mut self, suite: Suite) -> Result<()> {
             if self.env().caller() != self.deployer {
@@ -626,6 +747,7 @@ pub mod governor {
             if self.suite.is_some() {
                 return Err(Error::AlreadyWired);
             }
+            Self::check_bounty_delay(&suite, self.timelock_ms)?;
             self.set_suite(suite);
             Ok(())
         }
@@ -634,13 +756,50 @@ pub mod governor {
         /// approval, expires `expiry_ms` from now and keeps today's timelock whatever later
         /// `SetTimes` say. A council member only. Returns its id.
         ///
-        /// Errors: `NotCouncilMember`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)` (the
-        /// description), `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        /// The action is checked for shape first (`check_action`): lists and references within
+        /// what its target accepts, times and thresholds within their bounds, so no proposal is
+        /// too large to store or to approve, and none is certain to be refused when it runs.
+        ///
+        /// Errors: `NotCouncilMember`, `ActionTooLarge`, `Rule(EvidenceEmpty)`,
+        /// `Rule(EvidenceTooLong)` (the description or a reference in the action),
+        /// `Rule(ExpiryWithinTimelock)`, `Rule(TimelockTooLong)`, `Rule(LifetimeTooLong)`,
+        /// `Rule(ThresholdZero)`, `Rule(ThresholdAboveCouncilSize)`, `Rule(TimeOverflow)`,
+        /// `Rule(Overflow)`.
         #[ink(message)]
         pub fn propose(&mut self, action: Action, description_ref: Vec<u8>) -> Result<u32> {
+            self.make_proposal(action, None, description_ref)
+        }
+
+        /// Like `propose`, for a suite action on the contracts at `suite` instead of the wired
+        /// ones: how the council reaches a contract it still governs after `SetSuite` replaced
+        /// it (to wind down an old pool, close an old bounty's proposals, cancel its awards,
+        /// hand it over). The callee still checks that the governor governs it. A council member
+        /// only.
+        ///
+        /// Errors: those of `propose`, and `NotASuiteAction` (an action on the governor itself).
+        #[ink(message)]
+        pub fn propose_on(
+            &mut self,
+            suite: Suite,
+            action: Action,
+            description_ref: Vec<u8>,
+        ) -> Result<u32> {
+            if !action.is_suite_action() {
+                return Err(Error::NotASuiteAction);
+            }
+            self.make_proposal(action, Some(suite), description_ref)
+        }
+
+        fn make_proposal(
+            &mut self,
+            action: Action,
+            suite: Option<Suite>,
+            description_ref: Vec<u8>,
+        ) -> Result<u32> {
             let caller = self.env().caller();
             self.ensure_council(caller)?;
             submission::validate_evidence(&description_ref, MAX_DESCRIPTION_LEN)?;
+            check_action(&action)?;
             let now = self.env().block_timestamp();
             let expires_at = now
                 .checked_add(self.expiry_ms)
@@ -656,6 +815,7 @@ pub mod governor {
                 created_at: now,
                 expires_at,
                 timelock_ms: self.timelock_ms,
+                suite,
                 approvals,
                 approved_at: rule::approval_time(0, count, self.council.threshold(), None, now),
                 cancel_votes: Vec::new(),
@@ -667,6 +827,7 @@ pub mod governor {
                 id,
                 proposer: caller,
                 action,
+                suite,
                 expires_at,
             });
             self.env().emit_event(Voted {
@@ -736,7 +897,7 @@ pub mod governor {
         ///
         /// Errors: `NoSuchProposal`, `NotEnoughApprovals`, `TimelockRunning`, `ProposalExpired`,
         /// `AlreadyExecuted`, `AlreadyCancelled`, `NotWired`, `InsufficientFunds`,
-        /// `TransferFailed`, `UpgradeFailed`, `Registry(..)`, `RewardPool(..)`, `Bounty(..)`,
+        /// `TransferFailed`, `UpgradeFailed`, `IncompatibleCode`, `Registry(..)`, `RewardPool(..)`, `Bounty(..)`,
         /// `Unreachable(..)`, `Rule(..)` (council changes that would break the invariant, bad
         /// times).
         #[ink(message)]
@@ -751,7 +912,7 @@ pub mod governor {
             // Marked first: a reentrant execute finds it done; an error below reverts the mark.
             proposal.executed_at = Some(self.env().block_timestamp());
             self.proposals.insert(id, &proposal);
-            self.carry_out(proposal.action)?;
+            self.carry_out(proposal.action, proposal.suite)?;
             self.env().emit_event(Executed {
                 id,
                 by: self.env().caller(),
@@ -914,6 +1075,21 @@ pub mod governor {
             }
         }
 
+        /// Refuses a timelock at or above the payout delay of `suite`'s bounty contract
+        /// (`rules::council::check_payout_delay`): a cancel of an award, proposed when the award
+        /// is made, must be able to execute before the award can be claimed.
+        fn check_bounty_delay(suite: &Suite, timelock_ms: u64) -> Result<()> {
+            let delay = match BountyRef::from_account_id(suite.bounty)
+                .call()
+                .wiring()
+                .try_invoke()
+            {
+                Ok(Ok((_, _, _, delay))) => delay,
+                _ => return Err(Error::Unreachable(Target::Bounty)),
+            };
+            Ok(rule::check_payout_delay(delay, timelock_ms)?)
+        }
+
         fn set_suite(&mut self, suite: Suite) {
             self.suite = Some(suite);
             self.env().emit_event(SuiteWired { suite });
@@ -927,7 +1103,7 @@ pub mod governor {
             });
         }
 
-        fn carry_out(&mut self, action: Action) -> Result<()> {
+        fn carry_out(&mut self, action: Action, suite: Option<Suite>) -> Result<()> {
             match action {
                 Action::AddCouncilMember { who } => {
                     self.council.add(who, MAX_COUNCIL)?;
@@ -950,6 +1126,9 @@ pub mod governor {
                     expiry_ms,
                 } => {
                     rule::validate_times(timelock_ms, expiry_ms)?;
+                    if let Some(suite) = self.suite {
+                        Self::check_bounty_delay(&suite, timelock_ms)?;
+                    }
                     self.timelock_ms = timelock_ms;
                     self.expiry_ms = expiry_ms;
                     self.env().emit_event(TimesChanged {
@@ -957,7 +1136,10 @@ pub mod governor {
                         expiry_ms,
                     });
                 }
-                Action::SetSuite { suite } => self.set_suite(suite),
+                Action::SetSuite { suite } => {
+                    Self::check_bounty_delay(&suite, self.timelock_ms)?;
+                    self.set_suite(suite);
+                }
                 Action::Transfer { to, amount } => {
                     self.env()
                         .transfer(to, amount)
@@ -965,18 +1147,21 @@ pub mod governor {
                     self.env().emit_event(Transferred { to, amount });
                 }
                 Action::UpgradeGovernor { code_hash } => {
-                    self.env()
-                        .set_code_hash(&code_hash)
-                        .map_err(|_| Error::UpgradeFailed)?;
-                    self.env().emit_event(CodeUpgraded { code_hash });
+                    let event = admin::replace_code(code_hash)?;
+                    self.env().emit_event(event);
                 }
-                suite_action => self.carry_out_on_suite(suite_action)?,
+                suite_action => {
+                    let suite = match suite {
+                        Some(named) => named,
+                        None => self.wired()?,
+                    };
+                    self.carry_out_on_suite(suite_action, suite)?
+                }
             }
             Ok(())
         }
 
-        fn carry_out_on_suite(&mut self, action: Action) -> Result<()> {
-            let suite = self.wired()?;
+        fn carry_out_on_suite(&mut self, action: Action, suite: Suite) -> Result<()> {
             let mut pool = RewardPoolRef::from_account_id(suite.reward_pool);
             let mut bounty = BountyRef::from_account_id(suite.bounty);
             let mut registry = RegistryRef::from_account_id(suite.registry);
@@ -1005,26 +1190,21 @@ pub mod governor {
                 Action::SetPoolConfig { config } => {
                     pool_call(pool.call_mut().set_config(config).try_invoke())
                 }
-                Action::SetPoolRoles {
-                    add,
-                    remove,
-                    funder,
-                } => pool_call(pool.call_mut().set_roles(add, remove, funder).try_invoke()),
-                Action::ApproveBounty { id } => {
-                    // An unknown id sends nothing and the bounty contract names the mistake. The
-                    // funding is the total plus the curator's fee budget on top.
-                    let total = match bounty.call().proposal(id).try_invoke() {
-                        Ok(Ok(proposal)) => proposal
-                            .map_or(Some(0), |p| p.total.checked_add(p.fee_budget))
-                            .ok_or(Error::Rule(RuleError::Overflow))?,
-                        _ => return Err(Error::Unreachable(Target::Bounty)),
-                    };
-                    self.ensure_funds(total)?;
+                Action::SetReviewers { add, remove } => {
+                    pool_call(pool.call_mut().set_reviewers(add, remove).try_invoke())
+                }
+                Action::SetFunder { funder } => {
+                    pool_call(pool.call_mut().set_funder(funder).try_invoke())
+                }
+                Action::ApproveBounty { id, funding } => {
+                    // The bounty refuses any other figure than total + fee budget
+                    // (`FundingMismatch`), and the call reverts with the value sent.
+                    self.ensure_funds(funding)?;
                     bounty_call(
                         bounty
                             .call_mut()
                             .approve_and_fund(id)
-                            .transferred_value(total)
+                            .transferred_value(funding)
                             .try_invoke(),
                     )
                 }
@@ -1034,12 +1214,13 @@ pub mod governor {
                 Action::DecideMilestone {
                     id,
                     milestone,
+                    report,
                     approve,
                     reason_ref,
                 } => bounty_call(
                     bounty
                         .call_mut()
-                        .decide_milestone(id, milestone, approve, reason_ref)
+                        .decide_milestone(id, milestone, report, approve, reason_ref)
                         .try_invoke(),
                 ),
                 Action::CancelAward { award } => {
@@ -1104,12 +1285,19 @@ pub mod governor {
                             .try_invoke(),
                     )
                 }
-                Action::SetAuthorised { pool, bounty } => registry_call(
+                Action::SetAuthorised { role, account } => registry_call(
                     registry
                         .call_mut()
-                        .set_authorised(pool, bounty)
+                        .set_authorised(role, account)
                         .try_invoke(),
                 ),
+                Action::WindDownPool => pool_call(pool.call_mut().wind_down().try_invoke()),
+                Action::ReleasePool => {
+                    pool_call(pool.call_mut().release().try_invoke()).map(|_| ())
+                }
+                Action::WithdrawWallet { member } => {
+                    registry_call(registry.call_mut().withdraw_wallet(member).try_invoke())
+                }
                 Action::Pause { target } => on_target!(suite, target, pause()),
                 Action::Unpause { target } => on_target!(suite, target, unpause()),
                 Action::Upgrade { target, code_hash } => {
@@ -1138,3 +1326,76 @@ pub mod governor {
 pub use governor::{
     Action, Error, Governor, GovernorRef, Proposal, ProposalView, Result, Suite, Target,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use governor::check_action;
+    use ink::primitives::AccountId;
+    use scale::Encode;
+
+    /// The largest proposal `propose` accepts, with every seat's approval and cancel vote,
+    /// stays well inside ink!'s 16 KiB buffer, so storing, approving and emitting it never
+    /// traps (issue 24 item 4).
+    #[test]
+    fn largest_proposal_fits() {
+        let account = |i: u8| AccountId::from([i; 32]);
+        let reference = vec![7u8; MAX_ACTION_REF_LEN as usize];
+        let actions = [
+            Action::SetReviewers {
+                add: (0..reward_pool::MAX_REVIEWER_CHANGES as u8)
+                    .map(account)
+                    .collect(),
+                remove: Vec::new(),
+            },
+            Action::DecideMilestone {
+                id: u32::MAX,
+                milestone: u8::MAX,
+                report: u32::MAX,
+                approve: true,
+                reason_ref: reference.clone(),
+            },
+            Action::Induct {
+                who: account(1),
+                rank: registry::Rank::Head,
+                evidence_ref: reference,
+            },
+        ];
+        let seats: Vec<Seat<AccountId>> = (0..MAX_COUNCIL)
+            .map(|i| Seat {
+                who: account(i as u8),
+                seat: i,
+            })
+            .collect();
+        for action in actions {
+            check_action(&action).expect("a largest action is accepted");
+            let proposal = Proposal {
+                proposer: account(0),
+                action,
+                description_ref: vec![1; MAX_DESCRIPTION_LEN as usize],
+                created_at: u64::MAX,
+                expires_at: u64::MAX,
+                timelock_ms: u64::MAX,
+                suite: Some(Suite {
+                    registry: account(1),
+                    reward_pool: account(2),
+                    bounty: account(3),
+                }),
+                approvals: seats.clone(),
+                approved_at: Some(u64::MAX),
+                cancel_votes: seats.clone(),
+                executed_at: Some(u64::MAX),
+                cancelled: true,
+            };
+            let size = proposal.encoded_size();
+            assert!(size < 8 * 1024, "{size} bytes");
+        }
+        let too_many = Action::SetReviewers {
+            add: (0..=reward_pool::MAX_REVIEWER_CHANGES as u8)
+                .map(account)
+                .collect(),
+            remove: Vec::new(),
+        };
+        assert_eq!(check_action(&too_many), Err(Error::ActionTooLarge));
+    }
+}

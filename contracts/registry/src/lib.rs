@@ -11,7 +11,8 @@
 //!   applications, sets ranks, suspends, removes, authorises the pool and bounty contracts, sets
 //!   parameters, pauses, upgrades, hands governance over in two steps.
 //! - **any wallet**: applies to join.
-//! - **a member's wallet**: retires, proposes a new wallet.
+//! - **a member's wallet**: retires, proposes a new wallet (which must accept within
+//!   `WALLET_PROPOSAL_LIFETIME_MS`), withdraws that proposal (governance may withdraw it too).
 //! - **the authorised reward pool**: records finalized months (`record_months`), which it does
 //!   in its permissionless `advance`.
 //! - **the authorised bounty contract**: records contributions when it awards and reverses
@@ -55,6 +56,9 @@ pub type MemberId = u32;
 /// reports one more, which is how the upgrade test tells new code from old over the same storage.
 pub const CODE_VERSION: u32 = if cfg!(feature = "next-version") { 2 } else { 1 };
 
+/// How long a proposed wallet may accept the move (14 days): a proposal nobody accepts lapses,
+/// so a wallet the member once named cannot take the member over months later.
+pub const WALLET_PROPOSAL_LIFETIME_MS: u64 = 14 * rules::calendar::DAY_MS;
 /// Most month records one `history` call returns.
 pub const HISTORY_PAGE_MAX: u32 = 64;
 /// Most months one `record_months` call records per member.
@@ -65,7 +69,7 @@ pub const MAX_RECORD_MEMBERS: u32 = 32;
 #[ink::contract]
 pub mod registry {
     use super::*;
-    use admin::{Admin, AdminError, CodeUpgraded};
+    use admin::{Admin, AdminError};
     use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use rules::rank::{self, StatusChange};
@@ -135,6 +139,28 @@ pub mod registry {
         pub applied_at: u64,
     }
 
+    /// A proposed move of a member to a new wallet.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct PendingWallet {
+        /// The wallet that may accept.
+        pub wallet: AccountId,
+        /// It may accept until then (ms, exclusive).
+        pub expires_at: u64,
+    }
+
+    /// A contract the registry lets record into members' histories.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub enum AuthorisedCaller {
+        /// The reward pool, which records finalized months.
+        RewardPool,
+        /// The bounty contract, which records and reverses contributions.
+        Bounty,
+    }
+
     /// Why a registry message failed.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -163,6 +189,11 @@ pub mod registry {
         WalletInUse,
         /// No wallet rotation to this wallet is pending.
         NoPendingWallet,
+        /// The proposed move to this wallet lapsed (`WALLET_PROPOSAL_LIFETIME_MS` passed); the
+        /// member proposes again.
+        WalletProposalExpired,
+        /// Only the member's current wallet or governance may withdraw its proposed move.
+        NotMemberNorGovernance,
         /// The member already has that rank.
         RankUnchanged,
         /// No members or months given to record, or more than `MAX_RECORD_MEMBERS` members or
@@ -174,6 +205,9 @@ pub mod registry {
         ParamsForRecordedMonth,
         /// The chain refused the new code hash.
         UpgradeFailed,
+        /// The new code cannot run this contract (it cannot read the storage, or has no
+        /// `version` message): the upgrade was reverted.
+        IncompatibleCode,
         /// A program rule refused the input; the inner error names the rule.
         Rule(RuleError),
     }
@@ -191,6 +225,15 @@ pub mod registry {
                 AdminError::NotPendingGovernance => Error::NotPendingGovernance,
                 AdminError::Paused => Error::Paused,
                 AdminError::NotPaused => Error::NotPaused,
+            }
+        }
+    }
+
+    impl From<admin::UpgradeError> for Error {
+        fn from(error: admin::UpgradeError) -> Self {
+            match error {
+                admin::UpgradeError::UnknownCode => Error::UpgradeFailed,
+                admin::UpgradeError::IncompatibleCode => Error::IncompatibleCode,
             }
         }
     }
@@ -271,6 +314,18 @@ pub mod registry {
         /// The proposed wallet.
         #[ink(topic)]
         pub new_wallet: AccountId,
+    }
+
+    /// A member's proposed wallet move was withdrawn, by the member or by governance.
+    #[ink(event)]
+    pub struct WalletProposalWithdrawn {
+        /// The member's id.
+        pub member: MemberId,
+        /// The wallet that was proposed.
+        #[ink(topic)]
+        pub new_wallet: AccountId,
+        /// Who withdrew it.
+        pub by: AccountId,
     }
 
     /// A member moved to a new wallet.
@@ -355,7 +410,7 @@ pub mod registry {
         pub from_month: u32,
     }
 
-    /// Governance authorised the reward-pool and bounty contracts.
+    /// Governance changed an authorised contract; both are shown as they now are.
     #[ink(event)]
     pub struct CallersAuthorised {
         /// The contract allowed to record months.
@@ -383,7 +438,7 @@ pub mod registry {
         members: Mapping<MemberId, Member>,
         history: Mapping<(MemberId, u32), MonthRecord>,
         applications: Mapping<AccountId, Application>,
-        pending_wallets: Mapping<MemberId, AccountId>,
+        pending_wallets: Mapping<MemberId, PendingWallet>,
         rank_counts: [u32; 4],
         first_time_ambassadors: u32,
     }
@@ -564,11 +619,11 @@ pub mod registry {
 
         // ---- wallet rotation -----------------------------------------------------------------
 
-        /// Proposes to move the calling member to `new_wallet`; the new wallet must accept. A
-        /// second proposal replaces the first.
+        /// Proposes to move the calling member to `new_wallet`; the new wallet must accept within
+        /// `WALLET_PROPOSAL_LIFETIME_MS`. A second proposal replaces the first (and its clock).
         ///
         /// Errors: `Paused`, `NotMember`, `WalletInUse` (the target is a member's wallet, or
-        /// once acted for another member).
+        /// once acted for another member), `Rule(TimeOverflow)`.
         #[ink(message)]
         pub fn propose_wallet(&mut self, new_wallet: AccountId) -> Result<()> {
             self.ensure_running()?;
@@ -576,7 +631,18 @@ pub mod registry {
             let member = self.caller_member()?;
             self.ensure_not_member(new_wallet, Error::WalletInUse)?;
             self.ensure_unbound_or(new_wallet, member, Error::WalletInUse)?;
-            self.pending_wallets.insert(member, &new_wallet);
+            let expires_at = self
+                .env()
+                .block_timestamp()
+                .checked_add(WALLET_PROPOSAL_LIFETIME_MS)
+                .ok_or(RuleError::TimeOverflow)?;
+            self.pending_wallets.insert(
+                member,
+                &PendingWallet {
+                    wallet: new_wallet,
+                    expires_at,
+                },
+            );
             self.env().emit_event(WalletProposed {
                 who,
                 member,
@@ -585,18 +651,24 @@ pub mod registry {
             Ok(())
         }
 
-        /// Accepts a pending move of `member` to the calling wallet. Rank, status, history,
-        /// streaks and contributions move with the id; the old wallet stops being a member. A
-        /// pending application of the new wallet is dropped.
+        /// Accepts a pending move of `member` to the calling wallet, before the proposal lapses.
+        /// Rank, status, history, streaks and contributions move with the id; the old wallet
+        /// stops being a member. A pending application of the new wallet is dropped.
         ///
-        /// Errors: `Paused`, `NoPendingWallet`, `WalletInUse` (the caller became a member's
-        /// wallet meanwhile, or once acted for another member), `NotMember`.
+        /// Errors: `Paused`, `NoPendingWallet`, `WalletProposalExpired`, `WalletInUse` (the
+        /// caller became a member's wallet meanwhile, or once acted for another member),
+        /// `NotMember`.
         #[ink(message)]
         pub fn accept_wallet(&mut self, member: MemberId) -> Result<()> {
             self.ensure_running()?;
             let who = self.env().caller();
-            if self.pending_wallets.get(member) != Some(who) {
-                return Err(Error::NoPendingWallet);
+            let pending = self
+                .pending_wallets
+                .get(member)
+                .filter(|pending| pending.wallet == who)
+                .ok_or(Error::NoPendingWallet)?;
+            if self.env().block_timestamp() >= pending.expires_at {
+                return Err(Error::WalletProposalExpired);
             }
             self.ensure_not_member(who, Error::WalletInUse)?;
             self.ensure_unbound_or(who, member, Error::WalletInUse)?;
@@ -613,6 +685,31 @@ pub mod registry {
                 who,
                 member,
                 old_wallet,
+            });
+            Ok(())
+        }
+
+        /// Withdraws `member`'s proposed wallet move (pending or lapsed). The member's current
+        /// wallet or governance (a wallet named by mistake, or suspected to be compromised), also
+        /// while the registry is paused.
+        ///
+        /// Errors: `NotMemberNorGovernance`, `NoPendingWallet`.
+        #[ink(message)]
+        pub fn withdraw_wallet(&mut self, member: MemberId) -> Result<()> {
+            let by = self.env().caller();
+            let own = self.member_of.get(by) == Some(member);
+            if !own && self.admin.ensure_governance(by).is_err() {
+                return Err(Error::NotMemberNorGovernance);
+            }
+            let pending = self
+                .pending_wallets
+                .get(member)
+                .ok_or(Error::NoPendingWallet)?;
+            self.pending_wallets.remove(member);
+            self.env().emit_event(WalletProposalWithdrawn {
+                member,
+                new_wallet: pending.wallet,
+                by,
             });
             Ok(())
         }
@@ -715,23 +812,26 @@ pub mod registry {
 
         // ---- governance ----------------------------------------------------------------------
 
-        /// Sets which contracts may record months (`reward_pool`) and contributions (`bounty`).
+        /// Sets the contract allowed to act as `role` (the reward pool records months, the
+        /// bounty contract records contributions), or none; the other role is untouched.
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`.
         #[ink(message)]
         pub fn set_authorised(
             &mut self,
-            reward_pool: Option<AccountId>,
-            bounty: Option<AccountId>,
+            role: AuthorisedCaller,
+            account: Option<AccountId>,
         ) -> Result<()> {
             self.ensure_governance()?;
             self.ensure_running()?;
-            self.reward_pool = reward_pool;
-            self.bounty = bounty;
+            match role {
+                AuthorisedCaller::RewardPool => self.reward_pool = account,
+                AuthorisedCaller::Bounty => self.bounty = account,
+            }
             self.env().emit_event(CallersAuthorised {
-                reward_pool,
-                bounty,
+                reward_pool: self.reward_pool,
+                bounty: self.bounty,
             });
             Ok(())
         }
@@ -791,17 +891,18 @@ pub mod registry {
             Ok(())
         }
 
-        /// Replaces the contract's code, keeping its storage. Governance only. The new code must
-        /// already be uploaded and keep this storage layout.
+        /// Replaces the contract's code, keeping its storage, and reverts unless the new code
+        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
+        /// contract's code, or to a build whose storage layout changed without a migration, is
+        /// refused and the contract keeps running its old code. Governance only, also while
+        /// paused.
         ///
-        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash).
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
-            self.env()
-                .set_code_hash(&code_hash)
-                .map_err(|_| Error::UpgradeFailed)?;
-            self.env().emit_event(CodeUpgraded { code_hash });
+            let event = admin::replace_code(code_hash)?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -918,9 +1019,10 @@ pub mod registry {
             self.applications.get(wallet)
         }
 
-        /// The wallet `member` proposed to move to, if any.
+        /// The wallet `member` proposed to move to and until when it may accept, if a proposal
+        /// was made and not accepted or withdrawn (a lapsed one is shown until replaced).
         #[ink(message)]
-        pub fn pending_wallet(&self, member: MemberId) -> Option<AccountId> {
+        pub fn pending_wallet(&self, member: MemberId) -> Option<PendingWallet> {
             self.pending_wallets.get(member)
         }
 
@@ -1194,5 +1296,6 @@ pub mod registry {
 }
 
 pub use registry::{
-    Application, Error, Member, MonthRecord, Params, Registry, RegistryRef, Result,
+    Application, AuthorisedCaller, Error, Member, MonthRecord, Params, PendingWallet, Registry,
+    RegistryRef, Result,
 };

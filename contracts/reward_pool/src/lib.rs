@@ -42,6 +42,12 @@
 //! - Its whole claim window, counted on a clock that stops while the pool is paused, from the
 //!   moment it was finalized, however late that was.
 //!
+//! ## Winding down
+//! When governance replaces the pool, `wind_down` stops it taking funding or reports; months
+//! already worked are still finalized, claimed, advanced and swept, each keeping its whole claim
+//! window. Once every finalized month is swept, `release` pays everything left (all of
+//! `liabilities`) to the governance account, and nothing more can be finalized.
+//!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
 //! - `liabilities` is everything the contract still owes or holds for a purpose (open months'
@@ -72,7 +78,7 @@ pub const MAX_REVIEWER_CHANGES: u32 = 32;
 #[ink::contract]
 pub mod reward_pool {
     use super::*;
-    use admin::{Admin, AdminError, CodeUpgraded};
+    use admin::{Admin, AdminError};
     use ink::codegen::TraitCallBuilder;
     use ink::env::call::FromAccountId;
     use ink::prelude::vec::Vec;
@@ -249,6 +255,9 @@ pub mod reward_pool {
         NotPaused,
         /// The chain refused the new code hash.
         UpgradeFailed,
+        /// The new code cannot run this contract (it cannot read the storage, or has no
+        /// `version` message): the upgrade was reverted.
+        IncompatibleCode,
         /// The caller may not fund months (not governance nor the authorised funder).
         NotFunder,
         /// A payable message received nothing.
@@ -308,6 +317,15 @@ pub mod reward_pool {
             /// Why.
             fault: ScoreFault,
         },
+        /// The pool is being wound down: it takes no more funding or reports.
+        WindingDown,
+        /// The pool is not being wound down (`wind_down` first).
+        NotWindingDown,
+        /// A finalized month's claim window is still open or the month is not swept yet:
+        /// members keep their whole claim windows before the funds are released.
+        ClaimWindowsOpen,
+        /// The pool's funds were released: nothing more can be finalized.
+        FundsReleased,
         /// A transfer out of the contract failed.
         TransferFailed,
         /// The registry refused: the inner error says why (e.g. `NotMember`, `Suspended`).
@@ -334,6 +352,15 @@ pub mod reward_pool {
                 AdminError::NotPendingGovernance => Error::NotPendingGovernance,
                 AdminError::Paused => Error::Paused,
                 AdminError::NotPaused => Error::NotPaused,
+            }
+        }
+    }
+
+    impl From<admin::UpgradeError> for Error {
+        fn from(error: admin::UpgradeError) -> Self {
+            match error {
+                admin::UpgradeError::UnknownCode => Error::UpgradeFailed,
+                admin::UpgradeError::IncompatibleCode => Error::IncompatibleCode,
             }
         }
     }
@@ -444,13 +471,27 @@ pub mod reward_pool {
         pub from_month: u32,
     }
 
-    /// Governance changed who may score or fund.
+    /// Governance started a wind-down (`released` 0) or released the remaining funds.
     #[ink(event)]
-    pub struct RolesChanged {
+    pub struct WindDownChanged {
+        /// Where the wind-down stands now.
+        pub state: WindDown,
+        /// What was paid to governance.
+        pub released: Balance,
+    }
+
+    /// Governance changed who may score.
+    #[ink(event)]
+    pub struct ReviewersChanged {
         /// Reviewers added.
         pub added: Vec<AccountId>,
         /// Reviewers removed.
         pub removed: Vec<AccountId>,
+    }
+
+    /// Governance changed who may feed months from bounty budget lines.
+    #[ink(event)]
+    pub struct FunderChanged {
         /// The authorised funder.
         pub funder: Option<AccountId>,
     }
@@ -478,6 +519,25 @@ pub mod reward_pool {
         first_finalized: Option<u32>,
         bonus_reserve: Balance,
         liabilities: Balance,
+        /// Finalized months not swept yet: the funds wait for their claim windows.
+        unswept: u32,
+        /// Where a wind-down stands.
+        wind_down: WindDown,
+    }
+
+    /// Where a replaced pool's wind-down stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub enum WindDown {
+        /// The pool runs normally.
+        #[default]
+        Running,
+        /// Winding down since then (ms): no funding, no reports; months already worked may still
+        /// be finalized, claimed, advanced and swept.
+        Since(u64),
+        /// Its remaining funds went to governance then (ms).
+        Released(u64),
     }
 
     fn validate_config(config: &Config, calendar: &Calendar) -> Result<()> {
@@ -529,6 +589,8 @@ pub mod reward_pool {
                 first_finalized: None,
                 bonus_reserve: 0,
                 liabilities: 0,
+                unswept: 0,
+                wind_down: WindDown::Running,
             })
         }
 
@@ -539,11 +601,13 @@ pub mod reward_pool {
         /// finalized one). What the funder pays is a feed from a bounty's budget line and
         /// enlarges the month's pool; governance's funding pays for the pool.
         ///
-        /// Errors: `Paused`, `NotFunder`, `ZeroValue`, `MonthFinalized`, `MonthClosed` (a month
+        /// Errors: `Paused`, `WindingDown`, `NotFunder`, `ZeroValue`, `MonthFinalized`,
+        /// `MonthClosed` (a month
         /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
+            self.ensure_not_winding_down()?;
             let caller = self.env().caller();
             if caller != self.admin.governance() && Some(caller) != self.funder {
                 return Err(Error::NotFunder);
@@ -575,10 +639,11 @@ pub mod reward_pool {
 
         /// Tops up the rank-bonus reserve with the transferred value. Governance only.
         ///
-        /// Errors: `Paused`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
+        /// Errors: `Paused`, `WindingDown`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
         #[ink(message, payable)]
         pub fn fund_bonus_reserve(&mut self) -> Result<()> {
             self.ensure_running()?;
+            self.ensure_not_winding_down()?;
             self.ensure_governance()?;
             let amount = self.env().transferred_value();
             if amount == 0 {
@@ -599,7 +664,8 @@ pub mod reward_pool {
         /// per department (same order), an evidence reference. Only an active member's wallet,
         /// from the month's start until its deadline. A second submission replaces the first.
         ///
-        /// Errors: `Paused`, `SubmissionNotOpen`, `SubmissionClosed`, `Registry(NotMember)`,
+        /// Errors: `Paused`, `WindingDown`, `SubmissionNotOpen`, `SubmissionClosed`,
+        /// `Registry(NotMember)`,
         /// `Registry(Suspended)`, `Registry(Rule(MemberHasLeft))`, `RegistryUnreachable`,
         /// `Rule(TooFewDepartments)`, `Rule(TooManyDepartments)`, `Rule(DuplicateDepartment)`,
         /// `Rule(DepartmentNotChoosable)`, `Rule(ScoreCountMismatch)`, `Rule(EffortOutOfRange)`,
@@ -614,6 +680,7 @@ pub mod reward_pool {
             evidence_ref: Vec<u8>,
         ) -> Result<()> {
             self.ensure_running()?;
+            self.ensure_not_winding_down()?;
             match self.phase(month)? {
                 Phase::Upcoming => return Err(Error::SubmissionNotOpen),
                 Phase::Submission => {}
@@ -745,13 +812,17 @@ pub mod reward_pool {
         /// governor contract or the governance account), after the review window, months in
         /// order. One registry read; no member is visited.
         ///
-        /// Errors: `Paused`, `NotGovernance`, `MonthFinalized`, `FinalizeOutOfOrder`,
+        /// Errors: `Paused`, `NotGovernance`, `FundsReleased`, `MonthFinalized`,
+        /// `FinalizeOutOfOrder`,
         /// `ReviewWindowOpen`, `Unfunded`, `PoolSizeChanged`, `Underfunded`,
         /// `BonusReserveShort`, `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
         #[ink(message)]
         pub fn finalize(&mut self, month: u32, pool: Balance) -> Result<()> {
             self.ensure_running()?;
             self.ensure_governance()?;
+            if matches!(self.wind_down, WindDown::Released(_)) {
+                return Err(Error::FundsReleased);
+            }
             let mut state = self.months.get(month).unwrap_or_default();
             if state.finalized.is_some() {
                 return Err(Error::MonthFinalized);
@@ -800,6 +871,7 @@ pub mod reward_pool {
                 finalized_at: now,
             });
             self.months.insert(month, &state);
+            self.unswept = self.unswept.checked_add(1).ok_or(RuleError::Overflow)?;
             self.last_finalized = Some(month);
             if self.first_finalized.is_none() {
                 self.first_finalized = Some(month);
@@ -962,6 +1034,7 @@ pub mod reward_pool {
             let bonus_returned = sub(fin.bonus_reserved, state.bonus_paid)?;
             state.swept = true;
             self.months.insert(month, &state);
+            self.unswept = self.unswept.checked_sub(1).ok_or(RuleError::Overflow)?;
             self.bonus_reserve = add(self.bonus_reserve, bonus_returned)?;
             // The open month is never finalized (finalizing needs its review window over),
             // but months are finalized in order, so never carry behind the next one either.
@@ -1059,17 +1132,12 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Adds and removes reviewers (at most 32 changes a call) and sets the authorised funder
-        /// (the bounty contract). Governance only.
+        /// Adds and removes reviewers (at most 32 changes a call); touches no other role.
+        /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `BadBatchSize`.
         #[ink(message)]
-        pub fn set_roles(
-            &mut self,
-            add: Vec<AccountId>,
-            remove: Vec<AccountId>,
-            funder: Option<AccountId>,
-        ) -> Result<()> {
+        pub fn set_reviewers(&mut self, add: Vec<AccountId>, remove: Vec<AccountId>) -> Result<()> {
             self.ensure_governance()?;
             self.ensure_running()?;
             if add.len().saturating_add(remove.len()) > MAX_REVIEWER_CHANGES as usize {
@@ -1081,13 +1149,80 @@ pub mod reward_pool {
             for who in &remove {
                 self.reviewers.remove(who);
             }
-            self.funder = funder;
-            self.env().emit_event(RolesChanged {
+            self.env().emit_event(ReviewersChanged {
                 added: add,
                 removed: remove,
-                funder,
             });
             Ok(())
+        }
+
+        /// Sets the authorised funder (the bounty contract), or none; touches no other role.
+        /// Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`.
+        #[ink(message)]
+        pub fn set_funder(&mut self, funder: Option<AccountId>) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            self.funder = funder;
+            self.env().emit_event(FunderChanged { funder });
+            Ok(())
+        }
+
+        /// Starts winding this pool down, when governance replaces it: from now on it takes no
+        /// funding and no reports; months already worked may still be finalized, and members
+        /// claim, advance and sweep as before, each month keeping its whole claim window. Once
+        /// every finalized month is swept, `release` returns the rest. Governance only.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `WindingDown` (already).
+        #[ink(message)]
+        pub fn wind_down(&mut self) -> Result<()> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            self.ensure_not_winding_down()?;
+            let now = self.env().block_timestamp();
+            self.wind_down = WindDown::Since(now);
+            self.env().emit_event(WindDownChanged {
+                state: self.wind_down,
+                released: 0,
+            });
+            Ok(())
+        }
+
+        /// Ends a wind-down: pays everything the pool still holds for a purpose (unfinalized
+        /// months' funds, carried and swept amounts, the bonus reserve: all of `liabilities`) to
+        /// the governance account, the treasury. Only once every finalized month's claim window
+        /// has ended and the month was swept, so no member loses a claim. Afterwards nothing can
+        /// be finalized. Governance only. Returns the amount.
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `NotWindingDown`, `FundsReleased` (already),
+        /// `ClaimWindowsOpen`, `TransferFailed`.
+        #[ink(message)]
+        pub fn release(&mut self) -> Result<Balance> {
+            self.ensure_governance()?;
+            self.ensure_running()?;
+            match self.wind_down {
+                WindDown::Running => return Err(Error::NotWindingDown),
+                WindDown::Released(_) => return Err(Error::FundsReleased),
+                WindDown::Since(_) => {}
+            }
+            if self.unswept > 0 {
+                return Err(Error::ClaimWindowsOpen);
+            }
+            let amount = self.liabilities;
+            self.liabilities = 0;
+            self.bonus_reserve = 0;
+            self.wind_down = WindDown::Released(self.env().block_timestamp());
+            self.env().emit_event(WindDownChanged {
+                state: self.wind_down,
+                released: amount,
+            });
+            if amount > 0 {
+                self.env()
+                    .transfer(self.admin.governance(), amount)
+                    .map_err(|_| Error::TransferFailed)?;
+            }
+            Ok(amount)
         }
 
         /// Pauses every state change except governance's unpause, upgrade and handover, and
@@ -1114,16 +1249,18 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Replaces the contract's code, keeping its storage. Governance only.
+        /// Replaces the contract's code, keeping its storage, and reverts unless the new code
+        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
+        /// contract's code, or to a build whose storage layout changed without a migration, is
+        /// refused and the contract keeps running its old code. Governance only, also while
+        /// paused.
         ///
-        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash).
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
-            self.env()
-                .set_code_hash(&code_hash)
-                .map_err(|_| Error::UpgradeFailed)?;
-            self.env().emit_event(CodeUpgraded { code_hash });
+            let event = admin::replace_code(code_hash)?;
+            self.env().emit_event(event);
             Ok(())
         }
 
@@ -1247,6 +1384,12 @@ pub mod reward_pool {
             self.admin.is_paused()
         }
 
+        /// Where a wind-down stands, and how many finalized months wait for their sweep.
+        #[ink(message)]
+        pub fn wind_down_state(&self) -> (WindDown, u32) {
+            (self.wind_down, self.unswept)
+        }
+
         /// The version of the running code.
         #[ink(message)]
         pub fn version(&self) -> u32 {
@@ -1261,6 +1404,13 @@ pub mod reward_pool {
 
         fn ensure_running(&self) -> Result<()> {
             Ok(self.admin.ensure_running()?)
+        }
+
+        fn ensure_not_winding_down(&self) -> Result<()> {
+            match self.wind_down {
+                WindDown::Running => Ok(()),
+                _ => Err(Error::WindingDown),
+            }
         }
 
         fn phase(&self, month: u32) -> Result<Phase> {
@@ -1427,5 +1577,5 @@ pub mod reward_pool {
 
 pub use reward_pool::{
     ClaimStatus, Config, Error, Finalized, MonthPreview, MonthState, Result, RewardPool,
-    RewardPoolRef, ScoreFault, Submission,
+    RewardPoolRef, ScoreFault, Submission, WindDown,
 };

@@ -251,7 +251,7 @@ impl Bench {
             &reg,
             &gov,
             "set_authorised",
-            (Some(id(GOV)), Some(ink_id(&self.bounty))),
+            (registry::AuthorisedCaller::RewardPool, Some(id(GOV))),
         );
         r.expect("authorise account 1");
         let r: registry::Result<()> = self.chain.call(
@@ -306,7 +306,7 @@ impl Bench {
             &bounty,
             &gov,
             "decide_milestone",
-            (p, 0u8, true, b"ok".to_vec()),
+            (p, 0u8, 1u32, true, b"ok".to_vec()),
         );
         r.expect("milestone approved");
         let award: bounty::Result<u32> = self.chain.call(
