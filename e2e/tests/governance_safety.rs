@@ -203,6 +203,43 @@ fn a_bounty_approval_sends_only_the_funding_the_council_named() {
     assert_eq!(suite.chain.balance(&governor), treasury - 8_080 * UNIT);
 }
 
+#[test]
+fn an_acceptance_waiting_in_the_timelock_does_not_admit_a_reapplication_nobody_reviewed() {
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    const APPLICANT: u8 = 12;
+    let r: registry::Result<()> =
+        registry_call(&mut suite, APPLICANT, "apply", b"ipfs://portfolio".to_vec());
+    r.expect("apply");
+    let app: Option<registry::Application> =
+        registry_call(&mut suite, ANYONE, "application", id(APPLICANT));
+    let reviewed = app.expect("pending").applied_at;
+    let accept = approved(
+        &mut suite,
+        Action::AcceptApplication {
+            who: id(APPLICANT),
+            rank: Rank::Ambassador,
+            applied_at: reviewed,
+        },
+    );
+    // Meanwhile the application is rejected and the wallet applies again with other evidence.
+    suite
+        .govern(Action::RejectApplication {
+            who: id(APPLICANT),
+            reason_ref: b"not yet".to_vec(),
+        })
+        .expect("reject");
+    later(&mut suite, 1);
+    let r: registry::Result<()> =
+        registry_call(&mut suite, APPLICANT, "apply", b"ipfs://other".to_vec());
+    r.expect("apply again");
+    assert_eq!(
+        execute(&mut suite, accept),
+        Err(Error::Registry(registry::Error::ApplicationChanged))
+    );
+    let member: Option<MemberId> = registry_call(&mut suite, ANYONE, "member_id_of", id(APPLICANT));
+    assert_eq!(member, None);
+}
+
 // ---- item 4: bounded proposals ---------------------------------------------------------------------
 
 #[test]

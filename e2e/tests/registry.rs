@@ -128,11 +128,15 @@ fn apply_then_accept_or_reject() {
     let r: R<()> = fx.call(2, "apply", b"ipfs://again".to_vec());
     assert_eq!(r, Err(Error::ApplicationPending));
     let app: Option<Application> = fx.call(STRANGER, "application", id(2));
-    assert_eq!(app.expect("pending").evidence_ref, b"ipfs://app-2".to_vec());
-    // Only governance accepts.
-    let r: R<MemberId> = fx.call(STRANGER, "accept_application", (id(2), Rank::Candidate));
+    let app = app.expect("pending");
+    assert_eq!(app.evidence_ref, b"ipfs://app-2".to_vec());
+    let at = app.applied_at;
+    // Only governance accepts, naming the application it reviewed.
+    let r: R<MemberId> = fx.call(STRANGER, "accept_application", (id(2), Rank::Candidate, at));
     assert_eq!(r, Err(Error::NotGovernance));
-    let r: R<MemberId> = fx.call(GOV, "accept_application", (id(2), Rank::Candidate));
+    let r: R<MemberId> = fx.call(GOV, "accept_application", (id(2), Rank::Candidate, at + 1));
+    assert_eq!(r, Err(Error::ApplicationChanged));
+    let r: R<MemberId> = fx.call(GOV, "accept_application", (id(2), Rank::Candidate, at));
     assert_eq!(r, Ok(0));
     let joined: Vec<MemberJoined> = fx.events();
     assert_eq!(joined.len(), 1);
@@ -147,7 +151,7 @@ fn apply_then_accept_or_reject() {
     // A member cannot apply; a consumed application cannot be accepted again.
     let r: R<()> = fx.call(2, "apply", b"cid".to_vec());
     assert_eq!(r, Err(Error::AlreadyMember));
-    let r: R<MemberId> = fx.call(GOV, "accept_application", (id(2), Rank::Candidate));
+    let r: R<MemberId> = fx.call(GOV, "accept_application", (id(2), Rank::Candidate, at));
     assert_eq!(r, Err(Error::NoApplication));
     // Rejection with a reason.
     let r: R<()> = fx.call(3, "apply", b"cid-3".to_vec());

@@ -42,7 +42,8 @@
 //! ## What a decision names
 //! An action that decides on something that can change while it waits in the timelock names what
 //! the council saw: `FinalizeMonth` the pool size, `DecideMilestone` the report version,
-//! `ApproveBounty` the funding. The callee refuses it if that changed.
+//! `ApproveBounty` the funding, `AcceptApplication` the application's time. The callee refuses it
+//! if that changed.
 //!
 //! ## Upgrades and replaced contracts
 //! `Upgrade` and `UpgradeGovernor` are reverted unless the new code answers `version()` over the
@@ -225,12 +226,15 @@ pub mod governor {
             /// The bounty proposal.
             id: u32,
         },
-        /// Registry `accept_application(who, rank)`.
+        /// Registry `accept_application(who, rank, applied_at)`: refused if the application is
+        /// not the one the council reviewed.
         AcceptApplication {
             /// The applicant.
             who: AccountId,
             /// Its starting rank.
             rank: Rank,
+            /// The reviewed application's `applied_at`.
+            applied_at: u64,
         },
         /// Registry `reject_application(who, reason_ref)`.
         RejectApplication {
@@ -1233,10 +1237,14 @@ pub mod governor {
                     bounty_call(bounty.call_mut().set_curator(id, curator).try_invoke())
                 }
                 Action::CloseBounty { id } => bounty_call(bounty.call_mut().close(id).try_invoke()),
-                Action::AcceptApplication { who, rank } => registry_call(
+                Action::AcceptApplication {
+                    who,
+                    rank,
+                    applied_at,
+                } => registry_call(
                     registry
                         .call_mut()
-                        .accept_application(who, rank)
+                        .accept_application(who, rank, applied_at)
                         .try_invoke(),
                 )
                 .map(|_| ()),

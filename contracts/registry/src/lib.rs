@@ -179,6 +179,9 @@ pub mod registry {
         ApplicationPending,
         /// The wallet has no pending application.
         NoApplication,
+        /// The pending application is not the one the acceptance names (`applied_at`): it was
+        /// replaced after governance reviewed it.
+        ApplicationChanged,
         /// The member is suspended.
         Suspended,
         /// The contract is paused.
@@ -504,16 +507,27 @@ pub mod registry {
             Ok(())
         }
 
-        /// Accepts `who`'s pending application at `rank`. Governance only.
+        /// Accepts `who`'s pending application at `rank`. The acceptance names the application
+        /// it accepts by its `applied_at` (what governance reviewed): if that application was
+        /// rejected and `who` applied again meanwhile, the acceptance is refused. Governance
+        /// only.
         ///
-        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `AlreadyMember` (the wallet
-        /// became a member meanwhile), `WalletInUse` (a former wallet of a member),
-        /// `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `ApplicationChanged`,
+        /// `AlreadyMember` (the wallet became a member meanwhile), `WalletInUse` (a former
+        /// wallet of a member), `Rule(HeadCapReached)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn accept_application(&mut self, who: AccountId, rank: Rank) -> Result<MemberId> {
+        pub fn accept_application(
+            &mut self,
+            who: AccountId,
+            rank: Rank,
+            applied_at: u64,
+        ) -> Result<MemberId> {
             self.ensure_governance()?;
             self.ensure_running()?;
             let application = self.applications.take(who).ok_or(Error::NoApplication)?;
+            if application.applied_at != applied_at {
+                return Err(Error::ApplicationChanged);
+            }
             self.join(who, rank, application.evidence_ref)
         }
 
