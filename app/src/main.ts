@@ -7,7 +7,14 @@ import { ContractPromise } from "@polkadot/api-contract";
 import { web3Accounts, web3Enable, web3FromAddress } from "@polkadot/extension-dapp";
 import {
   awardStatus,
+  bytesText,
   claimableMonths,
+  icsCalendar,
+  monthReminders,
+  reviewText,
+  type EntryReview,
+  type MonthDates,
+  type ProgramDate,
   daysLeft,
   errorInWords,
   formatAmount,
@@ -72,6 +79,9 @@ let pool: ContractPromise;
 let registry: ContractPromise;
 let bounty: ContractPromise;
 let previews: MonthPreview[] = [];
+/** Each listed month's review (late flag, reasons, dispute) and dates, by month id. */
+const reviews = new Map<number, EntryReview | null>();
+const dates = new Map<number, MonthDates>();
 let awardTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function connectChain(endpoint: string) {
@@ -192,12 +202,23 @@ async function loadAccount(address: string) {
   const answer = await query(pool, address, "preview", member, months);
   const rows = ((answer as { ok?: { ok?: unknown[] } }).ok?.ok ?? []) as Array<Record<string, unknown>>;
   previews = [];
+  reviews.clear();
+  dates.clear();
   for (const row of rows) {
     const month = row.month as number;
+    const entry = okOf(await query(pool, address, "submission", month, member)) as Record<string, unknown> | null;
     // An open month's preview says NotFinalized with or without a submission: list it only if
     // the member submitted.
-    if (row.status === "NotFinalized" && okOf(await query(pool, address, "submission", month, member)) === null) {
-      continue;
+    if (row.status === "NotFinalized" && entry === null) continue;
+    reviews.set(month, entry ? entryReview(entry) : null);
+    const d = okOf(okOf(await query(pool, address, "monthDates", month))) as Record<string, unknown> | null;
+    if (d) {
+      dates.set(month, {
+        start: Number(d.start),
+        deadline: Number(d.deadline),
+        reviewEnd: Number(d.reviewEnd),
+        scoresFinal: Number(d.scoresFinal),
+      });
     }
     // The pool counts each claim window from the month's finalization and stops it while
     // paused; the preview says when it ends at the current pace (null while paused).
@@ -213,6 +234,44 @@ async function loadAccount(address: string) {
     });
   }
   render(now);
+}
+
+/** The parts of a `submission` answer the page shows. */
+function entryReview(entry: Record<string, unknown>): EntryReview {
+  const dispute = entry.dispute as { answered: boolean } | null;
+  return {
+    late: Boolean(entry.late),
+    reasons: ((entry.reviews as Array<{ reasonRef: unknown }>) ?? []).map((r) => bytesText(r.reasonRef)),
+    flagged: Boolean(entry.flagged),
+    dispute: dispute ? { answered: Boolean(dispute.answered) } : undefined,
+  };
+}
+
+/** The member's dates for its listed months and the current one, as a calendar file link. */
+function renderReminders(now: number) {
+  const utc = manifest.calendar.kind === "utc-months";
+  const list: ProgramDate[] = [];
+  for (const [month, d] of dates) {
+    const name = utc ? monthName(month) : `Period ${month}`;
+    if (d.scoresFinal > now) list.push(...monthReminders(name, d));
+  }
+  for (const p of previews) {
+    if (p.status === "Claimable" && p.claimEndMs) {
+      const name = utc ? monthName(p.month) : `Period ${p.month}`;
+      list.push({ title: `${name}: claim window ends, claim by then`, atMs: p.claimEndMs });
+    }
+  }
+  const link = $("reminders") as HTMLAnchorElement;
+  link.hidden = list.length === 0;
+  link.href = URL.createObjectURL(new Blob([icsCalendar(list, now)], { type: "text/calendar" }));
+}
+
+/** Disputes `month`'s points with a reason the member types (once, in the dispute window). */
+async function dispute(month: number) {
+  const reason = window.prompt("Why do you dispute your points? A short text or a link the reviewers can read.");
+  if (!reason) return;
+  const address = ($("account") as HTMLSelectElement).value;
+  await send(address, pool, "dispute", [month, reason], "Dispute sent: reviewers may rescore until the window closes");
 }
 
 function render(now: number) {
@@ -237,16 +296,29 @@ function render(now: number) {
       `${formatAmount(p.total - p.bonus, decimals)} ${symbol}`,
       `${formatAmount(p.bonus, decimals)} ${symbol}`,
       `${p.status}${left}`,
+      reviewText(reviews.get(p.month) ?? null),
     ];
     const first = document.createElement("td");
     first.append(box);
     tr.append(first, ...cells.map((c) => Object.assign(document.createElement("td"), { textContent: c })));
+    // In the dispute window the member may dispute its points once.
+    const d = dates.get(p.month);
+    const review = reviews.get(p.month);
+    if (d && review && !review.dispute && d.reviewEnd <= now && now < d.scoresFinal) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Dispute";
+      button.setAttribute("aria-label", `Dispute your points for ${cells[0]}`);
+      button.addEventListener("click", () => void dispute(p.month));
+      tr.lastElementChild?.append(" ", button);
+    }
     const split = perDepartmentText(p.perDepartment, decimals);
     if (split) tr.children[3].setAttribute("title", split);
     tr.children[3].setAttribute("aria-description", split || "no reward");
     body.append(tr);
   }
   $("months-section").hidden = false;
+  renderReminders(now);
   updateTotal();
 }
 

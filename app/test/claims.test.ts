@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   awardStatus,
+  bytesText,
+  icsCalendar,
+  monthReminders,
+  reviewText,
   sendErrorInWords,
   claimableMonths,
   daysLeft,
@@ -96,5 +100,43 @@ describe("awards and departments", () => {
   it("lists the departments that paid", () => {
     expect(perDepartmentText([PHA, 0n, 2n * PHA, 0n, 0n, 0n, 0n], 12)).toBe("Basic 1.00 · MK 2.00");
     expect(perDepartmentText([0n, 0n, 0n, 0n, 0n, 0n, 0n], 12)).toBe("");
+  });
+});
+
+describe("review, reminders", () => {
+  it("puts the review in words: late flag, reasons, disagreement, dispute", () => {
+    expect(reviewText(null)).toBe("");
+    expect(reviewText({ late: false, reasons: [], flagged: false })).toBe("Not reviewed yet");
+    expect(reviewText({ late: true, reasons: ["links must open", ""], flagged: true, dispute: { answered: false } })).toBe(
+      "Late report · Reviewer: “links must open” · Reviewed (no reason given) · Reviewers disagree: the council will look · You disputed: awaiting a rescore",
+    );
+    expect(reviewText({ late: false, reasons: ["ok"], flagged: false, dispute: { answered: true } })).toContain("rescored");
+    expect(bytesText("0x6c696e6b73")).toBe("links");
+    expect(bytesText("plain")).toBe("plain");
+  });
+
+  it("writes the program's dates as a calendar file with a reminder a day before", () => {
+    const july = Date.UTC(2024, 6, 1);
+    const dates = monthReminders("2024-07", {
+      start: july,
+      deadline: Date.UTC(2024, 7, 6),
+      reviewEnd: Date.UTC(2024, 7, 11),
+      scoresFinal: Date.UTC(2024, 7, 14),
+    });
+    expect(dates.map((d) => d.title)).toEqual([
+      "2024-07: report deadline",
+      "2024-07: review ends, disputes open",
+      "2024-07: disputes close, scores final",
+    ]);
+    const ics = icsCalendar([...dates, { title: "2024-06: claim window ends, claim by then", atMs: Date.UTC(2024, 11, 1) }], july);
+    expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(ics).toContain("DTSTART:20240806T000000Z");
+    expect(ics).toContain("TRIGGER:-P1D");
+    expect(ics).toContain("SUMMARY:2024-06: claim window ends\\, claim by then");
+    // Without a dispute window the review's end is when scores are final.
+    const none = monthReminders("p3", { start: 0, deadline: 10, reviewEnd: 20, scoresFinal: 20 });
+    expect(none.map((d) => d.title)).toEqual(["p3: report deadline", "p3: review ends, scores final"]);
   });
 });

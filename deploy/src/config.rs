@@ -159,10 +159,24 @@ pub struct Program {
     pub ambassador_baseline: Option<u32>,
     /// Department weights.
     pub weights: WeightsEntry,
-    /// From the submission deadline until finalization is allowed (ms).
+    /// From the submission deadline: reviewers score (ms).
     pub review_ms: u64,
-    /// From the end of review until unclaimed rewards may be swept (ms).
+    /// After the review window: members may dispute their points once and reviewers rescore
+    /// disputed entries (ms; 0 = none). Scores are final when it ends.
+    #[serde(default)]
+    pub dispute_ms: u64,
+    /// The claim window, counted from a month's finalization (ms).
     pub claim_ms: u64,
+    /// Whether reports filed after the deadline are accepted (flagged late) until the review
+    /// window ends; by default they are refused.
+    #[serde(default)]
+    pub late_reports: bool,
+    /// Reviewers per entry, 1 to 3 (final points: the one, the mean of two, the median of three).
+    #[serde(default = "one_reviewer")]
+    pub reviewers_per_entry: u8,
+    /// Flag entries whose reviewers' totals differ by more than this many points.
+    #[serde(default)]
+    pub disagreement_gap: u16,
     /// Members below this percentage (bps) earn nothing that month.
     #[serde(default)]
     pub gate_bps: u32,
@@ -189,6 +203,10 @@ pub struct Program {
     pub reviewers: Vec<String>,
     /// Bounty award payout delay (ms).
     pub payout_delay_ms: u64,
+}
+
+fn one_reviewer() -> u8 {
+    1
 }
 
 /// A member inducted at deployment.
@@ -566,13 +584,21 @@ impl Config {
             weights,
             windows: Windows {
                 review_ms: p.review_ms,
+                dispute_ms: p.dispute_ms,
                 claim_ms: p.claim_ms,
             },
             gate_bps: p.gate_bps,
             head_bonus: amount("program.head_bonus", &p.head_bonus, decimals)?,
             senior_bonus: amount("program.senior_bonus", &p.senior_bonus, decimals)?,
             max_evidence_len: p.max_evidence_len,
+            late_reports: p.late_reports,
+            reviewers_per_entry: p.reviewers_per_entry,
+            disagreement_gap: p.disagreement_gap,
         };
+        rule(
+            "program.reviewers_per_entry",
+            rules::submission::check_reviewers_per_entry(p.reviewers_per_entry),
+        )?;
         // The pool refuses windows that leave members or reviewers no time; say so first.
         let kind = match p.calendar {
             CalendarEntry::UtcMonths => Calendar::UtcMonths,

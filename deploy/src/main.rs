@@ -8,6 +8,8 @@
 //!                                                 bounty, print the month's report (the last n
 //!                                                 members claim neither month nor award)
 //! suite month report <month> --manifest <path> [--csv <path>]   a month's table from a node
+//! suite month status <month> --manifest <path>    a month's dates: deadline, review, disputes,
+//!                                                 scores final, claim window end
 //! ```
 //! The manifest defaults to `target/deploy/<config name>.json`; contracts are read from
 //! `target/ink/release/` (`./scripts/build-contracts`).
@@ -25,7 +27,8 @@ const USAGE: &str = "usage:
   suite check  <config.toml>
   suite deploy <config.toml> [--manifest <path>]
   suite demo   <config.toml> [--manifest <path>] [--leave-unclaimed <n>]
-  suite month report <month> --manifest <path> [--csv <path>]";
+  suite month report <month> --manifest <path> [--csv <path>]
+  suite month status <month> --manifest <path>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -178,6 +181,33 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
             let utc = matches!(m.calendar, deploy::CalendarJson::UtcMonths);
             let csv = option(&rest, "--csv")?.map(PathBuf::from);
             publish(&report, utc, csv.as_deref())
+        }
+        ["month", "status", month, rest @ ..] => {
+            let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+            let month: u32 = month
+                .parse()
+                .map_err(|_| anyhow!("`{month}` is not a month id"))?;
+            let path = option(&rest, "--manifest")?
+                .ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
+            let m = Manifest::read(Path::new(&path))?;
+            if m.target == "sandbox" {
+                bail!("{path} records a sandbox deployment, which ended with its command");
+            }
+            let mut client = chain::node(&deploy::bundle_dir(), &m.target).await?;
+            let pool = ink_e2e::create_call_builder::<reward_pool::RewardPool>(m.pool()?);
+            let dates = chain::read(
+                &mut client,
+                &ink_e2e::alice(),
+                &pool.month_dates(month),
+                "read the month's dates",
+            )
+            .await?
+            .map_err(|e| anyhow!("month {month}: {e:?}"))?;
+            println!("month {month}:");
+            for line in month::status_lines(&dates, chain::wall_ms()) {
+                println!("  {line}");
+            }
+            Ok(())
         }
         _ => bail!("{USAGE}"),
     }

@@ -162,7 +162,10 @@ pub async fn run_demo_month<C: Chain>(
     clock.wait_until(client, me, deadline).await;
     let batch: Vec<_> = submitters
         .iter()
-        .map(|(member, _, reviewed)| (*member, reviewed.clone()))
+        .map(|(member, _, reviewed)| {
+            let reason = b"reviewed against the evidence".to_vec();
+            (*member, reviewed.clone(), reason)
+        })
         .collect();
     send(
         client,
@@ -178,11 +181,12 @@ pub async fn run_demo_month<C: Chain>(
         submitters.len()
     ));
 
-    let review_end = d
+    // Scores are final when the review window (and the dispute window, if any) ends.
+    let scores_final = d
         .calendar
-        .review_end(month, &plan.pool.windows)
+        .scores_final(month, &plan.pool.windows)
         .map_err(|e| anyhow!("calendar: {e:?}"))?;
-    clock.wait_until(client, me, review_end).await;
+    clock.wait_until(client, me, scores_final).await;
     // The council approves the pool size the pool shows now; the finalize is refused if it
     // changes before the action runs.
     let size = read(
@@ -262,6 +266,8 @@ pub struct Line {
     pub reward: u128,
     /// Rank bonus.
     pub bonus: u128,
+    /// The review in words: late flag, each reviewer's reason, disagreement, dispute.
+    pub review: String,
     /// Claim status.
     pub status: ClaimStatus,
 }
@@ -285,6 +291,9 @@ pub struct Report {
     pub carried_forward: Option<u128>,
     /// Paid out so far (rewards + bonuses).
     pub paid: u128,
+    /// Reports filed late, entries flagged for reviewer disagreement, disputes made and
+    /// answered.
+    pub review_counts: (u32, u32, u32, u32),
     /// One line per member.
     pub lines: Vec<Line>,
 }
@@ -337,6 +346,7 @@ pub async fn report<C: Chain>(
             percentage_bps: p.percentage_bps,
             reward: p.per_department.iter().sum(),
             bonus: p.bonus,
+            review: submission.as_ref().map_or_else(String::new, review_words),
             status: p.status,
         });
     }
@@ -349,8 +359,38 @@ pub async fn report<C: Chain>(
         pool: state.finalized.as_ref().map(|f| f.settlement.pool),
         carried_forward: state.finalized.as_ref().map(|f| f.settlement.carried),
         paid: state.paid + state.bonus_paid,
+        review_counts: (state.late, state.flagged, state.disputes, state.answered),
         lines,
     })
+}
+
+/// A submission's review in words for the report: late flag, reasons, disagreement, dispute.
+fn review_words(s: &reward_pool::Submission) -> String {
+    let mut parts = Vec::new();
+    if s.late {
+        parts.push("late report".to_string());
+    }
+    for review in &s.reviews {
+        let reason = String::from_utf8_lossy(&review.reason_ref);
+        parts.push(if reason.is_empty() {
+            "reviewed".to_string()
+        } else {
+            format!("reason: {reason}")
+        });
+    }
+    if s.flagged {
+        parts.push("reviewers disagree".to_string());
+    }
+    if let Some(d) = &s.dispute {
+        let reason = String::from_utf8_lossy(&d.reason_ref);
+        parts.push(if d.answered {
+            format!("disputed ({reason}), rescored")
+        } else {
+            format!("disputed ({reason}), not rescored")
+        });
+    }
+    // Neither a Markdown cell nor a CSV field may hold these.
+    parts.join("; ").replace(['|', ',', '\n'], " ")
 }
 
 const DEPARTMENT_HEADS: [&str; 7] = ["Basic", "CM", "MK", "CC", "BD", "Tech", "Others"];
@@ -383,11 +423,11 @@ impl Report {
         let _ = writeln!(out, "## Reward pool, {name}\n");
         let _ = writeln!(
             out,
-            "| member | wallet | rank | {} | % | reward {s} | bonus {s} | status |",
+            "| member | wallet | rank | {} | % | reward {s} | bonus {s} | review | status |",
             DEPARTMENT_HEADS.join(" | "),
             s = self.symbol
         );
-        let _ = writeln!(out, "|{}", "---|".repeat(7 + 7));
+        let _ = writeln!(out, "|{}", "---|".repeat(7 + 8));
         for l in &self.lines {
             let points: Vec<String> = match l.points {
                 Some(p) => p.iter().map(|v| v.to_string()).collect(),
@@ -395,7 +435,7 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "| {} | {}…{} | {:?} | {} | {}.{:02} | {} | {} | {} |",
+                "| {} | {}…{} | {:?} | {} | {}.{:02} | {} | {} | {} | {} |",
                 l.member,
                 &l.wallet[..6],
                 &l.wallet[l.wallet.len() - 4..],
@@ -405,10 +445,17 @@ impl Report {
                 l.percentage_bps % 100,
                 t(l.reward),
                 t(l.bonus),
+                l.review,
                 status_word(l.status)
             );
         }
         let _ = writeln!(out);
+        let (late, flagged, disputes, answered) = self.review_counts;
+        let _ = writeln!(
+            out,
+            "- review: {late} late reports, {flagged} entries where reviewers disagree, \
+             {disputes} disputes ({answered} answered by a rescore)"
+        );
         let _ = writeln!(
             out,
             "- funded: {} {} (carried in: {})",
@@ -452,7 +499,7 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "month,member,wallet,rank,{},percentage_bps,reward,bonus,status",
+            "month,member,wallet,rank,{},percentage_bps,reward,bonus,review,status",
             DEPARTMENT_HEADS.map(|d| d.to_lowercase()).join(",")
         );
         for l in &self.lines {
@@ -462,7 +509,7 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "{},{},{},{:?},{},{},{},{},{}",
+                "{},{},{},{:?},{},{},{},{},{},{}",
                 self.month,
                 l.member,
                 l.wallet,
@@ -471,9 +518,72 @@ impl Report {
                 l.percentage_bps,
                 tokens(l.reward, self.decimals),
                 tokens(l.bonus, self.decimals),
+                l.review,
                 status_word(l.status)
             );
         }
         out
     }
+}
+
+/// `ms` since the epoch as `YYYY-MM-DD HH:MM UTC` (Howard Hinnant's civil-from-days).
+pub fn utc(ms: u64) -> String {
+    let secs = ms / 1_000;
+    let days = (secs / 86_400) as i64;
+    let (hh, mm) = ((secs % 86_400) / 3_600, (secs % 3_600) / 60);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hh:02}:{mm:02} UTC")
+}
+
+/// A month's dates (the pool's `month_dates`) in words, one line each, with what each means for
+/// members, reviewers and the council, marked `(past)` once `now_ms` has passed them.
+pub fn status_lines(dates: &reward_pool::MonthDates, now_ms: u64) -> Vec<String> {
+    let mut lines = vec![
+        (
+            dates.start,
+            "reports open (a report is a draft, replaceable until the deadline)",
+        ),
+        (dates.deadline, "report deadline; reviewers start scoring"),
+    ];
+    if dates.scores_final > dates.review_end {
+        lines.push((
+            dates.review_end,
+            "review ends; members may dispute their points once",
+        ));
+        lines.push((
+            dates.scores_final,
+            "disputes close; scores are final, the council may finalize",
+        ));
+    } else {
+        lines.push((
+            dates.review_end,
+            "review ends; scores are final, the council may finalize",
+        ));
+    }
+    let mut out: Vec<String> = lines
+        .into_iter()
+        .map(|(at, what)| {
+            let past = if at <= now_ms { " (past)" } else { "" };
+            format!("{}  {what}{past}", utc(at))
+        })
+        .collect();
+    out.push(match dates.claim_ends_at {
+        Some(at) => format!(
+            "{}  claim window ends (counted from the finalization)",
+            utc(at)
+        ),
+        None => {
+            "-                     claim window: opens at the finalization (or the pool is paused)"
+                .into()
+        }
+    });
+    out
 }

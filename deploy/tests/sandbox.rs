@@ -98,6 +98,23 @@ fn deploys_runs_a_month_and_reports_it() {
             let month = month::run_demo_month(&mut client, &plan, &d, 0, &mut |_| {})
                 .await
                 .expect("demo month");
+
+            // `suite month status`: the month's dates from the pool, with the three-day dispute
+            // window of the example between the review's end and final scores.
+            let me = plan.signer.key.clone().expect("signer");
+            let pool = ink_e2e::create_call_builder::<reward_pool::RewardPool>(d.pool);
+            let dates = chain::read(&mut client, &me, &pool.month_dates(month), "dates")
+                .await
+                .expect("read")
+                .expect("dates");
+            assert_eq!(dates.scores_final - dates.review_end, 259_200_000);
+            assert!(dates.claim_ends_at.is_some(), "the demo month is finalized");
+            let lines = month::status_lines(&dates, dates.scores_final);
+            assert_eq!(lines.len(), 5, "{lines:?}");
+            assert!(lines[0].starts_with("2026-11-01 00:00 UTC"), "{lines:?}");
+            assert!(lines[1].starts_with("2026-12-06 00:00 UTC"), "{lines:?}");
+            assert!(lines[2].contains("dispute"), "{lines:?}");
+            assert!(lines[3].ends_with("(past)"), "{lines:?}");
             assert_eq!(month, NOVEMBER_2026);
             let me = plan.signer.key.as_ref().expect("key");
             let report = month::report(&mut client, me, d.registry, d.pool, month, "PHA", 12)

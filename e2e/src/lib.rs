@@ -388,12 +388,16 @@ impl Chain {
             weights: reward_pool::Weights::v4(),
             windows: reward_pool::Windows {
                 review_ms: 100,
+                dispute_ms: 0,
                 claim_ms: 10 * period_ms,
             },
             gate_bps: 0,
             head_bonus: config.head_bonus,
             senior_bonus: config.senior_bonus,
             max_evidence_len: 64,
+            late_reports: false,
+            reviewers_per_entry: 1,
+            disagreement_gap: 0,
         };
         let (pool, bounty) = chain.deploy_pool_and_bounty(
             &gov,

@@ -63,12 +63,16 @@ impl SuiteSpec {
                 weights: Weights::v4(),
                 windows: Windows {
                     review_ms: 100_000,
+                    dispute_ms: 0,
                     claim_ms: 10 * PERIOD,
                 },
                 gate_bps: 0,
                 head_bonus: 4_000 * UNIT,
                 senior_bonus: 2_000 * UNIT,
                 max_evidence_len: 64,
+                late_reports: false,
+                reviewers_per_entry: 1,
+                disagreement_gap: 0,
             },
             registry: registry::Params {
                 streak: registry::StreakParams::default(),

@@ -604,6 +604,7 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
                     (CommunityManagement, s(20, 10)),
                     (Marketing, s(10, 10)),
                 ],
+                Vec::<u8>::new(),
             )],
         ),
     );

@@ -107,6 +107,7 @@ fn a_month_is_finalized_only_through_the_governor() {
                     (CommunityManagement, s(20, 10)),
                     (Marketing, s(10, 10)),
                 ],
+                Vec::<u8>::new(),
             )],
         ),
     );

@@ -112,6 +112,7 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
     };
     let windows = Windows {
         review_ms: period_ms / 10,
+        dispute_ms: 0,
         claim_ms: 10 * period_ms,
     };
     let config = Config {
@@ -124,6 +125,9 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         head_bonus: 0,
         senior_bonus: 0,
         max_evidence_len: 64,
+        late_reports: false,
+        reviewers_per_entry: 1,
+        disagreement_gap: 0,
     };
     let mut constructor = reward_pool::RewardPoolRef::new(gov, reg, calendar, config);
     let pool_contract = client
@@ -272,6 +276,7 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
                 },
             ),
         ],
+        b"links open, this month's work".to_vec(),
     )];
     let scored = client
         .call(&charlie(), &pool_calls.score(0, scores))

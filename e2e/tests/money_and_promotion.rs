@@ -185,7 +185,11 @@ impl Fx {
         member: u32,
         points: Vec<(Department, Score)>,
     ) -> PoolResult<()> {
-        self.pool(by, "score", (month, vec![(member, points)]))
+        self.pool(
+            by,
+            "score",
+            (month, vec![(member, points, Vec::<u8>::new())]),
+        )
     }
 
     /// Runs `month`: funds it with the base, `submitters` submit, the reviewer scores each at

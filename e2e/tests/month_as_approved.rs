@@ -186,6 +186,7 @@ fn windows_that_leave_no_time_to_claim_or_review_are_refused() {
         let bad = Config {
             windows: reward_pool::Windows {
                 review_ms,
+                dispute_ms: 0,
                 claim_ms,
             },
             ..old.clone()

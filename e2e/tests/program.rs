@@ -330,9 +330,9 @@ impl Program {
                 Err(reward_pool::Error::SubmissionClosed)
             );
         }
-        let batch: Vec<(u32, Vec<(Department, Score)>)> = Self::submitters(month)
+        let batch: Vec<reward_pool::ScoreEntry> = Self::submitters(month)
             .into_iter()
-            .map(|s| (member_id(s), review(s, month)))
+            .map(|s| (member_id(s), review(s, month), b"checked".to_vec()))
             .collect();
         let r: reward_pool::Result<()> = self.pool_call(REVIEWER, "score", (month, batch));
         r.expect("scores");

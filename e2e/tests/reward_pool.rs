@@ -13,12 +13,12 @@ use Department::*;
 
 type R<T> = Result<T, Error>;
 
-const GOV: u8 = 1;
-const REVIEWER: u8 = 20;
+pub(crate) const GOV: u8 = 1;
+pub(crate) const REVIEWER: u8 = 20;
 /// A reviewer who is also a member.
-const REVIEWER_MEMBER: u8 = 21;
+pub(crate) const REVIEWER_MEMBER: u8 = 21;
 const FUNDER: u8 = 22;
-const STRANGER: u8 = 23;
+pub(crate) const STRANGER: u8 = 23;
 
 /// Fixed periods for most tests: month `m` starts at `START + m × PERIOD`.
 const START: u64 = 1_000_000;
@@ -27,7 +27,7 @@ const DEADLINE_OFFSET: u64 = 100_000;
 const REVIEW: u64 = 100_000;
 const CLAIM: u64 = 10 * PERIOD;
 
-fn fixed() -> Calendar {
+pub(crate) fn fixed() -> Calendar {
     Calendar::FixedPeriods {
         start_ms: START,
         period_ms: PERIOD,
@@ -35,7 +35,7 @@ fn fixed() -> Calendar {
     }
 }
 
-fn config() -> Config {
+pub(crate) fn config() -> Config {
     Config {
         base: 84_000 * UNIT,
         step: 21_000 * UNIT,
@@ -43,32 +43,36 @@ fn config() -> Config {
         weights: Weights::v4(),
         windows: Windows {
             review_ms: REVIEW,
+            dispute_ms: 0,
             claim_ms: CLAIM,
         },
         gate_bps: 0,
         head_bonus: 4_000 * UNIT,
         senior_bonus: 2_000 * UNIT,
         max_evidence_len: 64,
+        late_reports: false,
+        reviewers_per_entry: 1,
+        disagreement_gap: 0,
     }
 }
 
-fn s(effort: u8, results: u8) -> Score {
+pub(crate) fn s(effort: u8, results: u8) -> Score {
     Score { effort, results }
 }
 
-struct Fx {
-    chain: Chain,
-    reg: AccountId,
-    pool: AccountId,
-    calendar: Calendar,
+pub(crate) struct Fx {
+    pub(crate) chain: Chain,
+    pub(crate) reg: AccountId,
+    pub(crate) pool: AccountId,
+    pub(crate) calendar: Calendar,
 }
 
 impl Fx {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::with(fixed(), config())
     }
 
-    fn with(calendar: Calendar, config: Config) -> Self {
+    pub(crate) fn with(calendar: Calendar, config: Config) -> Self {
         let (mut chain, reg) = Chain::with_registry();
         let gov = account(GOV);
         let pool = chain
@@ -106,18 +110,29 @@ impl Fx {
         fx
     }
 
-    fn call<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, message: &str, args: A) -> T {
+    pub(crate) fn call<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
         let pool = self.pool.clone();
         self.chain.call(&pool, &account(by), message, args)
     }
 
-    fn pay<A: scale::Encode>(&mut self, by: u8, message: &str, args: A, value: u128) -> R<()> {
+    pub(crate) fn pay<A: scale::Encode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+        value: u128,
+    ) -> R<()> {
         let pool = self.pool.clone();
         self.chain
             .call_with_value(&pool, &account(by), message, args, value)
     }
 
-    fn reg_call<A: scale::Encode, T: scale::Decode>(
+    pub(crate) fn reg_call<A: scale::Encode, T: scale::Decode>(
         &mut self,
         by: u8,
         message: &str,
@@ -127,20 +142,20 @@ impl Fx {
         self.chain.call(&reg, &account(by), message, args)
     }
 
-    fn induct(&mut self, who: u8, rank: Rank) -> u32 {
+    pub(crate) fn induct(&mut self, who: u8, rank: Rank) -> u32 {
         let r: registry::Result<u32> =
             self.reg_call(GOV, "induct", (id(who), rank, b"cid".to_vec()));
         r.expect("induct")
     }
 
-    fn member(&mut self, member: u32) -> registry::Member {
+    pub(crate) fn member(&mut self, member: u32) -> registry::Member {
         let m: Option<registry::Member> = self.reg_call(STRANGER, "member", member);
         m.expect("member")
     }
 
     /// Moves the clock into `month`'s submission window, its review window, or past its review
     /// or claim window.
-    fn at(&mut self, month: u32, when: When) {
+    pub(crate) fn at(&mut self, month: u32, when: When) {
         let w = config().windows;
         let t = match when {
             When::Open => self.calendar.start(month).unwrap() + 1,
@@ -151,11 +166,11 @@ impl Fx {
         self.chain.set_time(t);
     }
 
-    fn fund(&mut self, month: u32, amount: u128) {
+    pub(crate) fn fund(&mut self, month: u32, amount: u128) {
         self.pay(GOV, "fund", month, amount).expect("fund");
     }
 
-    fn submit(&mut self, who: u8, month: u32, depts: Vec<Department>) -> R<()> {
+    pub(crate) fn submit(&mut self, who: u8, month: u32, depts: Vec<Department>) -> R<()> {
         let scores = vec![s(15, 15); depts.len()];
         self.call(
             who,
@@ -164,38 +179,47 @@ impl Fx {
         )
     }
 
-    fn score(&mut self, month: u32, member: u32, scores: Vec<(Department, Score)>) -> R<()> {
-        self.call(REVIEWER, "score", (month, vec![(member, scores)]))
+    pub(crate) fn score(
+        &mut self,
+        month: u32,
+        member: u32,
+        scores: Vec<(Department, Score)>,
+    ) -> R<()> {
+        self.call(
+            REVIEWER,
+            "score",
+            (month, vec![(member, scores, Vec::<u8>::new())]),
+        )
     }
 
-    fn finalize(&mut self, month: u32) -> R<()> {
+    pub(crate) fn finalize(&mut self, month: u32) -> R<()> {
         let pool = self.pool.clone();
         self.chain.finalize(&pool, &account(GOV), month)
     }
 
-    fn claim(&mut self, who: u8, months: Vec<u32>) -> R<u128> {
+    pub(crate) fn claim(&mut self, who: u8, months: Vec<u32>) -> R<u128> {
         self.call(who, "claim", months)
     }
 
-    fn advance(&mut self, members: Vec<u32>) -> R<u32> {
+    pub(crate) fn advance(&mut self, members: Vec<u32>) -> R<u32> {
         self.call(STRANGER, "advance", members)
     }
 
-    fn month(&mut self, month: u32) -> MonthState {
+    pub(crate) fn month(&mut self, month: u32) -> MonthState {
         self.call(STRANGER, "month", month)
     }
 
-    fn preview(&mut self, member: u32, months: Vec<u32>) -> Vec<MonthPreview> {
+    pub(crate) fn preview(&mut self, member: u32, months: Vec<u32>) -> Vec<MonthPreview> {
         let r: R<Vec<MonthPreview>> = self.call(STRANGER, "preview", (member, months));
         r.expect("preview")
     }
 
-    fn balance(&mut self, seed: u8) -> u128 {
+    pub(crate) fn balance(&mut self, seed: u8) -> u128 {
         self.chain.balance(&account(seed))
     }
 
     /// The contract's balance covers what it owes, and nothing is unaccounted for.
-    fn assert_solvent(&mut self) {
+    pub(crate) fn assert_solvent(&mut self) {
         let liabilities: u128 = self.call(STRANGER, "liabilities", ());
         let pool = self.pool.clone();
         let balance = self.chain.balance(&pool);
@@ -205,7 +229,7 @@ impl Fx {
 }
 
 #[derive(Clone, Copy)]
-enum When {
+pub(crate) enum When {
     Open,
     Review,
     Finalizable,
@@ -219,6 +243,7 @@ fn a_full_month_pays_what_preview_shows() {
     let utc = Config {
         windows: Windows {
             review_ms: REVIEW,
+            dispute_ms: 0,
             claim_ms: 180 * DAY_MS,
         },
         ..config()
@@ -468,16 +493,20 @@ fn scoring_rules() {
     let r: R<()> = fx.call(
         STRANGER,
         "score",
-        (1u32, vec![(a, vec![(Marketing, s(1, 1))])]),
+        (
+            1u32,
+            vec![(a, vec![(Marketing, s(1, 1))], Vec::<u8>::new())],
+        ),
     );
     assert_eq!(r, Err(Error::NotReviewer));
     let r: R<()> = fx.call(
         REVIEWER,
         "score",
-        (1u32, Vec::<(u32, Vec<(Department, Score)>)>::new()),
+        (1u32, Vec::<(u32, Vec<(Department, Score)>, Vec<u8>)>::new()),
     );
     assert_eq!(r, Err(Error::BadBatchSize));
-    let too_many: Vec<(u32, Vec<(Department, Score)>)> = (0..101).map(|i| (i, vec![])).collect();
+    let too_many: Vec<(u32, Vec<(Department, Score)>, Vec<u8>)> =
+        (0..101).map(|i| (i, vec![], vec![])).collect();
     let r: R<()> = fx.call(REVIEWER, "score", (1u32, too_many));
     assert_eq!(r, Err(Error::BadBatchSize));
     // A reviewer never scores its own submission; the error names the entry.
@@ -487,8 +516,12 @@ fn scoring_rules() {
         (
             1u32,
             vec![
-                (a, vec![(Marketing, s(1, 1))]),
-                (reviewer_member, vec![(Marketing, s(20, 20))]),
+                (a, vec![(Marketing, s(1, 1))], Vec::<u8>::new()),
+                (
+                    reviewer_member,
+                    vec![(Marketing, s(20, 20))],
+                    Vec::<u8>::new(),
+                ),
             ],
         ),
     );
@@ -506,8 +539,8 @@ fn scoring_rules() {
         (
             1u32,
             vec![
-                (a, vec![(Marketing, s(5, 5))]),
-                (99u32, vec![(Marketing, s(1, 1))]),
+                (a, vec![(Marketing, s(5, 5))], Vec::<u8>::new()),
+                (99u32, vec![(Marketing, s(1, 1))], Vec::<u8>::new()),
             ],
         ),
     );
@@ -551,8 +584,8 @@ fn scoring_rules() {
         (
             1u32,
             vec![
-                (a, vec![(Marketing, s(10, 10))]),
-                (reviewer_member, vec![(Basic, s(5, 5))]),
+                (a, vec![(Marketing, s(10, 10))], Vec::<u8>::new()),
+                (reviewer_member, vec![(Basic, s(5, 5))], Vec::<u8>::new()),
             ],
         ),
     );
@@ -698,10 +731,15 @@ fn claim_window_and_sweep() {
         (
             1u32,
             vec![
-                (a, vec![(Marketing, s(20, 20)), (ContentCreation, s(10, 0))]),
+                (
+                    a,
+                    vec![(Marketing, s(20, 20)), (ContentCreation, s(10, 0))],
+                    Vec::<u8>::new(),
+                ),
                 (
                     b,
                     vec![(Marketing, s(10, 10)), (ContentCreation, s(10, 10))],
+                    Vec::<u8>::new(),
                 ),
             ],
         ),
@@ -1050,6 +1088,9 @@ fn weights_are_validated_on_the_wire() {
         head: u128,
         senior: u128,
         evidence: u32,
+        late_reports: bool,
+        reviewers_per_entry: u8,
+        disagreement_gap: u16,
     }
     let raw = RawConfig {
         base: 1,
@@ -1061,6 +1102,9 @@ fn weights_are_validated_on_the_wire() {
         head: 0,
         senior: 0,
         evidence: 64,
+        late_reports: false,
+        reviewers_per_entry: 1,
+        disagreement_gap: 0,
     };
     let r = chain.deploy::<_, Error>(
         "reward_pool",
@@ -1113,9 +1157,9 @@ fn finalize_cost_does_not_depend_on_members() {
         fx.fund(1, 84_000 * UNIT);
         fx.at(1, When::Review);
         for chunk in ids.chunks(100) {
-            let batch: Vec<(u32, Vec<(Department, Score)>)> = chunk
+            let batch: Vec<reward_pool::ScoreEntry> = chunk
                 .iter()
-                .map(|m| (*m, vec![(Marketing, s(10, 10)), (Basic, s(5, 5))]))
+                .map(|m| (*m, vec![(Marketing, s(10, 10)), (Basic, s(5, 5))], vec![]))
                 .collect();
             fx.call::<_, R<()>>(REVIEWER, "score", (1u32, batch))
                 .unwrap();

@@ -18,5 +18,7 @@ mod month_as_approved;
 mod program;
 #[path = "registry.rs"]
 mod registry_contract;
+#[path = "review.rs"]
+mod review;
 #[path = "reward_pool.rs"]
 mod reward_pool_contract;

@@ -72,6 +72,8 @@ pub const MAX_SCORE_BATCH: u32 = 100;
 pub const MAX_CLAIM_MONTHS: u32 = 12;
 /// Most members in one `advance` call.
 pub const MAX_ADVANCE_MEMBERS: u32 = 32;
+/// Most entries one paged view returns.
+pub const PAGE_MAX: u32 = 50;
 /// Most reviewers added or removed in one `set_reviewers` call.
 pub const MAX_REVIEWER_CHANGES: u32 = 32;
 
@@ -112,8 +114,18 @@ pub mod reward_pool {
         pub head_bonus: Balance,
         /// Monthly bonus of a Senior (V.4: 2,000 PHA), from the bonus reserve.
         pub senior_bonus: Balance,
-        /// Longest evidence reference accepted, in bytes (1 to 512).
+        /// Longest evidence reference accepted, in bytes (1 to 512); also bounds reviewers'
+        /// reasons and members' dispute reasons.
         pub max_evidence_len: u32,
+        /// Whether a report filed after the deadline is accepted until the review window ends,
+        /// flagged late (the reviewer scores it or leaves it at 0%), or refused (V.4's rule).
+        pub late_reports: bool,
+        /// How many reviewers score each entry (1 to 3): its final points are the one score,
+        /// the mean of two (rounded down) or the median of three, department by department.
+        pub reviewers_per_entry: u8,
+        /// An entry whose reviewers' total points differ by more than this is flagged for the
+        /// council (ignored with one reviewer per entry).
+        pub disagreement_gap: u16,
     }
 
     /// A member's submission for a month, with its review.
@@ -131,12 +143,65 @@ pub mod reward_pool {
         pub rank: Rank,
         /// When it was (last) submitted (ms).
         pub submitted_at: u64,
-        /// Final points, once a reviewer scored it.
+        /// Filed after the deadline, in a month whose configuration takes late reports.
+        pub late: bool,
+        /// Final points, once a reviewer scored it: its reviews combined
+        /// (`rules::submission::combine_reviews`).
         pub points: Option<Points>,
-        /// Who scored it last.
-        pub reviewer: Option<AccountId>,
+        /// Each reviewer's points and reason (at most `reviewers_per_entry`); a reviewer who
+        /// scores the entry again replaces its own review.
+        pub reviews: Vec<Review>,
+        /// The reviewers' total points differ by more than the month's `disagreement_gap`.
+        pub flagged: bool,
+        /// The member's dispute of its points, if it made one.
+        pub dispute: Option<Dispute>,
         /// Whether the member has claimed it.
         pub claimed: bool,
+    }
+
+    /// One entry of a `score` batch: the member, its points per department, the reason.
+    pub type ScoreEntry = (MemberId, Vec<(Department, Score)>, Vec<u8>);
+
+    /// A month's dates (ms), for countdowns and reminders.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub struct MonthDates {
+        /// The month starts: reports open.
+        pub start: u64,
+        /// Reports close (late ones, if taken, until `review_end`).
+        pub deadline: u64,
+        /// The review window ends; the dispute window (if any) opens.
+        pub review_end: u64,
+        /// Scores are final: governance may finalize from then on.
+        pub scores_final: u64,
+        /// When the claim window ends, once finalized and while the pool is not paused.
+        pub claim_ends_at: Option<u64>,
+    }
+
+    /// One reviewer's score of an entry.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Review {
+        /// The reviewer.
+        pub reviewer: AccountId,
+        /// Its points per department.
+        pub points: Points,
+        /// Why (a short text, link or CID); empty for none.
+        pub reason_ref: Vec<u8>,
+    }
+
+    /// A member's dispute of its month's points.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Dispute {
+        /// The member's reason reference.
+        pub reason_ref: Vec<u8>,
+        /// When it was made (ms).
+        pub at: u64,
+        /// Whether a reviewer rescored the entry after it.
+        pub answered: bool,
     }
 
     /// What a finalized month froze.
@@ -190,6 +255,14 @@ pub mod reward_pool {
         pub bonus_paid: Balance,
         /// Whether the claim window has been swept.
         pub swept: bool,
+        /// Reports filed late.
+        pub late: u32,
+        /// Entries whose reviewers disagree by more than the gap.
+        pub flagged: u32,
+        /// Disputes made.
+        pub disputes: u32,
+        /// Disputes answered by a rescore.
+        pub answered: u32,
     }
 
     /// Where a member's month stands in a preview.
@@ -237,6 +310,10 @@ pub mod reward_pool {
         OwnSubmission,
         /// The member did not submit that month.
         NoSubmission,
+        /// The entry already has `reviewers_per_entry` reviews from other reviewers.
+        EnoughReviews,
+        /// In the dispute window: the member did not dispute this entry.
+        NotDisputed,
         /// A rule refused the points (department not chosen, duplicate, above 20, overflow).
         Rule(RuleError),
     }
@@ -274,7 +351,7 @@ pub mod reward_pool {
         MonthFinalized,
         /// The month is not finalized.
         NotFinalized,
-        /// The review window has not ended.
+        /// The review or dispute window has not ended: scores are not final yet.
         ReviewWindowOpen,
         /// Months are finalized in order; this is not the next one.
         FinalizeOutOfOrder,
@@ -287,6 +364,15 @@ pub mod reward_pool {
         PoolSizeChanged,
         /// The review window is over: scores are final.
         ReviewClosed,
+        /// In the dispute window reviewers rescore only entries their member disputed.
+        NotDisputed,
+        /// The member already disputed this month.
+        AlreadyDisputed,
+        /// Disputes are accepted only in the dispute window (after the review window, before
+        /// scores are final).
+        DisputeWindowClosed,
+        /// The entry already has `reviewers_per_entry` reviews from other reviewers.
+        EnoughReviews,
         /// The month can never be finalized (it is not after the last finalized month), so it
         /// takes no more money.
         MonthClosed,
@@ -418,6 +504,20 @@ pub mod reward_pool {
         pub points: Points,
     }
 
+    /// A member disputed its month's points.
+    #[ink(event)]
+    pub struct Disputed {
+        /// Its wallet.
+        #[ink(topic)]
+        pub who: AccountId,
+        /// Its member id.
+        pub member: MemberId,
+        /// The month.
+        pub month: u32,
+        /// The member's reason.
+        pub reason_ref: Vec<u8>,
+    }
+
     /// Governance finalized a month.
     #[ink(event)]
     pub struct MonthFinalized {
@@ -521,6 +621,8 @@ pub mod reward_pool {
         liabilities: Balance,
         /// Finalized months not swept yet: the funds wait for their claim windows.
         unswept: u32,
+        /// Each month's disputes in the order made: `(month, n)` → member.
+        dispute_list: Mapping<(u32, u32), MemberId>,
         /// Where a wind-down stands.
         wind_down: WindDown,
     }
@@ -542,6 +644,7 @@ pub mod reward_pool {
 
     fn validate_config(config: &Config, calendar: &Calendar) -> Result<()> {
         Weights::new(config.weights.as_array())?;
+        submission::check_reviewers_per_entry(config.reviewers_per_entry)?;
         config.windows.validate(calendar)?;
         rules::check_bps(config.gate_bps, RuleError::GateOutOfRange)?;
         submission::check_evidence_limit(config.max_evidence_len)?;
@@ -590,6 +693,7 @@ pub mod reward_pool {
                 bonus_reserve: 0,
                 liabilities: 0,
                 unswept: 0,
+                dispute_list: Mapping::default(),
                 wind_down: WindDown::Running,
             })
         }
@@ -662,7 +766,10 @@ pub mod reward_pool {
 
         /// Submits the calling member's month: 2 or 3 choosable departments, one suggested score
         /// per department (same order), an evidence reference. Only an active member's wallet,
-        /// from the month's start until its deadline. A second submission replaces the first.
+        /// from the month's start until its deadline; a submission before the deadline is a
+        /// draft the member may replace until then. If the month's configuration takes late
+        /// reports, a member without a report may still file one after the deadline until the
+        /// review window ends: it is flagged `late` and the reviewers score it or leave it at 0%.
         ///
         /// Errors: `Paused`, `WindingDown`, `SubmissionNotOpen`, `SubmissionClosed`,
         /// `Registry(NotMember)`,
@@ -681,22 +788,32 @@ pub mod reward_pool {
         ) -> Result<()> {
             self.ensure_running()?;
             self.ensure_not_winding_down()?;
-            match self.phase(month)? {
+            let config = self.config_for(month);
+            let late = match self.phase(month)? {
                 Phase::Upcoming => return Err(Error::SubmissionNotOpen),
-                Phase::Submission => {}
+                Phase::Submission => false,
+                Phase::Review if config.late_reports => true,
                 _ => return Err(Error::SubmissionClosed),
-            }
+            };
             let chosen = submission::validate_submission(
                 &departments,
                 &suggested,
                 &evidence_ref,
-                self.config_for(month).max_evidence_len,
+                config.max_evidence_len,
             )?;
             let who = self.env().caller();
             let (member, rank) =
                 registry_result(self.registry_ref().call().active_member(who).try_invoke())?;
             let mut state = self.months.get(month).unwrap_or_default();
             let previous = self.submissions.get((month, member));
+            if late {
+                // A late report is a first report: it never replaces one a reviewer may be
+                // scoring.
+                if previous.is_some() {
+                    return Err(Error::SubmissionClosed);
+                }
+                state.late = state.late.checked_add(1).ok_or(RuleError::Overflow)?;
+            }
             if let Some(old) = &previous {
                 bonus_count(&mut state, old.rank, false)?;
             } else {
@@ -718,8 +835,11 @@ pub mod reward_pool {
                     evidence_ref,
                     rank,
                     submitted_at: self.env().block_timestamp(),
+                    late,
                     points: None,
-                    reviewer: None,
+                    reviews: Vec::new(),
+                    flagged: false,
+                    dispute: None,
                     claimed: false,
                 },
             );
@@ -733,25 +853,27 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// Scores a batch of `month`'s submissions: each entry is a member and its final points
-        /// per department (each chosen department plus Basic and Others; left out = 0). A later
-        /// score replaces an earlier one. Reviewers only, from the deadline until the review
-        /// window ends (scores are final then),
-        /// never on their own member's submission (by member id: a wallet that ever acted for a
-        /// member counts as that member, whatever rotations happened). Any bad entry fails the
-        /// whole batch, naming its position. A finalized month is always past its review window,
-        /// so its scores can never change.
+        /// Scores a batch of `month`'s submissions: each entry is a member, its points per
+        /// department (each chosen department plus Basic and Others; left out = 0) and the
+        /// reviewer's reason (a short text, link or CID; may be empty), which the member reads.
+        /// An entry takes up to `reviewers_per_entry` reviewers; a reviewer who scores it again
+        /// replaces its own review. The entry's final points are its reviews combined (one, the
+        /// mean of two, the median of three: `rules::submission::combine_reviews`), and it is
+        /// flagged when the reviewers' totals differ by more than `disagreement_gap`.
+        /// Reviewers only, never on their own member's submission (by member id: a wallet that
+        /// ever acted for a member counts as that member, whatever rotations happened): any
+        /// entry in the review window; in the dispute window only entries their member disputed
+        /// (the rescore answers the dispute). Scores are final when the dispute window ends, so
+        /// a finalized month's scores never change. A rescore changes the department totals by
+        /// that entry's difference only. Any bad entry fails the whole batch, naming its
+        /// position.
         ///
         /// Errors: `Paused`, `NotReviewer`, `BadBatchSize`, `ScoringNotOpen`, `ReviewClosed`,
-        /// `RegistryUnreachable`, `ScoreRejected { index, fault }` with fault `OwnSubmission`,
-        /// `NoSubmission`, `Rule(DepartmentNotChosen)`, `Rule(DuplicateDepartment)`,
-        /// `Rule(EffortOutOfRange)`, `Rule(ResultsOutOfRange)`, `Rule(Overflow)`.
+        /// `ScoreRejected { index, fault }` (`OwnSubmission`, `NoSubmission`, `EnoughReviews`,
+        /// `NotDisputed`, `Rule(..)` for the points or the reason), `RegistryUnreachable`,
+        /// `Rule(Overflow)`.
         #[ink(message)]
-        pub fn score(
-            &mut self,
-            month: u32,
-            entries: Vec<(MemberId, Vec<(Department, Score)>)>,
-        ) -> Result<()> {
+        pub fn score(&mut self, month: u32, entries: Vec<ScoreEntry>) -> Result<()> {
             self.ensure_running()?;
             let reviewer = self.env().caller();
             if !self.reviewers.contains(reviewer) {
@@ -760,14 +882,16 @@ pub mod reward_pool {
             if entries.is_empty() || entries.len() > MAX_SCORE_BATCH as usize {
                 return Err(Error::BadBatchSize);
             }
-            match self.phase(month)? {
+            let disputes_only = match self.phase(month)? {
                 Phase::Upcoming | Phase::Submission => return Err(Error::ScoringNotOpen),
-                Phase::Review => {}
+                Phase::Review => false,
+                Phase::Dispute => true,
                 Phase::Claim | Phase::Expired => return Err(Error::ReviewClosed),
-            }
+            };
+            let config = self.config_for(month);
             let mut state = self.months.get(month).unwrap_or_default();
             let own = self.registry_bound_member(reviewer)?;
-            for (index, (member, scores)) in entries.into_iter().enumerate() {
+            for (index, (member, scores, reason_ref)) in entries.into_iter().enumerate() {
                 let reject = |fault| Error::ScoreRejected {
                     // Batches hold at most MAX_SCORE_BATCH entries.
                     index: u32::try_from(index).unwrap_or(u32::MAX),
@@ -780,16 +904,56 @@ pub mod reward_pool {
                     .submissions
                     .get((month, member))
                     .ok_or(reject(ScoreFault::NoSubmission))?;
+                if disputes_only && entry.dispute.is_none() {
+                    return Err(reject(ScoreFault::NotDisputed));
+                }
                 let points = submission::validate_review(entry.departments, &scores)
                     .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                if !reason_ref.is_empty() {
+                    submission::validate_evidence(&reason_ref, config.max_evidence_len)
+                        .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                }
+                let review = Review {
+                    reviewer,
+                    points,
+                    reason_ref,
+                };
+                match entry.reviews.iter().position(|r| r.reviewer == reviewer) {
+                    Some(mine) => entry.reviews[mine] = review,
+                    None if entry.reviews.len() < usize::from(config.reviewers_per_entry) => {
+                        entry.reviews.push(review)
+                    }
+                    None => return Err(reject(ScoreFault::EnoughReviews)),
+                }
+                let all: Vec<Points> = entry.reviews.iter().map(|r| r.points).collect();
+                let combined = submission::combine_reviews(&all);
                 if let Some(old) = entry.points {
                     state.totals = reward::update_totals(&state.totals, &old, false)
                         .map_err(|e| reject(ScoreFault::Rule(e)))?;
                 }
-                state.totals = reward::update_totals(&state.totals, &points, true)
-                    .map_err(|e| reject(ScoreFault::Rule(e)))?;
-                entry.points = Some(points);
-                entry.reviewer = Some(reviewer);
+                if let Some(new) = combined {
+                    state.totals = reward::update_totals(&state.totals, &new, true)
+                        .map_err(|e| reject(ScoreFault::Rule(e)))?;
+                }
+                entry.points = combined;
+                let flagged = all.len() > 1
+                    && submission::review_spread(&all) > u32::from(config.disagreement_gap);
+                if flagged != entry.flagged {
+                    state.flagged = if flagged {
+                        state.flagged.checked_add(1)
+                    } else {
+                        state.flagged.checked_sub(1)
+                    }
+                    .ok_or(RuleError::Overflow)?;
+                    entry.flagged = flagged;
+                }
+                if let Some(dispute) = entry.dispute.as_mut().filter(|_| disputes_only) {
+                    if !dispute.answered {
+                        dispute.answered = true;
+                        state.answered =
+                            state.answered.checked_add(1).ok_or(RuleError::Overflow)?;
+                    }
+                }
                 self.submissions.insert((month, member), &entry);
                 self.env().emit_event(Scored {
                     reviewer,
@@ -799,6 +963,52 @@ pub mod reward_pool {
                 });
             }
             self.months.insert(month, &state);
+            Ok(())
+        }
+
+        /// Disputes the calling member's points for `month`, once, with a reason reference.
+        /// Only the member's current wallet, in the month's dispute window (after the review
+        /// window, before scores are final); reviewers may then rescore the entry until the
+        /// window ends. Open and answered disputes are listed by `disputes` and counted in the
+        /// month's state, for the council to see before it approves the finalize.
+        ///
+        /// Errors: `Paused`, `DisputeWindowClosed`, `NotMember`, `RegistryUnreachable`,
+        /// `NothingToClaim` (the member filed no report that month), `AlreadyDisputed`,
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn dispute(&mut self, month: u32, reason_ref: Vec<u8>) -> Result<()> {
+            self.ensure_running()?;
+            if self.phase(month)? != Phase::Dispute {
+                return Err(Error::DisputeWindowClosed);
+            }
+            let config = self.config_for(month);
+            submission::validate_evidence(&reason_ref, config.max_evidence_len)?;
+            let who = self.env().caller();
+            let member = self.registry_member_id(who)?.ok_or(Error::NotMember)?;
+            let mut entry = self
+                .submissions
+                .get((month, member))
+                .ok_or(Error::NothingToClaim)?;
+            if entry.dispute.is_some() {
+                return Err(Error::AlreadyDisputed);
+            }
+            let now = self.env().block_timestamp();
+            entry.dispute = Some(Dispute {
+                reason_ref: reason_ref.clone(),
+                at: now,
+                answered: false,
+            });
+            let mut state = self.months.get(month).unwrap_or_default();
+            self.dispute_list.insert((month, state.disputes), &member);
+            state.disputes = state.disputes.checked_add(1).ok_or(RuleError::Overflow)?;
+            self.submissions.insert((month, member), &entry);
+            self.months.insert(month, &state);
+            self.env().emit_event(Disputed {
+                who,
+                member,
+                month,
+                reason_ref,
+            });
             Ok(())
         }
 
@@ -834,7 +1044,7 @@ pub mod reward_pool {
             }
             let config = self.config_for(month);
             let now = self.env().block_timestamp();
-            if now < self.calendar.review_end(month, &config.windows)? {
+            if now < self.calendar.scores_final(month, &config.windows)? {
                 return Err(Error::ReviewWindowOpen);
             }
             if state.funded == 0 {
@@ -1384,6 +1594,44 @@ pub mod reward_pool {
             self.admin.is_paused()
         }
 
+        /// `month`'s dates by the configuration it opened with: start, report deadline, review
+        /// end, scores final and, once finalized, the claim window's end (none while paused).
+        /// Anyone; what the app's reminders and the CLI's `month status` show.
+        ///
+        /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
+        #[ink(message)]
+        pub fn month_dates(&self, month: u32) -> Result<MonthDates> {
+            let windows = self.config_for(month).windows;
+            let now = self.env().block_timestamp();
+            let claim_ends_at = self
+                .months
+                .get(month)
+                .and_then(|state| state.finalized)
+                .and_then(|fin| self.clock.wall_time_of(fin.claim_deadline, now));
+            Ok(MonthDates {
+                start: self.calendar.start(month)?,
+                deadline: self.calendar.submission_deadline(month)?,
+                review_end: self.calendar.review_end(month, &windows)?,
+                scores_final: self.calendar.scores_final(month, &windows)?,
+                claim_ends_at,
+            })
+        }
+
+        /// `month`'s disputes in the order made, from position `from`, at most `PAGE_MAX`:
+        /// each member with its entry (points, reviews with reasons, the dispute and whether it
+        /// was answered). The council reads it before approving the finalize.
+        #[ink(message)]
+        pub fn disputes(&self, month: u32, from: u32, limit: u32) -> Vec<(MemberId, Submission)> {
+            let total = self.months.get(month).map_or(0, |state| state.disputes);
+            let end = from.saturating_add(limit.min(PAGE_MAX)).min(total);
+            (from..end)
+                .filter_map(|n| {
+                    let member = self.dispute_list.get((month, n))?;
+                    Some((member, self.submissions.get((month, member))?))
+                })
+                .collect()
+        }
+
         /// Where a wind-down stands, and how many finalized months wait for their sweep.
         #[ink(message)]
         pub fn wind_down_state(&self) -> (WindDown, u32) {
@@ -1576,6 +1824,6 @@ pub mod reward_pool {
 }
 
 pub use reward_pool::{
-    ClaimStatus, Config, Error, Finalized, MonthPreview, MonthState, Result, RewardPool,
-    RewardPoolRef, ScoreFault, Submission, WindDown,
+    ClaimStatus, Config, Dispute, Error, Finalized, MonthDates, MonthPreview, MonthState, Result,
+    Review, RewardPool, RewardPoolRef, ScoreEntry, ScoreFault, Submission, WindDown,
 };

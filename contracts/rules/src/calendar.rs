@@ -58,9 +58,14 @@ pub enum Calendar {
     derive(ink::storage::traits::StorageLayout)
 )]
 pub struct Windows {
-    /// From the submission deadline until finalization is allowed.
+    /// From the submission deadline: reviewers score every entry (and late reports arrive, if the
+    /// program accepts them).
     pub review_ms: u64,
-    /// From the end of the review window until unclaimed rewards may be swept.
+    /// From the end of the review window: members see their points and reasons and may dispute
+    /// their own entry once; reviewers rescore disputed entries only. 0 = no dispute window.
+    /// Scores are final when it ends, and governance may finalize from then on.
+    pub dispute_ms: u64,
+    /// The claim window's length, counted from the month's finalization.
     pub claim_ms: u64,
 }
 
@@ -149,9 +154,13 @@ pub enum Phase {
     Upcoming,
     /// Submissions are accepted.
     Submission,
-    /// Submissions are closed; reviewers score.
+    /// Submissions are closed (late reports still accepted if the program allows them);
+    /// reviewers score.
     Review,
-    /// The review window is over; governance may finalize and, once finalized, members claim.
+    /// The review window is over: members may dispute their entry; reviewers rescore disputed
+    /// entries only.
+    Dispute,
+    /// Scores are final; governance may finalize and, once finalized, members claim.
     Claim,
     /// The claim window is over; unclaimed rewards may be swept.
     Expired,
@@ -304,7 +313,8 @@ impl Calendar {
             .ok_or(Error::TimeOverflow)
     }
 
-    /// The end of `month`'s review window: finalization is allowed from then on.
+    /// The end of `month`'s review window: reviewers score every entry before it; the dispute
+    /// window follows.
     ///
     /// Errors: [`Error::TimeOverflow`].
     pub fn review_end(&self, month: u32, windows: &Windows) -> Result<u64, Error> {
@@ -313,12 +323,22 @@ impl Calendar {
             .ok_or(Error::TimeOverflow)
     }
 
-    /// The end of `month`'s claim window: claims are accepted strictly before it; from then on
-    /// anyone may sweep.
+    /// When `month`'s scores are final: the end of its dispute window (the review window's end
+    /// when there is none). Finalization is allowed from then on.
+    ///
+    /// Errors: [`Error::TimeOverflow`].
+    pub fn scores_final(&self, month: u32, windows: &Windows) -> Result<u64, Error> {
+        self.review_end(month, windows)?
+            .checked_add(windows.dispute_ms)
+            .ok_or(Error::TimeOverflow)
+    }
+
+    /// The earliest end of `month`'s claim window: the claim period counted from the moment
+    /// scores are final (a month finalized later keeps its whole window from its finalization).
     ///
     /// Errors: [`Error::TimeOverflow`].
     pub fn claim_end(&self, month: u32, windows: &Windows) -> Result<u64, Error> {
-        self.review_end(month, windows)?
+        self.scores_final(month, windows)?
             .checked_add(windows.claim_ms)
             .ok_or(Error::TimeOverflow)
     }
@@ -333,6 +353,8 @@ impl Calendar {
             Phase::Submission
         } else if now_ms < self.review_end(month, windows)? {
             Phase::Review
+        } else if now_ms < self.scores_final(month, windows)? {
+            Phase::Dispute
         } else if now_ms < self.claim_end(month, windows)? {
             Phase::Claim
         } else {
@@ -350,6 +372,7 @@ mod tests {
     const JULY_2024: u64 = 1_719_792_000_000;
     const WINDOWS: Windows = Windows {
         review_ms: 10 * DAY_MS,
+        dispute_ms: 0,
         claim_ms: 180 * DAY_MS,
     };
 
@@ -363,6 +386,7 @@ mod tests {
         assert_eq!(WINDOWS.validate(&Calendar::UtcMonths), Ok(()));
         let no_claims = Windows {
             review_ms: DAY_MS,
+            dispute_ms: 0,
             claim_ms: 0,
         };
         assert_eq!(
@@ -372,6 +396,7 @@ mod tests {
         assert_eq!(no_claims.validate(&fixed), Err(Error::WindowTooShort));
         let an_hour = Windows {
             review_ms: DAY_MS,
+            dispute_ms: 0,
             claim_ms: 3_600_000,
         };
         assert_eq!(
@@ -381,6 +406,7 @@ mod tests {
         assert_eq!(an_hour.validate(&fixed), Ok(()));
         let no_review = Windows {
             review_ms: 0,
+            dispute_ms: 0,
             claim_ms: DAY_MS,
         };
         assert_eq!(no_review.validate(&fixed), Err(Error::WindowTooShort));
@@ -485,10 +511,24 @@ mod tests {
         assert_eq!(cal.submission_deadline(0), Ok(66_000));
         let w = Windows {
             review_ms: 10_000,
+            dispute_ms: 0,
             claim_ms: 100_000,
         };
         assert_eq!(cal.review_end(0, &w), Ok(76_000));
+        assert_eq!(cal.scores_final(0, &w), Ok(76_000));
         assert_eq!(cal.claim_end(0, &w), Ok(176_000));
+        assert_eq!(cal.phase(0, 75_999, &w), Ok(Phase::Review));
+        assert_eq!(cal.phase(0, 76_000, &w), Ok(Phase::Claim));
+        // A dispute window sits between the review window and final scores.
+        let w = Windows {
+            dispute_ms: 3_000,
+            ..w
+        };
+        assert_eq!(cal.scores_final(0, &w), Ok(79_000));
+        assert_eq!(cal.phase(0, 76_000, &w), Ok(Phase::Dispute));
+        assert_eq!(cal.phase(0, 78_999, &w), Ok(Phase::Dispute));
+        assert_eq!(cal.phase(0, 79_000, &w), Ok(Phase::Claim));
+        assert_eq!(cal.claim_end(0, &w), Ok(179_000));
     }
 
     #[test]
@@ -528,6 +568,7 @@ mod tests {
         };
         let w = Windows {
             review_ms: 20,
+            dispute_ms: 0,
             claim_ms: 50,
         };
         let phase = |now| cal.phase(1, now, &w).unwrap();

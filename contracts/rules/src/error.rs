@@ -136,4 +136,6 @@ pub enum Error {
     TimelockTooLong,
     /// A proposal lifetime above [`crate::council::MAX_LIFETIME_MS`] (365 days).
     LifetimeTooLong,
+    /// Reviewers per entry outside 1 to [`crate::submission::MAX_REVIEWERS_PER_ENTRY`] (3).
+    ReviewersPerEntryOutOfRange,
 }

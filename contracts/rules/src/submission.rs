@@ -182,6 +182,62 @@ pub fn validate_review(
     Ok(Points(points))
 }
 
+/// Most reviewers one entry can take (`reviewers_per_entry` is 1 to this).
+pub const MAX_REVIEWERS_PER_ENTRY: u8 = 3;
+
+/// Checks a pool's `reviewers_per_entry`: 1 (one reviewer decides, V.4) to
+/// [`MAX_REVIEWERS_PER_ENTRY`].
+///
+/// Errors: [`Error::ReviewersPerEntryOutOfRange`].
+pub fn check_reviewers_per_entry(reviewers: u8) -> Result<(), Error> {
+    if (1..=MAX_REVIEWERS_PER_ENTRY).contains(&reviewers) {
+        Ok(())
+    } else {
+        Err(Error::ReviewersPerEntryOutOfRange)
+    }
+}
+
+/// An entry's final points from its reviewers' points, department by department: the one
+/// review's points, the mean of two (rounded down), the median of three. `None` before any
+/// review. Each reviewer's points are bounded by [`validate_review`], so the result is too.
+/// Reviews beyond three are ignored (a pool takes at most [`MAX_REVIEWERS_PER_ENTRY`]).
+pub fn combine_reviews(reviews: &[Points]) -> Option<Points> {
+    let mut out = [0u8; DEPARTMENT_COUNT];
+    for (department, slot) in out.iter_mut().enumerate() {
+        let mut values = [0u8; MAX_REVIEWERS_PER_ENTRY as usize];
+        let mut count = 0usize;
+        for (value, review) in values.iter_mut().zip(reviews) {
+            *value = review.0[department];
+            count = count.saturating_add(1);
+        }
+        let taken = values.get_mut(..count)?;
+        taken.sort_unstable();
+        *slot = match *taken {
+            [] => return None,
+            [one] => one,
+            // The mean, rounded down, without overflow.
+            [a, b] => a.midpoint(b),
+            [_, median, ..] => median,
+        };
+    }
+    Some(Points(out))
+}
+
+/// How far an entry's reviewers disagree: the largest minus the smallest of their total points
+/// (every department). 0 with fewer than two reviews. An entry whose spread exceeds the pool's
+/// `disagreement_gap` is flagged for the council.
+pub fn review_spread(reviews: &[Points]) -> u32 {
+    let totals = reviews
+        .iter()
+        .map(|points| points.0.iter().map(|&p| u32::from(p)).sum::<u32>());
+    let (mut low, mut high) = (u32::MAX, 0u32);
+    for total in totals {
+        low = low.min(total);
+        high = high.max(total);
+    }
+    high.saturating_sub(low.min(high))
+}
+
 /// The monthly percentage used for promotion, in basis points, rounded down: the member's points
 /// in its chosen departments divided by 40 × the number chosen. Basic and Others do not count.
 /// A member that chose nothing (did not submit) is at 0.
@@ -205,6 +261,66 @@ pub fn passes_gate(percentage_bps: u32, gate_bps: u32) -> bool {
 mod tests {
     use super::*;
     use Department::*;
+
+    fn points(values: [u8; DEPARTMENT_COUNT]) -> Points {
+        Points(values)
+    }
+
+    #[test]
+    fn reviews_combine_to_the_one_the_mean_of_two_or_the_median_of_three() {
+        let a = points([10, 20, 0, 0, 0, 0, 40]);
+        let b = points([15, 25, 0, 0, 0, 0, 0]);
+        let c = points([40, 21, 0, 0, 0, 0, 1]);
+        assert_eq!(combine_reviews(&[]), None);
+        assert_eq!(combine_reviews(&[a]), Some(a));
+        // Mean of two, rounded down: (10+15)/2 = 12, (20+25)/2 = 22, (40+0)/2 = 20.
+        assert_eq!(
+            combine_reviews(&[a, b]),
+            Some(points([12, 22, 0, 0, 0, 0, 20]))
+        );
+        // Median of three, department by department.
+        assert_eq!(
+            combine_reviews(&[a, b, c]),
+            Some(points([15, 21, 0, 0, 0, 0, 1]))
+        );
+        assert_eq!(review_spread(&[]), 0);
+        assert_eq!(review_spread(&[a]), 0);
+        // Totals 70, 40 and 62.
+        assert_eq!(review_spread(&[a, b, c]), 30);
+        assert_eq!(
+            check_reviewers_per_entry(0),
+            Err(Error::ReviewersPerEntryOutOfRange)
+        );
+        assert_eq!(check_reviewers_per_entry(1), Ok(()));
+        assert_eq!(check_reviewers_per_entry(3), Ok(()));
+        assert_eq!(
+            check_reviewers_per_entry(4),
+            Err(Error::ReviewersPerEntryOutOfRange)
+        );
+    }
+
+    proptest::proptest! {
+        /// The combined points do not depend on the order of the reviews and lie, in every
+        /// department, between the lowest and the highest reviewer's points; the spread is the
+        /// same in any order.
+        #[test]
+        fn combined_reviews_are_order_free_and_between_the_reviewers(
+            raw in proptest::collection::vec(
+                proptest::array::uniform7(0u8..=40), 1..=3usize),
+        ) {
+            let reviews: Vec<Points> = raw.iter().copied().map(points).collect();
+            let combined = combine_reviews(&reviews).unwrap();
+            let mut reversed = reviews.clone();
+            reversed.reverse();
+            proptest::prop_assert_eq!(combine_reviews(&reversed), Some(combined));
+            proptest::prop_assert_eq!(review_spread(&reversed), review_spread(&reviews));
+            for d in 0..DEPARTMENT_COUNT {
+                let low = raw.iter().map(|r| r[d]).min().unwrap();
+                let high = raw.iter().map(|r| r[d]).max().unwrap();
+                proptest::prop_assert!(low <= combined.0[d] && combined.0[d] <= high);
+            }
+        }
+    }
 
     const fn s(effort: u8, results: u8) -> Score {
         Score { effort, results }
