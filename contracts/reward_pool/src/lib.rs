@@ -11,11 +11,17 @@
 //!    separate rank-bonus reserve.
 //! 2. **submit** — an active member's wallet, between the month's start and its deadline, names 2
 //!    or 3 departments, suggested scores and an evidence reference; a later submission replaces
-//!    the earlier one.
-//! 3. **score** — reviewers, from the deadline until the review window ends, set each submitter's
-//!    final points (never their own), in batches. Department totals follow every score. Scores
-//!    are final when the review window ends.
-//! 4. **finalize** — governance, after the review window, months in order, naming the pool size it
+//!    the earlier one (a draft). Where the month's configuration takes late reports, a member
+//!    without one may still file it until the review window ends, flagged `late`.
+//! 3. **score** — reviewers, from the deadline until the review window ends, score each
+//!    submitter (never their own member) with a reason the member reads, in batches; up to
+//!    `reviewers_per_entry` reviewers per entry, combined by `rules::submission::combine_reviews`
+//!    (one, mean of two, median of three) and flagged when they disagree by more than
+//!    `disagreement_gap`. Department totals follow every score.
+//! 3a. **dispute** — in the dispute window after the review window (`Windows::dispute_ms`, 0 =
+//!    none), a member disputes its own entry once; reviewers rescore disputed entries only.
+//!    Scores are final when the dispute window ends.
+//! 4. **finalize** — governance, once scores are final, months in order, naming the pool size it
 //!    approved (refused if anything changed it since): freezes the pool size,
 //!    the slices, the totals, the gate and the bonuses, sets the bonuses aside from the reserve,
 //!    and carries what no slice takes into the next month. Constant cost: it never visits a
