@@ -211,15 +211,8 @@ async function loadAccount(address: string) {
     // the member submitted.
     if (row.status === "NotFinalized" && entry === null) continue;
     reviews.set(month, entry ? entryReview(entry) : null);
-    const d = okOf(okOf(await query(pool, address, "monthDates", month))) as Record<string, unknown> | null;
-    if (d) {
-      dates.set(month, {
-        start: Number(d.start),
-        deadline: Number(d.deadline),
-        reviewEnd: Number(d.reviewEnd),
-        scoresFinal: Number(d.scoresFinal),
-      });
-    }
+    const d = await monthDates(address, month);
+    if (d) dates.set(month, d);
     // The pool counts each claim window from the month's finalization and stops it while
     // paused; the preview says when it ends at the current pace (null while paused).
     const endsAt = row.claimEndsAt as number | string | null | undefined;
@@ -233,7 +226,24 @@ async function loadAccount(address: string) {
       claimEndMs: endsAt === null || endsAt === undefined ? undefined : Number(endsAt),
     });
   }
+  // The current month's dates too, so the reminders hold its deadline before the member reports.
+  if (!dates.has(last)) {
+    const d = await monthDates(address, last);
+    if (d) dates.set(last, d);
+  }
   render(now);
+}
+
+/** A month's dates from the pool's `month_dates`, or null if the pool refuses the month. */
+async function monthDates(address: string, month: number): Promise<MonthDates | null> {
+  const d = okOf(okOf(await query(pool, address, "monthDates", month))) as Record<string, unknown> | null;
+  if (!d || !("deadline" in d)) return null;
+  return {
+    start: Number(d.start),
+    deadline: Number(d.deadline),
+    reviewEnd: Number(d.reviewEnd),
+    scoresFinal: Number(d.scoresFinal),
+  };
 }
 
 /** The parts of a `submission` answer the page shows. */

@@ -608,8 +608,10 @@ impl Config {
                 deadline_offset_ms: 0,
             },
         };
-        let windows_field = if p.review_ms == 0 {
+        let windows_field = if p.review_ms == 0 || p.review_ms > rules::calendar::MAX_REVIEW_MS {
             "program.review_ms"
+        } else if p.dispute_ms > rules::calendar::MAX_DISPUTE_MS {
+            "program.dispute_ms"
         } else {
             "program.claim_ms"
         };

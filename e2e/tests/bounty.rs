@@ -480,7 +480,7 @@ fn pool_feeds_and_registry_records_fail_cleanly() {
     let mut fx = Fx::new();
     let p = fx.active();
     fx.report_and_decide(p, 0, true);
-    // Feeding a finalized month is refused by the pool.
+    // Feeding a finalized month is refused by the pool (its scores are final: `MonthClosed`).
     let pool = fx.pool.clone();
     fx.chain.set_time(2 * PERIOD + 200);
     let r: reward_pool::Result<()> =
@@ -490,7 +490,7 @@ fn pool_feeds_and_registry_records_fail_cleanly() {
     let r = fx.chain.finalize(&pool, &account(GOV), 1);
     r.unwrap();
     let r: R<()> = fx.call(CURATOR, "feed_pool", (p, 0u8, 1u32, 3_000 * UNIT));
-    assert_eq!(r, Err(Error::Pool(reward_pool::Error::MonthFinalized)));
+    assert_eq!(r, Err(Error::Pool(reward_pool::Error::MonthClosed)));
     assert_eq!(
         fx.report(p).proposal.spent,
         0,

@@ -225,6 +225,7 @@ fn an_acceptance_waiting_in_the_timelock_does_not_admit_a_reapplication_nobody_r
     suite
         .govern(Action::RejectApplication {
             who: id(APPLICANT),
+            applied_at: reviewed,
             reason_ref: b"not yet".to_vec(),
         })
         .expect("reject");
@@ -351,13 +352,26 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
         Err(Error::IncompatibleCode)
     );
     assert_eq!(suite.call_governor::<_, u32>(ANYONE, "version", ()), 1);
-    // And a direct call to a contract governed by an account is checked too (the registry).
-    let registry = suite.registry.clone();
-    let r: registry::Result<()> =
-        suite
-            .chain
-            .call(&registry, &account(DEPLOYER), "set_code", bounty_code);
-    assert_eq!(r, Err(registry::Error::NotGovernance));
+    // The bounty contract and the registry refuse foreign code the same way.
+    assert_eq!(
+        suite.govern(Action::Upgrade {
+            target: Target::Bounty,
+            code_hash: registry_code,
+        }),
+        Err(Error::Bounty(bounty::Error::IncompatibleCode))
+    );
+    assert_eq!(
+        suite.govern(Action::Upgrade {
+            target: Target::Registry,
+            code_hash: bounty_code,
+        }),
+        Err(Error::Registry(registry::Error::IncompatibleCode))
+    );
+    assert_eq!(bounty_call::<_, u32>(&mut suite, ANYONE, "version", ()), 1);
+    assert_eq!(
+        registry_call::<_, u32>(&mut suite, ANYONE, "version", ()),
+        1
+    );
 }
 
 // ---- item 6: governance can cancel an award during its whole delay ------------------------------
@@ -377,7 +391,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
         (b, 0u8, id(RECIPIENT), 1_000 * UNIT, b"memo".to_vec()),
     );
     let award = award.expect("award");
-    // The council pauses the bounty to investigate (one timelock of the 5 s delay passes).
+    // The council pauses the bounty to investigate (one timelock of the 60 s delay passes).
     suite
         .govern(Action::Pause {
             target: Target::Bounty,
@@ -669,12 +683,19 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
     assert_eq!(wind_down(&mut suite, Action::WindDownPool), Ok(()));
     let state: (WindDown, u32) = pool_call(&mut suite, ANYONE, "wind_down_state", ());
     assert!(matches!(state, (WindDown::Since(_), 1)));
-    // No more money in; the member still claims its month.
-    let pool = suite.pool.clone();
+    // No more reports or feeds; the member still claims its month.
     let governor = suite.governor.clone();
-    let r: reward_pool::Result<()> = suite
-        .chain
-        .call_with_value(&pool, &governor, "fund", 1u32, UNIT);
+    let r: reward_pool::Result<()> = pool_call(
+        &mut suite,
+        MEMBER,
+        "submit",
+        (
+            10u32,
+            vec![CommunityManagement, Marketing],
+            vec![s(15, 15); 2],
+            b"ipfs://evidence".to_vec(),
+        ),
+    );
     assert_eq!(r, Err(reward_pool::Error::WindingDown));
     let r: reward_pool::Result<u128> = pool_call(&mut suite, MEMBER, "claim", vec![0u32]);
     assert!(r.expect("the member claims from the old pool") > 0);
@@ -703,6 +724,50 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
         wind_down(&mut suite, Action::ReleasePool),
         Err(Error::RewardPool(reward_pool::Error::FundsReleased))
     );
+}
+
+#[test]
+fn a_proposal_made_before_set_suite_still_acts_on_the_contracts_it_was_approved_for() {
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    // The council approves a wind-down of the current pool and, separately, its replacement.
+    let by = account(DEPLOYER);
+    let gov = ink_id(&suite.governor);
+    let registry = suite.registry.clone();
+    let treasury = account(suite.spec.treasury);
+    let (calendar, config) = (suite.spec.calendar, suite.spec.config.clone());
+    let delay = suite.spec.payout_delay_ms;
+    let (new_pool, new_bounty) = suite.chain.deploy_pool_and_bounty(
+        &by,
+        gov,
+        &registry,
+        (calendar, config),
+        &treasury,
+        delay,
+    );
+    let wind_down = approved(&mut suite, Action::WindDownPool);
+    let replace = approved(
+        &mut suite,
+        Action::SetSuite {
+            suite: Addresses {
+                registry: ink_id(&registry),
+                reward_pool: ink_id(&new_pool),
+                bounty: ink_id(&new_bounty),
+            },
+        },
+    );
+    wait_timelock(&mut suite);
+    // Anyone executes, in the order that would hurt: the replacement first.
+    assert_eq!(execute(&mut suite, replace), Ok(()));
+    assert_eq!(execute(&mut suite, wind_down), Ok(()));
+    let old: (WindDown, u32) = pool_call(&mut suite, ANYONE, "wind_down_state", ());
+    assert!(
+        matches!(old.0, WindDown::Since(_)),
+        "the old pool winds down"
+    );
+    let new: (WindDown, u32) = suite
+        .chain
+        .call(&new_pool, &account(ANYONE), "wind_down_state", ());
+    assert_eq!(new.0, WindDown::Running, "the new pool is untouched");
 }
 
 // ---- item 10: a wallet move lapses and can be withdrawn -------------------------------------------

@@ -114,6 +114,13 @@ fn a_month_is_finalized_only_through_the_governor() {
     r.expect("score");
 
     let finalize = suite.finalize_action(0);
+    // Before the scores are final a finalize cannot even be proposed: reviewers could still
+    // change what the council would approve.
+    assert_eq!(
+        suite.propose(2, finalize.clone()),
+        Err(Error::ScoresNotFinal)
+    );
+    suite.chain.set_time(cal.review_end(0, &windows).unwrap());
     let p = suite.propose(2, finalize.clone()).unwrap();
     assert_eq!(
         suite.propose(MEMBER, finalize),
@@ -145,19 +152,23 @@ fn a_month_is_finalized_only_through_the_governor() {
             .call(&pool, &account(2), "finalize", (0u32, 0u128));
     assert_eq!(r, Err(reward_pool::Error::NotGovernance));
 
-    // Timelock over, review window still open: the pool refuses, nothing is applied and the
+    // Timelock over, but the pool is paused: the pool refuses, nothing is applied and the
     // proposal stays executable.
     advance(&mut suite, 1_000);
+    let governor = suite.governor.clone();
+    let r: reward_pool::Result<()> = suite.chain.call(&pool, &governor, "pause", ());
+    r.expect("paused by its governance");
     assert_eq!(
         execute(&mut suite, ANYONE, p),
-        Err(Error::RewardPool(reward_pool::Error::ReviewWindowOpen))
+        Err(Error::RewardPool(reward_pool::Error::Paused))
     );
     assert!(suite.chain.receipt().reverted);
     let view = suite.proposal(p);
     assert_eq!(view.state, ProposalState::Executable);
     assert_eq!(view.proposal.executed_at, None);
 
-    suite.chain.set_time(cal.review_end(0, &windows).unwrap());
+    let r: reward_pool::Result<()> = suite.chain.call(&pool, &governor, "unpause", ());
+    r.expect("unpaused");
     assert_eq!(execute(&mut suite, ANYONE, p), Ok(()));
     let executed: Vec<governor::governor::Executed> = suite.chain.receipt().events_of();
     assert_eq!(executed.len(), 1);

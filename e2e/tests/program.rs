@@ -352,7 +352,8 @@ impl Program {
             }
         }
         // Finalize through the governor: proposal, a second approval, the timelock.
-        self.at_least(cal.review_end(month, &windows).unwrap() - self.suite.spec.timelock_ms);
+        // Proposed once the scores are final (the governor refuses it earlier).
+        self.at_least(cal.scores_final(month, &windows).unwrap());
         let finalize = self.suite.finalize_action(month);
         self.govern(finalize);
         let first_time: u32 = self.registry_call("first_time_ambassadors", ());

@@ -156,19 +156,28 @@ fn apply_then_accept_or_reject() {
     // Rejection with a reason.
     let r: R<()> = fx.call(3, "apply", b"cid-3".to_vec());
     assert_eq!(r, Ok(()));
+    let app3: Option<Application> = fx.call(STRANGER, "application", id(3));
+    let at3 = app3.expect("pending").applied_at;
     assert_eq!(
-        fx.gov("reject_application", (id(3), Vec::<u8>::new())),
+        fx.gov("reject_application", (id(3), at3, Vec::<u8>::new())),
         Err(Error::Rule(RuleError::EvidenceEmpty))
     );
     assert_eq!(
         fx.gov(
             "reject_application",
-            (id(3), b"not enough evidence".to_vec())
+            (id(3), at3 + 1, b"not enough evidence".to_vec())
+        ),
+        Err(Error::ApplicationChanged)
+    );
+    assert_eq!(
+        fx.gov(
+            "reject_application",
+            (id(3), at3, b"not enough evidence".to_vec())
         ),
         Ok(())
     );
     assert_eq!(
-        fx.gov("reject_application", (id(3), b"again".to_vec())),
+        fx.gov("reject_application", (id(3), at3, b"again".to_vec())),
         Err(Error::NoApplication)
     );
     let r: Option<MemberId> = fx.call(STRANGER, "member_id_of", id(3));

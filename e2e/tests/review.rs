@@ -4,7 +4,7 @@
 //! reviewers 20 and 21, fixed periods).
 
 use crate::reward_pool_contract::{
-    config, fixed, s, Fx, When, GOV, REVIEWER, REVIEWER_MEMBER, STRANGER,
+    config, fixed, s, Fx, When, FUNDER, GOV, REVIEWER, REVIEWER_MEMBER, STRANGER,
 };
 use e2e::{id, UNIT};
 use ink::primitives::AccountId as InkId;
@@ -366,4 +366,99 @@ fn one_reviewer_per_entry_still_lets_that_reviewer_replace_its_score_but_no_seco
             fault: ScoreFault::EnoughReviews
         })
     );
+}
+
+#[test]
+fn two_reviewers_far_apart_are_flagged_and_a_removed_reviewers_score_gives_way() {
+    let mut fx = Fx::with(
+        fixed(),
+        Config {
+            reviewers_per_entry: 2,
+            disagreement_gap: 10,
+            ..config()
+        },
+    );
+    let r: R<()> = fx.call(
+        GOV,
+        "set_reviewers",
+        (vec![id(REVIEWER_3)], Vec::<InkId>::new()),
+    );
+    r.unwrap();
+    let a = fx.induct(2, Rank::Ambassador);
+    fx.at(1, When::Open);
+    fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
+    fx.at(1, When::Review);
+    score_as(
+        &mut fx,
+        REVIEWER,
+        1,
+        a,
+        vec![(Marketing, s(2, 2))],
+        b"weak links",
+    )
+    .unwrap();
+    score_as(
+        &mut fx,
+        REVIEWER_MEMBER,
+        1,
+        a,
+        vec![(Marketing, s(20, 20))],
+        b"strong",
+    )
+    .unwrap();
+    // 4 against 40: the mean, 22, and a flag for the council.
+    let e = entry(&mut fx, 1, a);
+    assert_eq!(e.points.unwrap().as_array()[Marketing as usize], 22);
+    assert!(e.flagged);
+    assert_eq!(fx.month(1).flagged, 1);
+    // The entry is full for a third reviewer ...
+    assert_eq!(
+        score_as(
+            &mut fx,
+            REVIEWER_3,
+            1,
+            a,
+            vec![(Marketing, s(10, 10))],
+            b"third"
+        ),
+        Err(Error::ScoreRejected {
+            index: 0,
+            fault: ScoreFault::EnoughReviews
+        })
+    );
+    // ... until governance removes a reviewer: its review gives way, so a removed reviewer's
+    // scores never lock an entry.
+    let r: R<()> = fx.call(
+        GOV,
+        "set_reviewers",
+        (Vec::<InkId>::new(), vec![id(REVIEWER)]),
+    );
+    r.unwrap();
+    score_as(
+        &mut fx,
+        REVIEWER_3,
+        1,
+        a,
+        vec![(Marketing, s(19, 19))],
+        b"third",
+    )
+    .unwrap();
+    let e = entry(&mut fx, 1, a);
+    assert_eq!(e.reviews.len(), 2);
+    assert!(e.reviews.iter().all(|r| r.reviewer != id(REVIEWER)));
+    assert_eq!(e.points.unwrap().as_array()[Marketing as usize], 39);
+    assert!(!e.flagged);
+    assert_eq!(fx.month(1).flagged, 0);
+}
+
+#[test]
+fn a_feed_after_scores_are_final_is_refused_so_it_cannot_block_the_finalize() {
+    let mut fx = Fx::new();
+    fx.at(1, When::Open);
+    assert_eq!(fx.pay(FUNDER, "fund", 1u32, UNIT), Ok(()));
+    fx.at(1, When::Finalizable);
+    // The council may be approving the month's pool size now: a 1-planck feed would change it.
+    assert_eq!(fx.pay(FUNDER, "fund", 1u32, 1), Err(Error::MonthClosed));
+    // Governance still funds it.
+    assert_eq!(fx.pay(GOV, "fund", 1u32, UNIT), Ok(()));
 }

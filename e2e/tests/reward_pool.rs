@@ -17,7 +17,7 @@ pub(crate) const GOV: u8 = 1;
 pub(crate) const REVIEWER: u8 = 20;
 /// A reviewer who is also a member.
 pub(crate) const REVIEWER_MEMBER: u8 = 21;
-const FUNDER: u8 = 22;
+pub(crate) const FUNDER: u8 = 22;
 pub(crate) const STRANGER: u8 = 23;
 
 /// Fixed periods for most tests: month `m` starts at `START + m × PERIOD`.
@@ -610,6 +610,19 @@ fn scoring_rules() {
 }
 
 #[test]
+fn an_unfunded_month_is_not_finalized() {
+    let mut fx = Fx::new();
+    let a = fx.induct(2, Rank::Ambassador);
+    fx.at(1, When::Open);
+    fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
+    fx.at(1, When::Review);
+    fx.score(1, a, vec![(Marketing, s(10, 10))]).unwrap();
+    fx.at(1, When::Finalizable);
+    assert_eq!(fx.finalize(1), Err(Error::Unfunded));
+    assert_eq!(fx.month(1).finalized, None);
+}
+
+#[test]
 fn finalize_rules() {
     let mut fx = Fx::new();
     let a = fx.induct(2, Rank::Head);
@@ -617,17 +630,16 @@ fn finalize_rules() {
     fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
     fx.at(1, When::Review);
     fx.score(1, a, vec![(Marketing, s(10, 10))]).unwrap();
+    // Funding: governance or the authorised funder, with value, into an open month. The
+    // funder's 500 is a bounty feed (before the scores are final): it enlarges the month's pool
+    // to 84,500, which governance's funding must cover.
+    assert_eq!(fx.pay(STRANGER, "fund", 1u32, UNIT), Err(Error::NotFunder));
+    assert_eq!(fx.pay(GOV, "fund", 1u32, 0), Err(Error::ZeroValue));
+    assert_eq!(fx.pay(FUNDER, "fund", 1u32, 500 * UNIT), Ok(()));
+    assert_eq!(fx.month(1).fed, 500 * UNIT);
     fx.at(1, When::Finalizable);
     let r: R<()> = fx.call(STRANGER, "finalize", (1u32, 0u128));
     assert_eq!(r, Err(Error::NotGovernance));
-    assert_eq!(fx.finalize(1), Err(Error::Unfunded));
-    // Funding: governance or the authorised funder, with value, into an open month.
-    assert_eq!(fx.pay(STRANGER, "fund", 1u32, UNIT), Err(Error::NotFunder));
-    assert_eq!(fx.pay(GOV, "fund", 1u32, 0), Err(Error::ZeroValue));
-    // The funder's 500 is a bounty feed: it enlarges the month's pool to 84,500, which
-    // governance's funding must cover.
-    assert_eq!(fx.pay(FUNDER, "fund", 1u32, 500 * UNIT), Ok(()));
-    assert_eq!(fx.month(1).fed, 500 * UNIT);
     assert_eq!(fx.finalize(1), Err(Error::Underfunded));
     fx.fund(1, 83_999 * UNIT);
     assert_eq!(fx.finalize(1), Err(Error::Underfunded));

@@ -236,10 +236,13 @@ pub mod governor {
             /// The reviewed application's `applied_at`.
             applied_at: u64,
         },
-        /// Registry `reject_application(who, reason_ref)`.
+        /// Registry `reject_application(who, applied_at, reason_ref)`: refused if the application
+        /// is not the one the council reviewed.
         RejectApplication {
             /// The applicant.
             who: AccountId,
+            /// The reviewed application's `applied_at`.
+            applied_at: u64,
             /// Why.
             reason_ref: Vec<u8>,
         },
@@ -427,9 +430,10 @@ pub mod governor {
         pub expires_at: u64,
         /// Its timelock, as in force when it was made: a later `SetTimes` changes neither.
         pub timelock_ms: u64,
-        /// The suite addresses it acts on, when proposed with `propose_on` (a contract the
-        /// governor still governs but no longer wires, e.g. a replaced pool being wound down);
-        /// `None`: the wired suite when it runs.
+        /// The suite addresses a suite action acts on: those wired when it was proposed, or those
+        /// `propose_on` named (a contract the governor still governs but no longer wires, e.g. a
+        /// replaced pool being wound down). `None` for the governor's own actions, or when
+        /// nothing was wired yet (then the suite wired when it runs).
         pub suite: Option<Suite>,
         /// Approvals, each from a council seat.
         pub approvals: Vec<Seat<AccountId>>,
@@ -473,6 +477,9 @@ pub mod governor {
         NotWired,
         /// `propose_on` names suite addresses for an action the governor carries out on itself.
         NotASuiteAction,
+        /// A finalize is proposed before the month's scores are final (its review and dispute
+        /// windows): reviewers could still change what the council approves.
+        ScoresNotFinal,
         /// No proposal with this id.
         NoSuchProposal,
         /// The proposal has fewer approvals than the threshold.
@@ -758,13 +765,17 @@ pub mod governor {
 
         /// Proposes `action`, described at `description_ref`; the proposal counts the proposer's
         /// approval, expires `expiry_ms` from now and keeps today's timelock whatever later
-        /// `SetTimes` say. A council member only. Returns its id.
+        /// `SetTimes` say. A suite action keeps the suite wired now: a later `SetSuite` does not
+        /// redirect it. A council member only. Returns its id.
         ///
-        /// The action is checked for shape first (`check_action`): lists and references within
-        /// what its target accepts, times and thresholds within their bounds, so no proposal is
-        /// too large to store or to approve, and none is certain to be refused when it runs.
+        /// The action is checked for shape first (`check_action`): every list within what one
+        /// call takes, every reference within `MAX_ACTION_REF_LEN` (the highest limit any suite
+        /// contract accepts; the target's own, lower limit is checked when it runs), times and
+        /// thresholds within their bounds, so no proposal is too large to store or to approve.
+        /// A finalize is refused before the month's scores are final.
         ///
-        /// Errors: `NotCouncilMember`, `ActionTooLarge`, `Rule(EvidenceEmpty)`,
+        /// Errors: `NotCouncilMember`, `ActionTooLarge`, `ScoresNotFinal`, `RewardPool(..)`,
+        /// `Unreachable(RewardPool)` (reading a finalize's month), `Rule(EvidenceEmpty)`,
         /// `Rule(EvidenceTooLong)` (the description or a reference in the action),
         /// `Rule(ExpiryWithinTimelock)`, `Rule(TimelockTooLong)`, `Rule(LifetimeTooLong)`,
         /// `Rule(ThresholdZero)`, `Rule(ThresholdAboveCouncilSize)`, `Rule(TimeOverflow)`,
@@ -777,7 +788,8 @@ pub mod governor {
         /// Like `propose`, for a suite action on the contracts at `suite` instead of the wired
         /// ones: how the council reaches a contract it still governs after `SetSuite` replaced
         /// it (to wind down an old pool, close an old bounty's proposals, cancel its awards,
-        /// hand it over). The callee still checks that the governor governs it. A council member
+        /// hand it over). A suite contract checks that the governor governs it; any other
+        /// address is whatever the council approves (as with `Transfer`). A council member
         /// only.
         ///
         /// Errors: those of `propose`, and `NotASuiteAction` (an action on the governor itself).
@@ -804,6 +816,16 @@ pub mod governor {
             self.ensure_council(caller)?;
             submission::validate_evidence(&description_ref, MAX_DESCRIPTION_LEN)?;
             check_action(&action)?;
+            // A suite action runs on the contracts wired when it was proposed (or those named):
+            // a later `SetSuite` does not redirect what the council approved.
+            let suite = if action.is_suite_action() {
+                suite.or(self.suite)
+            } else {
+                None
+            };
+            if let (Action::FinalizeMonth { month, .. }, Some(suite)) = (&action, suite) {
+                self.ensure_scores_final(&suite, *month)?;
+            }
             let now = self.env().block_timestamp();
             let expires_at = now
                 .checked_add(self.expiry_ms)
@@ -1079,6 +1101,24 @@ pub mod governor {
             }
         }
 
+        /// Refuses a finalize proposal before the month's scores are final (the end of its
+        /// dispute window): the council approves the figure and the scores as they will be paid.
+        fn ensure_scores_final(&self, suite: &Suite, month: u32) -> Result<()> {
+            let dates = match RewardPoolRef::from_account_id(suite.reward_pool)
+                .call()
+                .month_dates(month)
+                .try_invoke()
+            {
+                Ok(Ok(Ok(dates))) => dates,
+                Ok(Ok(Err(error))) => return Err(Error::RewardPool(error)),
+                _ => return Err(Error::Unreachable(Target::RewardPool)),
+            };
+            if self.env().block_timestamp() < dates.scores_final {
+                return Err(Error::ScoresNotFinal);
+            }
+            Ok(())
+        }
+
         /// Refuses a timelock at or above the payout delay of `suite`'s bounty contract
         /// (`rules::council::check_payout_delay`): a cancel of an award, proposed when the award
         /// is made, must be able to execute before the award can be claimed.
@@ -1248,10 +1288,14 @@ pub mod governor {
                         .try_invoke(),
                 )
                 .map(|_| ()),
-                Action::RejectApplication { who, reason_ref } => registry_call(
+                Action::RejectApplication {
+                    who,
+                    applied_at,
+                    reason_ref,
+                } => registry_call(
                     registry
                         .call_mut()
-                        .reject_application(who, reason_ref)
+                        .reject_application(who, applied_at, reason_ref)
                         .try_invoke(),
                 ),
                 Action::Induct {

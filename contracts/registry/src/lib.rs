@@ -531,18 +531,27 @@ pub mod registry {
             self.join(who, rank, application.evidence_ref)
         }
 
-        /// Rejects `who`'s pending application, with a reason reference. Governance only.
+        /// Rejects `who`'s pending application, with a reason reference. Like the acceptance it
+        /// names the application it rejects by its `applied_at`, so a rejection waiting in the
+        /// timelock never rejects a re-application nobody reviewed. Governance only.
         ///
-        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `Rule(EvidenceEmpty)`,
-        /// `Rule(EvidenceTooLong)` for the reason.
+        /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `ApplicationChanged`,
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)` for the reason.
         #[ink(message)]
-        pub fn reject_application(&mut self, who: AccountId, reason_ref: Vec<u8>) -> Result<()> {
+        pub fn reject_application(
+            &mut self,
+            who: AccountId,
+            applied_at: u64,
+            reason_ref: Vec<u8>,
+        ) -> Result<()> {
             self.ensure_governance()?;
             self.ensure_running()?;
             submission::validate_evidence(&reason_ref, self.params.max_evidence_len)?;
-            if self.applications.take(who).is_none() {
-                return Err(Error::NoApplication);
+            let application = self.applications.get(who).ok_or(Error::NoApplication)?;
+            if application.applied_at != applied_at {
+                return Err(Error::ApplicationChanged);
             }
+            self.applications.remove(who);
             self.env()
                 .emit_event(ApplicationRejected { who, reason_ref });
             Ok(())

@@ -18,24 +18,24 @@
 //!    `reviewers_per_entry` reviewers per entry, combined by `rules::submission::combine_reviews`
 //!    (one, mean of two, median of three) and flagged when they disagree by more than
 //!    `disagreement_gap`. Department totals follow every score.
-//! 3a. **dispute** — in the dispute window after the review window (`Windows::dispute_ms`, 0 =
+//! 4. **dispute** — in the dispute window after the review window (`Windows::dispute_ms`, 0 =
 //!    none), a member disputes its own entry once; reviewers rescore disputed entries only.
 //!    Scores are final when the dispute window ends.
-//! 4. **finalize** — governance, once scores are final, months in order, naming the pool size it
+//! 5. **finalize** — governance, once scores are final, months in order, naming the pool size it
 //!    approved (refused if anything changed it since): freezes the pool size,
 //!    the slices, the totals, the gate and the bonuses, sets the bonuses aside from the reserve,
 //!    and carries what no slice takes into the next month. Constant cost: it never visits a
 //!    member.
-//! 5. **claim** — a member's own wallet (the one it holds now: everything is keyed by member id),
+//! 6. **claim** — a member's own wallet (the one it holds now: everything is keyed by member id),
 //!    for one or several finalized months, each once, in any order, before the claim window ends:
 //!    its share is computed on demand from the frozen totals, plus the rank bonus of the rank it
 //!    submitted with when the month counts (above 0% and through the gate). A claim never writes
 //!    to the registry, so no claim waits on it and no claim order changes a promotion.
-//! 6. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
+//! 7. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
 //!    that the registry has not recorded yet, in month order, a month without a report at 0%, to
 //!    the registry, which applies the promotion and exit rules. A member's rank after month N
 //!    therefore depends only on its percentages in the finalized months up to N.
-//! 7. **sweep** — anyone, after the claim window (its whole length counted from finalization, time
+//! 8. **sweep** — anyone, after the claim window (its whole length counted from finalization, time
 //!    spent paused not counted): what is unclaimed (rounding dust included) goes
 //!    to the currently open month, unused bonus back to the reserve.
 //!
@@ -49,10 +49,14 @@
 //!   moment it was finalized, however late that was.
 //!
 //! ## Winding down
-//! When governance replaces the pool, `wind_down` stops it taking funding or reports; months
-//! already worked are still finalized, claimed, advanced and swept, each keeping its whole claim
-//! window. Once every finalized month is swept, `release` pays everything left (all of
-//! `liabilities`) to the governance account, and nothing more can be finalized.
+//! When governance replaces the pool, `wind_down` stops it taking reports and the funder's feeds;
+//! governance still funds the months already worked, which are finalized, claimed, advanced and
+//! swept as before, each keeping its whole claim window. Once every month with a report is
+//! finalized and every finalized month swept, `release` pays everything left (all of
+//! `liabilities`) to the governance account (the governor, i.e. the treasury the council
+//! spends from), and nothing more can be finalized. Before the registry's pool role moves to the
+//! replacement, run the old pool's `advance` for every member: the new pool never records a month
+//! it did not run (`rules::rank::months_to_record`).
 //!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
@@ -370,15 +374,13 @@ pub mod reward_pool {
         PoolSizeChanged,
         /// The review window is over: scores are final.
         ReviewClosed,
-        /// In the dispute window reviewers rescore only entries their member disputed.
-        NotDisputed,
         /// The member already disputed this month.
         AlreadyDisputed,
+        /// The member filed no report that month, so there is nothing to dispute.
+        NothingToDispute,
         /// Disputes are accepted only in the dispute window (after the review window, before
         /// scores are final).
         DisputeWindowClosed,
-        /// The entry already has `reviewers_per_entry` reviews from other reviewers.
-        EnoughReviews,
         /// The month can never be finalized (it is not after the last finalized month), so it
         /// takes no more money.
         MonthClosed,
@@ -418,6 +420,9 @@ pub mod reward_pool {
         ClaimWindowsOpen,
         /// The pool's funds were released: nothing more can be finalized.
         FundsReleased,
+        /// A month with reports is not finalized yet: the council finalizes the months members
+        /// worked before the funds are released.
+        MonthsUnfinalized,
         /// A transfer out of the contract failed.
         TransferFailed,
         /// The registry refused: the inner error says why (e.g. `NotMember`, `Suspended`).
@@ -506,8 +511,10 @@ pub mod reward_pool {
         pub member: MemberId,
         /// The month.
         pub month: u32,
-        /// The final points.
+        /// This reviewer's points.
         pub points: Points,
+        /// The entry's final points after this review (all its reviews combined).
+        pub final_points: Option<Points>,
     }
 
     /// A member disputed its month's points.
@@ -627,6 +634,8 @@ pub mod reward_pool {
         liabilities: Balance,
         /// Finalized months not swept yet: the funds wait for their claim windows.
         unswept: u32,
+        /// The latest month anyone reported for: `release` waits until it is finalized.
+        last_reported: Option<u32>,
         /// Each month's disputes in the order made: `(month, n)` → member.
         dispute_list: Mapping<(u32, u32), MemberId>,
         /// Where a wind-down stands.
@@ -699,6 +708,7 @@ pub mod reward_pool {
                 bonus_reserve: 0,
                 liabilities: 0,
                 unswept: 0,
+                last_reported: None,
                 dispute_list: Mapping::default(),
                 wind_down: WindDown::Running,
             })
@@ -711,16 +721,35 @@ pub mod reward_pool {
         /// finalized one). What the funder pays is a feed from a bounty's budget line and
         /// enlarges the month's pool; governance's funding pays for the pool.
         ///
-        /// Errors: `Paused`, `WindingDown`, `NotFunder`, `ZeroValue`, `MonthFinalized`,
-        /// `MonthClosed` (a month
+        /// While the pool winds down only governance funds (the months already worked); the
+        /// funder's feeds stop, and a feed is refused once the month's scores are final.
+        ///
+        /// Errors: `Paused`, `FundsReleased`, `WindingDown` (a feed during a wind-down),
+        /// `NotFunder`, `ZeroValue`, `MonthFinalized`, `Rule(BeforeCalendarStart)`,
+        /// `Rule(TimeOverflow)`, `MonthClosed` (a feed after the month's scores are final, or a
+        /// month
         /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
-            self.ensure_not_winding_down()?;
             let caller = self.env().caller();
-            if caller != self.admin.governance() && Some(caller) != self.funder {
+            let governance = caller == self.admin.governance();
+            if !governance && Some(caller) != self.funder {
                 return Err(Error::NotFunder);
+            }
+            match self.wind_down {
+                WindDown::Released(_) => return Err(Error::FundsReleased),
+                // Governance still funds the months members worked before the wind-down.
+                WindDown::Since(_) if !governance => return Err(Error::WindingDown),
+                _ => {}
+            }
+            // A feed changes the pool size; once scores are final the council may be approving
+            // that figure, so a feed then would only block the finalize (`PoolSizeChanged`).
+            if !governance {
+                let windows = self.config_for(month).windows;
+                if self.env().block_timestamp() >= self.calendar.scores_final(month, &windows)? {
+                    return Err(Error::MonthClosed);
+                }
             }
             let amount = self.env().transferred_value();
             if amount == 0 {
@@ -749,11 +778,14 @@ pub mod reward_pool {
 
         /// Tops up the rank-bonus reserve with the transferred value. Governance only.
         ///
-        /// Errors: `Paused`, `WindingDown`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
+        /// Errors: `Paused`, `FundsReleased`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
         #[ink(message, payable)]
         pub fn fund_bonus_reserve(&mut self) -> Result<()> {
             self.ensure_running()?;
-            self.ensure_not_winding_down()?;
+            // Allowed while winding down: the months still to finalize may need bonuses.
+            if matches!(self.wind_down, WindDown::Released(_)) {
+                return Err(Error::FundsReleased);
+            }
             self.ensure_governance()?;
             let amount = self.env().transferred_value();
             if amount == 0 {
@@ -829,6 +861,7 @@ pub mod reward_pool {
                     .ok_or(RuleError::Overflow)?;
             }
             bonus_count(&mut state, rank, true)?;
+            self.last_reported = self.last_reported.max(Some(month));
             // Suggested scores are kept in the department order of the chosen set.
             let mut ordered: Vec<(Department, Score)> =
                 departments.into_iter().zip(suggested).collect();
@@ -863,7 +896,8 @@ pub mod reward_pool {
         /// department (each chosen department plus Basic and Others; left out = 0) and the
         /// reviewer's reason (a short text, link or CID; may be empty), which the member reads.
         /// An entry takes up to `reviewers_per_entry` reviewers; a reviewer who scores it again
-        /// replaces its own review. The entry's final points are its reviews combined (one, the
+        /// replaces its own review, and a review by a reviewer governance has since removed
+        /// gives way to a current reviewer's. The entry's final points are its reviews combined (one, the
         /// mean of two, the median of three: `rules::submission::combine_reviews`), and it is
         /// flagged when the reviewers' totals differ by more than `disagreement_gap`.
         /// Reviewers only, never on their own member's submission (by member id: a wallet that
@@ -924,12 +958,21 @@ pub mod reward_pool {
                     points,
                     reason_ref,
                 };
-                match entry.reviews.iter().position(|r| r.reviewer == reviewer) {
-                    Some(mine) => entry.reviews[mine] = review,
-                    None if entry.reviews.len() < usize::from(config.reviewers_per_entry) => {
+                // A reviewer replaces its own review; a full entry still takes a review in place
+                // of one by a reviewer governance has removed since, so a removed reviewer's
+                // scores never lock an entry.
+                let mine = entry.reviews.iter().position(|r| r.reviewer == reviewer);
+                let removed = entry
+                    .reviews
+                    .iter()
+                    .position(|r| !self.reviewers.contains(r.reviewer));
+                match (mine, removed) {
+                    (Some(slot), _) => entry.reviews[slot] = review,
+                    (None, _) if entry.reviews.len() < usize::from(config.reviewers_per_entry) => {
                         entry.reviews.push(review)
                     }
-                    None => return Err(reject(ScoreFault::EnoughReviews)),
+                    (None, Some(slot)) => entry.reviews[slot] = review,
+                    (None, None) => return Err(reject(ScoreFault::EnoughReviews)),
                 }
                 let all: Vec<Points> = entry.reviews.iter().map(|r| r.points).collect();
                 let combined = submission::combine_reviews(&all);
@@ -966,6 +1009,7 @@ pub mod reward_pool {
                     member,
                     month,
                     points,
+                    final_points: combined,
                 });
             }
             self.months.insert(month, &state);
@@ -979,8 +1023,8 @@ pub mod reward_pool {
         /// month's state, for the council to see before it approves the finalize.
         ///
         /// Errors: `Paused`, `DisputeWindowClosed`, `NotMember`, `RegistryUnreachable`,
-        /// `NothingToClaim` (the member filed no report that month), `AlreadyDisputed`,
-        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
+        /// `NothingToDispute`, `AlreadyDisputed`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
+        /// `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn dispute(&mut self, month: u32, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -994,7 +1038,7 @@ pub mod reward_pool {
             let mut entry = self
                 .submissions
                 .get((month, member))
-                .ok_or(Error::NothingToClaim)?;
+                .ok_or(Error::NothingToDispute)?;
             if entry.dispute.is_some() {
                 return Err(Error::AlreadyDisputed);
             }
@@ -1386,7 +1430,8 @@ pub mod reward_pool {
         }
 
         /// Starts winding this pool down, when governance replaces it: from now on it takes no
-        /// funding and no reports; months already worked may still be finalized, and members
+        /// reports and no feeds (governance still funds the months already worked and the bonus
+        /// reserve); those months are still finalized, and members
         /// claim, advance and sweep as before, each month keeping its whole claim window. Once
         /// every finalized month is swept, `release` returns the rest. Governance only.
         ///
@@ -1411,8 +1456,11 @@ pub mod reward_pool {
         /// has ended and the month was swept, so no member loses a claim. Afterwards nothing can
         /// be finalized. Governance only. Returns the amount.
         ///
+        /// Every month with a report must be finalized first (governance may still fund it), so
+        /// the work members did is paid before anything returns.
+        ///
         /// Errors: `NotGovernance`, `Paused`, `NotWindingDown`, `FundsReleased` (already),
-        /// `ClaimWindowsOpen`, `TransferFailed`.
+        /// `MonthsUnfinalized`, `ClaimWindowsOpen`, `TransferFailed`.
         #[ink(message)]
         pub fn release(&mut self) -> Result<Balance> {
             self.ensure_governance()?;
@@ -1421,6 +1469,9 @@ pub mod reward_pool {
                 WindDown::Running => return Err(Error::NotWindingDown),
                 WindDown::Released(_) => return Err(Error::FundsReleased),
                 WindDown::Since(_) => {}
+            }
+            if self.last_reported > self.last_finalized {
+                return Err(Error::MonthsUnfinalized);
             }
             if self.unswept > 0 {
                 return Err(Error::ClaimWindowsOpen);

@@ -47,6 +47,13 @@ pub enum Calendar {
     },
 }
 
+/// Longest review window: 90 days.
+pub const MAX_REVIEW_MS: u64 = 90 * DAY_MS;
+/// Longest dispute window: 30 days.
+pub const MAX_DISPUTE_MS: u64 = 30 * DAY_MS;
+/// Longest claim window: two years.
+pub const MAX_CLAIM_MS: u64 = 730 * DAY_MS;
+
 /// Lengths of the windows that follow a month's submission deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(
@@ -74,7 +81,10 @@ impl Windows {
     /// window of at least a day on calendar months (above zero on fixed periods, which tests and
     /// demos run in seconds).
     ///
-    /// Errors: [`Error::WindowTooShort`].
+    /// Bounded above too ([`MAX_REVIEW_MS`], [`MAX_DISPUTE_MS`], [`MAX_CLAIM_MS`]), so that no
+    /// accepted value can hold a month's finalization off for good.
+    ///
+    /// Errors: [`Error::WindowTooShort`], [`Error::WindowTooLong`].
     pub fn validate(&self, calendar: &Calendar) -> Result<(), Error> {
         let min_claim = match calendar {
             Calendar::UtcMonths => DAY_MS,
@@ -82,6 +92,12 @@ impl Windows {
         };
         if self.review_ms == 0 || self.claim_ms < min_claim {
             return Err(Error::WindowTooShort);
+        }
+        if self.review_ms > MAX_REVIEW_MS
+            || self.dispute_ms > MAX_DISPUTE_MS
+            || self.claim_ms > MAX_CLAIM_MS
+        {
+            return Err(Error::WindowTooLong);
         }
         Ok(())
     }
@@ -410,6 +426,20 @@ mod tests {
             claim_ms: DAY_MS,
         };
         assert_eq!(no_review.validate(&fixed), Err(Error::WindowTooShort));
+        // A typo of a unit cannot freeze a month.
+        let forever = Windows {
+            dispute_ms: MAX_DISPUTE_MS + 1,
+            ..WINDOWS
+        };
+        assert_eq!(
+            forever.validate(&Calendar::UtcMonths),
+            Err(Error::WindowTooLong)
+        );
+        let long_review = Windows {
+            review_ms: MAX_REVIEW_MS + 1,
+            ..WINDOWS
+        };
+        assert_eq!(long_review.validate(&fixed), Err(Error::WindowTooLong));
     }
 
     #[test]

@@ -138,4 +138,7 @@ pub enum Error {
     LifetimeTooLong,
     /// Reviewers per entry outside 1 to [`crate::submission::MAX_REVIEWERS_PER_ENTRY`] (3).
     ReviewersPerEntryOutOfRange,
+    /// A review window over 90 days, a dispute window over 30 days or a claim window over two
+    /// years: one typo would hold a month (and, finalized in order, every later month) for good.
+    WindowTooLong,
 }

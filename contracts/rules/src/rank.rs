@@ -293,7 +293,10 @@ pub fn months_skipped(last: Option<u32>, month: u32) -> Result<u32, Error> {
 
 /// The months a member's next record covers, in month order: from the month after its last
 /// recorded one (or from `first_counted`, the month it joined in, when none is recorded) up to
-/// `last_finalized`, at most `limit` of them. Empty when nothing new is finalized.
+/// `last_finalized`, at most `limit` of them. Empty when nothing new is finalized, and empty when
+/// the month after the last recorded one comes before `first_counted`: those months belong to
+/// another pool (the one this pool replaced), which must record them; this pool never records a
+/// month it did not run, so it never writes a worked month as 0%.
 ///
 /// This is what makes promotion independent of claims: months reach the registry only through
 /// this window, each once, in order, only once finalized, a month without a report at 0%.
@@ -304,6 +307,9 @@ pub fn months_to_record(
     limit: u32,
 ) -> core::ops::Range<u32> {
     let from = match last_recorded {
+        Some(last) if last.saturating_add(1) < first_counted => {
+            return first_counted..first_counted
+        }
         Some(last) => last.saturating_add(1),
         None => first_counted,
     };
@@ -320,6 +326,14 @@ pub fn months_to_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_another_pool_ran_are_never_recorded_by_this_one() {
+        // Recorded up to month 5 by the old pool; this pool's first month is 8.
+        assert!(months_to_record(Some(5), 8, Some(9), 12).is_empty());
+        // Once the old pool recorded 6 and 7, this one goes on from 8.
+        assert_eq!(months_to_record(Some(7), 8, Some(9), 12), 8..10);
+    }
 
     #[test]
     fn months_to_record_run_in_order_up_to_the_last_finalized() {
