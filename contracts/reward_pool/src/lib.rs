@@ -98,6 +98,7 @@ pub mod reward_pool {
     use registry::RegistryRef;
     use rules::calendar::Phase;
     use rules::department::{DepartmentSet, DEPARTMENT_COUNT};
+    use rules::review::{self, Placement, ReportWindow, ScoringWindow};
     use rules::reward::{self, MonthSettlement, PerDepartment, Totals};
     use rules::submission;
 
@@ -827,12 +828,13 @@ pub mod reward_pool {
             self.ensure_running()?;
             self.ensure_not_winding_down()?;
             let config = self.config_for(month);
-            let late = match self.phase(month)? {
-                Phase::Upcoming => return Err(Error::SubmissionNotOpen),
-                Phase::Submission => false,
-                Phase::Review if config.late_reports => true,
-                _ => return Err(Error::SubmissionClosed),
-            };
+            let phase = self.phase(month)?;
+            // Only a late report needs to know whether the member already reported; the registry
+            // read below tells, so the window is decided in two steps (`rules::review`).
+            if let ReportWindow::NotOpen = review::report_window(phase, config.late_reports, false)
+            {
+                return Err(Error::SubmissionNotOpen);
+            }
             let chosen = submission::validate_submission(
                 &departments,
                 &suggested,
@@ -844,14 +846,15 @@ pub mod reward_pool {
                 registry_result(self.registry_ref().call().active_member(who).try_invoke())?;
             let mut state = self.months.get(month).unwrap_or_default();
             let previous = self.submissions.get((month, member));
-            if late {
-                // A late report is a first report: it never replaces one a reviewer may be
-                // scoring.
-                if previous.is_some() {
-                    return Err(Error::SubmissionClosed);
+            let late = match review::report_window(phase, config.late_reports, previous.is_some()) {
+                ReportWindow::OnTime => false,
+                ReportWindow::Late => {
+                    state.late = state.late.checked_add(1).ok_or(RuleError::Overflow)?;
+                    true
                 }
-                state.late = state.late.checked_add(1).ok_or(RuleError::Overflow)?;
-            }
+                ReportWindow::NotOpen => return Err(Error::SubmissionNotOpen),
+                ReportWindow::Closed => return Err(Error::SubmissionClosed),
+            };
             if let Some(old) = &previous {
                 bonus_count(&mut state, old.rank, false)?;
             } else {
@@ -922,11 +925,11 @@ pub mod reward_pool {
             if entries.is_empty() || entries.len() > MAX_SCORE_BATCH as usize {
                 return Err(Error::BadBatchSize);
             }
-            let disputes_only = match self.phase(month)? {
-                Phase::Upcoming | Phase::Submission => return Err(Error::ScoringNotOpen),
-                Phase::Review => false,
-                Phase::Dispute => true,
-                Phase::Claim | Phase::Expired => return Err(Error::ReviewClosed),
+            let disputes_only = match review::scoring_window(self.phase(month)?) {
+                ScoringWindow::NotOpen => return Err(Error::ScoringNotOpen),
+                ScoringWindow::AnyEntry => false,
+                ScoringWindow::DisputedOnly => true,
+                ScoringWindow::Closed => return Err(Error::ReviewClosed),
             };
             let config = self.config_for(month);
             let mut state = self.months.get(month).unwrap_or_default();
@@ -958,32 +961,25 @@ pub mod reward_pool {
                     points,
                     reason_ref,
                 };
-                // A reviewer replaces its own review; a full entry still takes a review in place
-                // of one by a reviewer governance has removed since, so a removed reviewer's
-                // scores never lock an entry.
-                let mine = entry.reviews.iter().position(|r| r.reviewer == reviewer);
-                let removed = entry
-                    .reviews
-                    .iter()
-                    .position(|r| !self.reviewers.contains(r.reviewer));
-                match (mine, removed) {
-                    (Some(slot), _) => entry.reviews[slot] = review,
-                    (None, _) if entry.reviews.len() < usize::from(config.reviewers_per_entry) => {
-                        entry.reviews.push(review)
+                let who: Vec<AccountId> = entry.reviews.iter().map(|r| r.reviewer).collect();
+                let placement =
+                    review::place_review(&who, &reviewer, config.reviewers_per_entry, |r| {
+                        self.reviewers.contains(r)
+                    });
+                match placement {
+                    Placement::Replace(slot) => {
+                        if let Some(old) = entry.reviews.get_mut(slot) {
+                            *old = review;
+                        }
                     }
-                    (None, Some(slot)) => entry.reviews[slot] = review,
-                    (None, None) => return Err(reject(ScoreFault::EnoughReviews)),
+                    Placement::Append => entry.reviews.push(review),
+                    Placement::Full => return Err(reject(ScoreFault::EnoughReviews)),
                 }
                 let all: Vec<Points> = entry.reviews.iter().map(|r| r.points).collect();
                 let combined = submission::combine_reviews(&all);
-                if let Some(old) = entry.points {
-                    state.totals = reward::update_totals(&state.totals, &old, false)
+                state.totals =
+                    review::retotal(&state.totals, entry.points.as_ref(), combined.as_ref())
                         .map_err(|e| reject(ScoreFault::Rule(e)))?;
-                }
-                if let Some(new) = combined {
-                    state.totals = reward::update_totals(&state.totals, &new, true)
-                        .map_err(|e| reject(ScoreFault::Rule(e)))?;
-                }
                 entry.points = combined;
                 let flagged = all.len() > 1
                     && submission::review_spread(&all) > u32::from(config.disagreement_gap);

@@ -47,6 +47,7 @@ pub mod council;
 pub mod department;
 mod error;
 pub mod rank;
+pub mod review;
 pub mod reward;
 pub mod submission;
 
