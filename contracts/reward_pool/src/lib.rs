@@ -829,11 +829,13 @@ pub mod reward_pool {
             self.ensure_not_winding_down()?;
             let config = self.config_for(month);
             let phase = self.phase(month)?;
-            // Only a late report needs to know whether the member already reported; the registry
-            // read below tells, so the window is decided in two steps (`rules::review`).
-            if let ReportWindow::NotOpen = review::report_window(phase, config.late_reports, false)
-            {
-                return Err(Error::SubmissionNotOpen);
+            // Only a late report needs to know whether the member already reported (the registry
+            // read below tells), so the window is decided in two steps (`rules::review`): first
+            // as for a member without a report, the most a window ever takes.
+            match review::report_window(phase, config.late_reports, false) {
+                ReportWindow::NotOpen => return Err(Error::SubmissionNotOpen),
+                ReportWindow::Closed => return Err(Error::SubmissionClosed),
+                ReportWindow::OnTime | ReportWindow::Late => {}
             }
             let chosen = submission::validate_submission(
                 &departments,
