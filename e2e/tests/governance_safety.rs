@@ -376,8 +376,9 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
 
 // ---- item 6: governance can cancel an award during its whole delay ------------------------------
 
-#[test]
-fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in_time() {
+/// The suite with an approved bounty whose milestone is approved and an award of 1,000 to
+/// account 40 just made (its payout delay running): the suite and the award id.
+fn awarded() -> (Suite, u32) {
     let mut suite = Suite::deploy(SuiteSpec::small());
     let b = approved_bounty(&mut suite);
     submit_report(&mut suite, b, b"report");
@@ -390,7 +391,12 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
         "award",
         (b, 0u8, id(RECIPIENT), 1_000 * UNIT, b"memo".to_vec()),
     );
-    let award = award.expect("award");
+    (suite, award.expect("award"))
+}
+
+#[test]
+fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in_time() {
+    let (mut suite, award) = awarded();
     // The council pauses the bounty to investigate (one timelock of the 60 s delay passes).
     suite
         .govern(Action::Pause {
@@ -421,19 +427,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
 
 #[test]
 fn the_payout_delay_outlasts_the_award_when_unpaused_and_the_claim_waits_for_it() {
-    let mut suite = Suite::deploy(SuiteSpec::small());
-    let b = approved_bounty(&mut suite);
-    submit_report(&mut suite, b, b"report");
-    suite
-        .govern(decide(b, 1, true))
-        .expect("milestone approved");
-    let award: bounty::Result<u32> = bounty_call(
-        &mut suite,
-        CURATOR,
-        "award",
-        (b, 0u8, id(RECIPIENT), 1_000 * UNIT, b"memo".to_vec()),
-    );
-    let award = award.unwrap();
+    let (mut suite, award) = awarded();
     let made = suite.chain.time();
     let at: Option<u64> = bounty_call(&mut suite, ANYONE, "claimable_at", award);
     assert_eq!(at, Some(made + suite.spec.payout_delay_ms));

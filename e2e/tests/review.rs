@@ -170,6 +170,9 @@ fn a_dispute_then_a_rescore_then_scores_freeze() {
     fx.at(1, When::Finalizable);
     // Now the dispute window: the member sees its points and reasons and disputes once.
     assert_eq!(dispute(&mut fx, STRANGER), Err(Error::NotMember));
+    // A member who filed no report has nothing to dispute.
+    fx.induct(4, Rank::Ambassador);
+    assert_eq!(dispute(&mut fx, 4), Err(Error::NothingToDispute));
     assert_eq!(dispute(&mut fx, 2), Ok(()));
     assert_eq!(dispute(&mut fx, 2), Err(Error::AlreadyDisputed));
     let b_before = entry(&mut fx, 1, b).points;
@@ -232,12 +235,14 @@ fn a_dispute_then_a_rescore_then_scores_freeze() {
 
 // ---- several reviewers ---------------------------------------------------------------------------
 
-#[test]
-fn two_reviewers_take_the_mean_three_the_median_and_a_wide_gap_is_flagged() {
+/// A pool taking `per_entry` reviewers per entry with a disagreement gap of 10 points and a third
+/// reviewer (24), and member 2's report for month 1 waiting in the review window: the fixture and
+/// the member id.
+fn reviewed_by(per_entry: u8) -> (Fx, u32) {
     let mut fx = Fx::with(
         fixed(),
         Config {
-            reviewers_per_entry: 3,
+            reviewers_per_entry: per_entry,
             disagreement_gap: 10,
             ..config()
         },
@@ -252,6 +257,12 @@ fn two_reviewers_take_the_mean_three_the_median_and_a_wide_gap_is_flagged() {
     fx.at(1, When::Open);
     fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
     fx.at(1, When::Review);
+    (fx, a)
+}
+
+#[test]
+fn two_reviewers_take_the_mean_three_the_median_and_a_wide_gap_is_flagged() {
+    let (mut fx, a) = reviewed_by(3);
     let marketing = |fx: &mut Fx| entry(fx, 1, a).points.unwrap().as_array()[Marketing as usize];
     score_as(
         &mut fx,
@@ -370,24 +381,7 @@ fn one_reviewer_per_entry_still_lets_that_reviewer_replace_its_score_but_no_seco
 
 #[test]
 fn two_reviewers_far_apart_are_flagged_and_a_removed_reviewers_score_gives_way() {
-    let mut fx = Fx::with(
-        fixed(),
-        Config {
-            reviewers_per_entry: 2,
-            disagreement_gap: 10,
-            ..config()
-        },
-    );
-    let r: R<()> = fx.call(
-        GOV,
-        "set_reviewers",
-        (vec![id(REVIEWER_3)], Vec::<InkId>::new()),
-    );
-    r.unwrap();
-    let a = fx.induct(2, Rank::Ambassador);
-    fx.at(1, When::Open);
-    fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
-    fx.at(1, When::Review);
+    let (mut fx, a) = reviewed_by(2);
     score_as(
         &mut fx,
         REVIEWER,
