@@ -158,15 +158,7 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
         }
         ["month", "report", month, rest @ ..] => {
             let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-            let month: u32 = month
-                .parse()
-                .map_err(|_| anyhow!("`{month}` is not a month id"))?;
-            let path = option(&rest, "--manifest")?
-                .ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
-            let m = Manifest::read(Path::new(&path))?;
-            if m.target == "sandbox" {
-                bail!("{path} records a sandbox deployment, which ended with its command; `suite demo` prints its report");
-            }
+            let (month, m) = node_month(month, &rest)?;
             let mut client = chain::node(&deploy::bundle_dir(), &m.target).await?;
             let report = month::report(
                 &mut client,
@@ -184,15 +176,7 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
         }
         ["month", "status", month, rest @ ..] => {
             let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-            let month: u32 = month
-                .parse()
-                .map_err(|_| anyhow!("`{month}` is not a month id"))?;
-            let path = option(&rest, "--manifest")?
-                .ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
-            let m = Manifest::read(Path::new(&path))?;
-            if m.target == "sandbox" {
-                bail!("{path} records a sandbox deployment, which ended with its command");
-            }
+            let (month, m) = node_month(month, &rest)?;
             let mut client = chain::node(&deploy::bundle_dir(), &m.target).await?;
             let pool = ink_e2e::create_call_builder::<reward_pool::RewardPool>(m.pool()?);
             let dates = chain::read(
@@ -211,6 +195,21 @@ async fn run(args: Vec<String>) -> anyhow::Result<()> {
         }
         _ => bail!("{USAGE}"),
     }
+}
+
+/// The month id and the node deployment's manifest (`--manifest`) of a `month` command; a
+/// sandbox deployment is refused (it ended with the command that made it).
+fn node_month(month: &str, rest: &[String]) -> anyhow::Result<(u32, Manifest)> {
+    let month: u32 = month
+        .parse()
+        .map_err(|_| anyhow!("`{month}` is not a month id"))?;
+    let path =
+        option(rest, "--manifest")?.ok_or_else(|| anyhow!("--manifest is required\n{USAGE}"))?;
+    let m = Manifest::read(Path::new(&path))?;
+    if m.target == "sandbox" {
+        bail!("{path} records a sandbox deployment, which ended with its command; `suite demo` prints its report");
+    }
+    Ok((month, m))
 }
 
 /// Deploys, writes the manifest and, for `demo` (`Some(n)`: the last n members claim neither

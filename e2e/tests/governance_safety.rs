@@ -104,6 +104,24 @@ fn approved_bounty(suite: &mut Suite) -> u32 {
     b
 }
 
+/// A new pool and bounty contract governed by the suite's governor, on its registry, with the
+/// suite's calendar and configuration and a payout delay of `payout_delay_ms`: a replacement
+/// the council can wire in with `SetSuite`.
+fn replacement(suite: &mut Suite, payout_delay_ms: u64) -> (e2e::AccountId, e2e::AccountId) {
+    let gov = ink_id(&suite.governor);
+    let registry = suite.registry.clone();
+    let treasury = account(suite.spec.treasury);
+    let (calendar, config) = (suite.spec.calendar, suite.spec.config.clone());
+    suite.chain.deploy_pool_and_bounty(
+        &account(DEPLOYER),
+        gov,
+        &registry,
+        (calendar, config),
+        &treasury,
+        payout_delay_ms,
+    )
+}
+
 fn submit_report(suite: &mut Suite, b: u32, reference: &[u8]) {
     let r: bounty::Result<()> = bounty_call(
         suite,
@@ -476,19 +494,8 @@ fn a_timelock_at_or_above_the_payout_delay_is_refused_whenever_either_changes() 
         })
         .expect("a timelock under the delay");
     // A new bounty contract whose delay the timelock would swallow cannot be wired in.
-    let by = account(DEPLOYER);
-    let gov = ink_id(&suite.governor);
     let registry = suite.registry.clone();
-    let treasury = account(suite.spec.treasury);
-    let (calendar, config) = (suite.spec.calendar, suite.spec.config.clone());
-    let (pool, bounty) = suite.chain.deploy_pool_and_bounty(
-        &by,
-        gov,
-        &registry,
-        (calendar, config),
-        &treasury,
-        delay - 1,
-    );
+    let (pool, bounty) = replacement(&mut suite, delay - 1);
     let timelock = delay - 1;
     let p = approved(
         &mut suite,
@@ -625,20 +632,9 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
 
     // The council replaces the pool and the bounty contract.
     let old = suite.addresses();
-    let by = account(DEPLOYER);
-    let gov = ink_id(&suite.governor);
     let registry = suite.registry.clone();
-    let treasury = account(suite.spec.treasury);
-    let (calendar, config) = (suite.spec.calendar, suite.spec.config.clone());
     let delay = suite.spec.payout_delay_ms;
-    let (new_pool, new_bounty) = suite.chain.deploy_pool_and_bounty(
-        &by,
-        gov,
-        &registry,
-        (calendar, config),
-        &treasury,
-        delay,
-    );
+    let (new_pool, new_bounty) = replacement(&mut suite, delay);
     suite
         .govern(Action::SetSuite {
             suite: Addresses {
@@ -724,20 +720,9 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
 fn a_proposal_made_before_set_suite_still_acts_on_the_contracts_it_was_approved_for() {
     let mut suite = Suite::deploy(SuiteSpec::small());
     // The council approves a wind-down of the current pool and, separately, its replacement.
-    let by = account(DEPLOYER);
-    let gov = ink_id(&suite.governor);
     let registry = suite.registry.clone();
-    let treasury = account(suite.spec.treasury);
-    let (calendar, config) = (suite.spec.calendar, suite.spec.config.clone());
     let delay = suite.spec.payout_delay_ms;
-    let (new_pool, new_bounty) = suite.chain.deploy_pool_and_bounty(
-        &by,
-        gov,
-        &registry,
-        (calendar, config),
-        &treasury,
-        delay,
-    );
+    let (new_pool, new_bounty) = replacement(&mut suite, delay);
     let wind_down = approved(&mut suite, Action::WindDownPool);
     let replace = approved(
         &mut suite,
