@@ -762,3 +762,122 @@ fn suite_actions_and_their_failures() {
         Err(Error::Unreachable(Target::Registry))
     );
 }
+
+/// Every suite action reaches the message it names, with its arguments in the callee's order:
+/// the governor sends each one as a selector and encoded arguments (`governor::suite_call`), so
+/// an action no other test executes is executed here and its effect read back from the callee.
+#[test]
+fn every_suite_action_reaches_its_target() {
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    induct(&mut suite, MEMBER, Rank::Ambassador);
+    let (pool, registry, bounty) = (
+        suite.pool.clone(),
+        suite.registry.clone(),
+        suite.bounty.clone(),
+    );
+    let member = |suite: &mut Suite| -> registry::Member {
+        let m: Option<registry::Member> =
+            suite
+                .chain
+                .call(&registry, &account(ANYONE), "member", 0u32);
+        m.expect("member 0")
+    };
+
+    // SetPoolConfig: the pool's newest configuration is the one approved.
+    let mut config: reward_pool::Config = suite.chain.call(&pool, &account(ANYONE), "config", ());
+    config.gate_bps = 1_234;
+    config.disagreement_gap = 7;
+    suite
+        .govern(Action::SetPoolConfig {
+            config: config.clone(),
+        })
+        .unwrap();
+    let now: reward_pool::Config = suite.chain.call(&pool, &account(ANYONE), "config", ());
+    assert_eq!(now, config);
+
+    // SetRegistryParams: the registry's parameters are the ones approved.
+    let mut params: registry::Params = suite.chain.call(&registry, &account(ANYONE), "params", ());
+    params.head_cap += 1;
+    params.max_evidence_len = 300;
+    suite
+        .govern(Action::SetRegistryParams {
+            params: params.clone(),
+        })
+        .unwrap();
+    let now: registry::Params = suite.chain.call(&registry, &account(ANYONE), "params", ());
+    assert_eq!(now, params);
+
+    // SetRank, Suspend, Unsuspend, RemoveMember on member 0.
+    suite
+        .govern(Action::SetRank {
+            member: 0,
+            rank: Rank::Senior,
+        })
+        .unwrap();
+    assert_eq!(member(&mut suite).rank, Rank::Senior);
+    suite
+        .govern(Action::Suspend {
+            member: 0,
+            reason_ref: b"forum#12".to_vec(),
+        })
+        .unwrap();
+    assert_eq!(member(&mut suite).status, registry::Status::Suspended);
+    // A refusal comes back as the registry's own error.
+    assert_eq!(
+        suite.govern(Action::Suspend {
+            member: 0,
+            reason_ref: b"forum#12".to_vec(),
+        }),
+        Err(Error::Registry(registry::Error::Rule(
+            RuleError::AlreadySuspended
+        )))
+    );
+    suite.govern(Action::Unsuspend { member: 0 }).unwrap();
+    assert_eq!(member(&mut suite).status, registry::Status::Active);
+    suite
+        .govern(Action::RemoveMember {
+            member: 0,
+            reason_ref: b"forum#13".to_vec(),
+        })
+        .unwrap();
+    assert_eq!(member(&mut suite).status, registry::Status::Removed);
+
+    // CancelBounty: an approved bounty cancelled before anything was spent, its whole funding
+    // back in the bounty's treasury.
+    let r: bounty::Result<u32> = suite.chain.call(
+        &bounty,
+        &account(ANYONE),
+        "propose",
+        (
+            id(5),
+            b"ipfs://proposal".to_vec(),
+            (0u64, 10u64),
+            1_000 * UNIT,
+            vec![(b"weekly".to_vec(), 1_000 * UNIT)],
+            vec![(b"final".to_vec(), 10u64, 10_000u16)],
+            100u16,
+        ),
+    );
+    let b = r.unwrap();
+    let governor = suite.governor.clone();
+    let funds = suite.chain.balance(&governor);
+    suite
+        .govern(Action::ApproveBounty {
+            id: b,
+            funding: 1_010 * UNIT,
+        })
+        .unwrap();
+    assert_eq!(suite.chain.balance(&governor), funds - 1_010 * UNIT);
+    let treasury = account(suite.spec.treasury);
+    let before = suite.chain.balance(&treasury);
+    suite.govern(Action::CancelBounty { id: b }).unwrap();
+    let proposal: Option<bounty::Proposal> =
+        suite.chain.call(&bounty, &account(ANYONE), "proposal", b);
+    assert_eq!(proposal.unwrap().status, bounty::Status::Cancelled);
+    // Total and fee budget back to the bounty's treasury account.
+    assert_eq!(suite.chain.balance(&treasury), before + 1_010 * UNIT);
+    assert_eq!(
+        suite.govern(Action::CancelBounty { id: b }),
+        Err(Error::Bounty(bounty::Error::NotActive))
+    );
+}

@@ -74,46 +74,20 @@ pub const MAX_DESCRIPTION_LEN: u32 = 256;
 /// ink!'s 16 KiB buffer with all approvals and cancel votes added (`largest_proposal_fits`).
 pub const MAX_ACTION_REF_LEN: u32 = rules::submission::EVIDENCE_LIMIT_MAX;
 
-/// Calls `$method($args)` on the suite contract `$target` and maps the outcome with `called`.
-/// The three contracts answer the governance messages under the same names, but each has its
-/// own reference type and error, hence one arm per contract.
-macro_rules! on_target {
-    ($suite:expr, $target:expr, $method:ident ( $($arg:expr),* )) => {
-        match $target {
-            Target::Registry => registry_call(
-                RegistryRef::from_account_id($suite.registry)
-                    .call_mut()
-                    .$method($($arg),*)
-                    .try_invoke(),
-            ),
-            Target::RewardPool => pool_call(
-                RewardPoolRef::from_account_id($suite.reward_pool)
-                    .call_mut()
-                    .$method($($arg),*)
-                    .try_invoke(),
-            ),
-            Target::Bounty => bounty_call(
-                BountyRef::from_account_id($suite.bounty)
-                    .call_mut()
-                    .$method($($arg),*)
-                    .try_invoke(),
-            ),
-        }
-    };
-}
+mod suite_call;
 
 #[ink::contract]
 pub mod governor {
     use super::*;
-    use bounty::BountyRef;
-    use ink::codegen::TraitCallBuilder;
-    use ink::env::call::FromAccountId;
+    use crate::suite_call::{self, Answer};
     use ink::prelude::vec::Vec;
+    use ink::selector_bytes as selector;
     use ink::storage::Mapping;
-    use registry::{AuthorisedCaller, MemberId, Params, Rank, RegistryRef};
-    use reward_pool::{Config, RewardPoolRef};
+    use registry::{AuthorisedCaller, MemberId, Params, Rank};
+    use reward_pool::Config;
     use rules::council::{self as rule, Council, ProposalFacts};
     use rules::submission;
+    use scale::{Decode, Encode};
 
     /// A contract of the suite that the governor governs.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -656,19 +630,6 @@ pub mod governor {
         proposals: Mapping<u32, Proposal>,
     }
 
-    /// Maps a cross-contract call's outcome to the governor's errors: the callee's own error is
-    /// wrapped by `wrap`; a missing or trapping callee becomes `Unreachable(target)`.
-    type Outcome<T, E> =
-        core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>;
-
-    fn called<T, E>(target: Target, wrap: fn(E) -> Error, outcome: Outcome<T, E>) -> Result<T> {
-        match outcome {
-            Ok(Ok(Ok(value))) => Ok(value),
-            Ok(Ok(Err(error))) => Err(wrap(error)),
-            _ => Err(Error::Unreachable(target)),
-        }
-    }
-
     /// Refuses an action whose shape its target (or the governor) would refuse whatever the
     /// state: references empty or over `MAX_ACTION_REF_LEN`, more reviewer changes than one call
     /// takes, times or a threshold out of bounds. Bounds every `Vec` in an action, which is what
@@ -703,16 +664,27 @@ pub mod governor {
         Ok(())
     }
 
-    fn pool_call<T>(outcome: Outcome<T, reward_pool::Error>) -> Result<T> {
-        called(Target::RewardPool, Error::RewardPool, outcome)
+    /// The callee's refusal as the governor's error: the callee's own error wrapped in the
+    /// variant naming it, or `Unreachable(target)` if it is not one.
+    fn refused(target: Target, error: &[u8]) -> Error {
+        let mut input = error;
+        let wrapped = match target {
+            Target::Registry => registry::Error::decode(&mut input).map(Error::Registry),
+            Target::RewardPool => reward_pool::Error::decode(&mut input).map(Error::RewardPool),
+            Target::Bounty => bounty::Error::decode(&mut input).map(Error::Bounty),
+        };
+        wrapped.unwrap_or(Error::Unreachable(target))
     }
 
-    fn bounty_call<T>(outcome: Outcome<T, bounty::Error>) -> Result<T> {
-        called(Target::Bounty, Error::Bounty, outcome)
-    }
-
-    fn registry_call<T>(outcome: Outcome<T, registry::Error>) -> Result<T> {
-        called(Target::Registry, Error::Registry, outcome)
+    impl Suite {
+        /// The address of `target`.
+        pub fn address(&self, target: Target) -> AccountId {
+            match target {
+                Target::Registry => self.registry,
+                Target::RewardPool => self.reward_pool,
+                Target::Bounty => self.bounty,
+            }
+        }
     }
 
     impl Governor {
@@ -1104,14 +1076,14 @@ pub mod governor {
         /// Refuses a finalize proposal before the month's scores are final (the end of its
         /// dispute window): the council approves the figure and the scores as they will be paid.
         fn ensure_scores_final(&self, suite: &Suite, month: u32) -> Result<()> {
-            let dates = match RewardPoolRef::from_account_id(suite.reward_pool)
-                .call()
-                .month_dates(month)
-                .try_invoke()
-            {
-                Ok(Ok(Ok(dates))) => dates,
-                Ok(Ok(Err(error))) => return Err(Error::RewardPool(error)),
-                _ => return Err(Error::Unreachable(Target::RewardPool)),
+            let dates = match suite_call::query::<
+                core::result::Result<reward_pool::MonthDates, reward_pool::Error>,
+            >(
+                suite.reward_pool, selector!("month_dates"), &month.encode()
+            ) {
+                Some(Ok(dates)) => dates,
+                Some(Err(error)) => return Err(Error::RewardPool(error)),
+                None => return Err(Error::Unreachable(Target::RewardPool)),
             };
             if self.env().block_timestamp() < dates.scores_final {
                 return Err(Error::ScoresNotFinal);
@@ -1123,13 +1095,14 @@ pub mod governor {
         /// (`rules::council::check_payout_delay`): a cancel of an award, proposed when the award
         /// is made, must be able to execute before the award can be claimed.
         fn check_bounty_delay(suite: &Suite, timelock_ms: u64) -> Result<()> {
-            let delay = match BountyRef::from_account_id(suite.bounty)
-                .call()
-                .wiring()
-                .try_invoke()
-            {
-                Ok(Ok((_, _, _, delay))) => delay,
-                _ => return Err(Error::Unreachable(Target::Bounty)),
+            // `wiring()` answers (registry, pool, treasury, payout delay).
+            let delay = match suite_call::query::<(AccountId, AccountId, AccountId, u64)>(
+                suite.bounty,
+                selector!("wiring"),
+                &[],
+            ) {
+                Some((_, _, _, delay)) => delay,
+                None => return Err(Error::Unreachable(Target::Bounty)),
             };
             Ok(rule::check_payout_delay(delay, timelock_ms)?)
         }
@@ -1205,55 +1178,65 @@ pub mod governor {
             Ok(())
         }
 
+        /// Carries out a suite action: one call of the message it names on the contract it
+        /// names in `suite`, with the value it sends (checked against the treasury first).
         fn carry_out_on_suite(&mut self, action: Action, suite: Suite) -> Result<()> {
-            let mut pool = RewardPoolRef::from_account_id(suite.reward_pool);
-            let mut bounty = BountyRef::from_account_id(suite.bounty);
-            let mut registry = RegistryRef::from_account_id(suite.registry);
-            match action {
-                Action::FinalizeMonth { month, pool: size } => {
-                    pool_call(pool.call_mut().finalize(month, size).try_invoke())
+            let Some((target, selector, args, value)) = self.suite_message(action, &suite)? else {
+                return Ok(());
+            };
+            if value > 0 {
+                self.ensure_funds(value)?;
+            }
+            match suite_call::act(suite.address(target), selector, &args, value) {
+                Answer::Done => Ok(()),
+                Answer::Refused(error) => Err(refused(target, &error)),
+                Answer::Unreachable => Err(Error::Unreachable(target)),
+            }
+        }
+
+        /// The message a suite action is carried out by: its contract, its selector, its
+        /// arguments encoded as the message declares them, the value sent. `None` for the
+        /// governor's own actions (handled in `carry_out`).
+        fn suite_message(
+            &self,
+            action: Action,
+            suite: &Suite,
+        ) -> Result<Option<(Target, [u8; 4], Vec<u8>, Balance)>> {
+            use Target::{Bounty, Registry, RewardPool};
+            let message = match action {
+                Action::FinalizeMonth { month, pool } => {
+                    (RewardPool, selector!("finalize"), (month, pool).encode(), 0)
                 }
                 Action::FundMonth { month, amount } => {
-                    self.ensure_funds(amount)?;
-                    pool_call(
-                        pool.call_mut()
-                            .fund(month)
-                            .transferred_value(amount)
-                            .try_invoke(),
-                    )
+                    (RewardPool, selector!("fund"), month.encode(), amount)
                 }
-                Action::FundBonusReserve { amount } => {
-                    self.ensure_funds(amount)?;
-                    pool_call(
-                        pool.call_mut()
-                            .fund_bonus_reserve()
-                            .transferred_value(amount)
-                            .try_invoke(),
-                    )
-                }
+                Action::FundBonusReserve { amount } => (
+                    RewardPool,
+                    selector!("fund_bonus_reserve"),
+                    Vec::new(),
+                    amount,
+                ),
                 Action::SetPoolConfig { config } => {
-                    pool_call(pool.call_mut().set_config(config).try_invoke())
+                    (RewardPool, selector!("set_config"), config.encode(), 0)
                 }
-                Action::SetReviewers { add, remove } => {
-                    pool_call(pool.call_mut().set_reviewers(add, remove).try_invoke())
-                }
+                Action::SetReviewers { add, remove } => (
+                    RewardPool,
+                    selector!("set_reviewers"),
+                    (add, remove).encode(),
+                    0,
+                ),
                 Action::SetFunder { funder } => {
-                    pool_call(pool.call_mut().set_funder(funder).try_invoke())
+                    (RewardPool, selector!("set_funder"), funder.encode(), 0)
                 }
+                Action::WindDownPool => (RewardPool, selector!("wind_down"), Vec::new(), 0),
+                Action::ReleasePool => (RewardPool, selector!("release"), Vec::new(), 0),
+                // The bounty refuses any other figure than total + fee budget
+                // (`FundingMismatch`), and the call reverts with the value sent.
                 Action::ApproveBounty { id, funding } => {
-                    // The bounty refuses any other figure than total + fee budget
-                    // (`FundingMismatch`), and the call reverts with the value sent.
-                    self.ensure_funds(funding)?;
-                    bounty_call(
-                        bounty
-                            .call_mut()
-                            .approve_and_fund(id)
-                            .transferred_value(funding)
-                            .try_invoke(),
-                    )
+                    (Bounty, selector!("approve_and_fund"), id.encode(), funding)
                 }
                 Action::RejectBounty { id, reason_ref } => {
-                    bounty_call(bounty.call_mut().reject(id, reason_ref).try_invoke())
+                    (Bounty, selector!("reject"), (id, reason_ref).encode(), 0)
                 }
                 Action::DecideMilestone {
                     id,
@@ -1261,105 +1244,106 @@ pub mod governor {
                     report,
                     approve,
                     reason_ref,
-                } => bounty_call(
-                    bounty
-                        .call_mut()
-                        .decide_milestone(id, milestone, report, approve, reason_ref)
-                        .try_invoke(),
+                } => (
+                    Bounty,
+                    selector!("decide_milestone"),
+                    (id, milestone, report, approve, reason_ref).encode(),
+                    0,
                 ),
                 Action::CancelAward { award } => {
-                    bounty_call(bounty.call_mut().cancel_award(award).try_invoke())
+                    (Bounty, selector!("cancel_award"), award.encode(), 0)
                 }
-                Action::CancelBounty { id } => {
-                    bounty_call(bounty.call_mut().cancel(id).try_invoke())
-                }
+                Action::CancelBounty { id } => (Bounty, selector!("cancel"), id.encode(), 0),
                 Action::SetCurator { id, curator } => {
-                    bounty_call(bounty.call_mut().set_curator(id, curator).try_invoke())
+                    (Bounty, selector!("set_curator"), (id, curator).encode(), 0)
                 }
-                Action::CloseBounty { id } => bounty_call(bounty.call_mut().close(id).try_invoke()),
+                Action::CloseBounty { id } => (Bounty, selector!("close"), id.encode(), 0),
                 Action::AcceptApplication {
                     who,
                     rank,
                     applied_at,
-                } => registry_call(
-                    registry
-                        .call_mut()
-                        .accept_application(who, rank, applied_at)
-                        .try_invoke(),
-                )
-                .map(|_| ()),
+                } => (
+                    Registry,
+                    selector!("accept_application"),
+                    (who, rank, applied_at).encode(),
+                    0,
+                ),
                 Action::RejectApplication {
                     who,
                     applied_at,
                     reason_ref,
-                } => registry_call(
-                    registry
-                        .call_mut()
-                        .reject_application(who, applied_at, reason_ref)
-                        .try_invoke(),
+                } => (
+                    Registry,
+                    selector!("reject_application"),
+                    (who, applied_at, reason_ref).encode(),
+                    0,
                 ),
                 Action::Induct {
                     who,
                     rank,
                     evidence_ref,
-                } => registry_call(
-                    registry
-                        .call_mut()
-                        .induct(who, rank, evidence_ref)
-                        .try_invoke(),
-                )
-                .map(|_| ()),
+                } => (
+                    Registry,
+                    selector!("induct"),
+                    (who, rank, evidence_ref).encode(),
+                    0,
+                ),
                 Action::SetRank { member, rank } => {
-                    registry_call(registry.call_mut().set_rank(member, rank).try_invoke())
+                    (Registry, selector!("set_rank"), (member, rank).encode(), 0)
                 }
-                Action::Suspend { member, reason_ref } => {
-                    registry_call(registry.call_mut().suspend(member, reason_ref).try_invoke())
-                }
+                Action::Suspend { member, reason_ref } => (
+                    Registry,
+                    selector!("suspend"),
+                    (member, reason_ref).encode(),
+                    0,
+                ),
                 Action::Unsuspend { member } => {
-                    registry_call(registry.call_mut().unsuspend(member).try_invoke())
+                    (Registry, selector!("unsuspend"), member.encode(), 0)
                 }
-                Action::RemoveMember { member, reason_ref } => {
-                    registry_call(registry.call_mut().remove(member, reason_ref).try_invoke())
-                }
+                Action::RemoveMember { member, reason_ref } => (
+                    Registry,
+                    selector!("remove"),
+                    (member, reason_ref).encode(),
+                    0,
+                ),
                 Action::SetRegistryParams { params } => {
                     // New streak parameters judge the months that open from now on.
-                    let from_month = match pool.call().current_month().try_invoke() {
-                        Ok(Ok(Ok((month, _)))) => {
-                            month.checked_add(1).ok_or(RuleError::Overflow)?
-                        }
-                        Ok(Ok(Err(reward_pool::Error::Rule(RuleError::BeforeCalendarStart)))) => 0,
+                    let from_month = match suite_call::query::<
+                        core::result::Result<(u32, rules::calendar::Phase), reward_pool::Error>,
+                    >(
+                        suite.reward_pool, selector!("current_month"), &[]
+                    ) {
+                        Some(Ok((month, _))) => month.checked_add(1).ok_or(RuleError::Overflow)?,
+                        Some(Err(reward_pool::Error::Rule(RuleError::BeforeCalendarStart))) => 0,
                         _ => return Err(Error::Unreachable(Target::RewardPool)),
                     };
-                    registry_call(
-                        registry
-                            .call_mut()
-                            .set_params(params, from_month)
-                            .try_invoke(),
+                    (
+                        Registry,
+                        selector!("set_params"),
+                        (params, from_month).encode(),
+                        0,
                     )
                 }
-                Action::SetAuthorised { role, account } => registry_call(
-                    registry
-                        .call_mut()
-                        .set_authorised(role, account)
-                        .try_invoke(),
+                Action::SetAuthorised { role, account } => (
+                    Registry,
+                    selector!("set_authorised"),
+                    (role, account).encode(),
+                    0,
                 ),
-                Action::WindDownPool => pool_call(pool.call_mut().wind_down().try_invoke()),
-                Action::ReleasePool => {
-                    pool_call(pool.call_mut().release().try_invoke()).map(|_| ())
-                }
                 Action::WithdrawWallet { member } => {
-                    registry_call(registry.call_mut().withdraw_wallet(member).try_invoke())
+                    (Registry, selector!("withdraw_wallet"), member.encode(), 0)
                 }
-                Action::Pause { target } => on_target!(suite, target, pause()),
-                Action::Unpause { target } => on_target!(suite, target, unpause()),
+                // The three contracts answer the governance messages under the same names.
+                Action::Pause { target } => (target, selector!("pause"), Vec::new(), 0),
+                Action::Unpause { target } => (target, selector!("unpause"), Vec::new(), 0),
                 Action::Upgrade { target, code_hash } => {
-                    on_target!(suite, target, set_code(code_hash))
+                    (target, selector!("set_code"), code_hash.encode(), 0)
                 }
                 Action::HandOver { target, to } => {
-                    on_target!(suite, target, propose_governance(to))
+                    (target, selector!("propose_governance"), to.encode(), 0)
                 }
                 Action::AcceptGovernance { target } => {
-                    on_target!(suite, target, accept_governance())
+                    (target, selector!("accept_governance"), Vec::new(), 0)
                 }
                 // The governor's own actions are handled in `carry_out`.
                 Action::AddCouncilMember { .. }
@@ -1369,8 +1353,9 @@ pub mod governor {
                 | Action::SetTimes { .. }
                 | Action::SetSuite { .. }
                 | Action::Transfer { .. }
-                | Action::UpgradeGovernor { .. } => Ok(()),
-            }
+                | Action::UpgradeGovernor { .. } => return Ok(None),
+            };
+            Ok(Some(message))
         }
     }
 }

@@ -867,15 +867,20 @@ pub mod reward_pool {
             }
             bonus_count(&mut state, rank, true)?;
             self.last_reported = self.last_reported.max(Some(month));
-            // Suggested scores are kept in the department order of the chosen set.
-            let mut ordered: Vec<(Department, Score)> =
-                departments.into_iter().zip(suggested).collect();
-            ordered.sort_by_key(|(d, _)| *d);
+            // Suggested scores are kept in the department order of the chosen set (the
+            // departments are distinct and as many as the scores: `validate_submission`).
+            let ordered: Vec<Score> = chosen
+                .iter()
+                .filter_map(|department| {
+                    let at = departments.iter().position(|d| *d == department)?;
+                    suggested.get(at).copied()
+                })
+                .collect();
             self.submissions.insert(
                 (month, member),
                 &Submission {
                     departments: chosen,
-                    suggested: ordered.into_iter().map(|(_, s)| s).collect(),
+                    suggested: ordered,
                     evidence_ref,
                     rank,
                     submitted_at: self.env().block_timestamp(),
@@ -1858,7 +1863,7 @@ pub mod reward_pool {
         if months.is_empty() || months.len() > MAX_CLAIM_MONTHS as usize {
             return Err(Error::BadMonthCount);
         }
-        months.sort_unstable();
+        rules::sort_small(months);
         if months.windows(2).any(|pair| pair[0] == pair[1]) {
             return Err(Error::DuplicateMonth);
         }

@@ -211,7 +211,7 @@ pub fn combine_reviews(reviews: &[Points]) -> Option<Points> {
             count = count.saturating_add(1);
         }
         let taken = values.get_mut(..count)?;
-        taken.sort_unstable();
+        crate::sort_small(taken);
         *slot = match *taken {
             [] => return None,
             [one] => one,

@@ -346,6 +346,98 @@ impl Bench {
     }
 }
 
+/// Blocks a whole month of `members` takes: every member submits, is scored in batches and
+/// claims once, plus one finalize; whichever of ref_time and proof size binds.
+fn whole_month_blocks(
+    members: u32,
+    submit: &Row,
+    per_entry: &Row,
+    finalize: &Row,
+    claim: &Row,
+) -> f64 {
+    let n = f64::from(members);
+    let total_ref = n * (submit.ref_time + claim.ref_time + per_entry.ref_time) as f64
+        + finalize.ref_time as f64;
+    let total_proof = n * (submit.proof_size + claim.proof_size + per_entry.proof_size) as f64
+        + finalize.proof_size as f64;
+    (total_ref / BLOCK_REF_TIME)
+        .max(total_proof / BLOCK_PROOF)
+        .ceil()
+}
+
+/// `+12.3 %` from `before` to `now`.
+fn change(before: u64, now: u64) -> String {
+    if before == 0 {
+        return "–".into();
+    }
+    format!(
+        "{:+.1} %",
+        (now as f64 - before as f64) / before as f64 * 100.0
+    )
+}
+
+/// The figures of an earlier run kept in `e2e/bench/baseline/` (`bench.csv` and `wasm.csv` as
+/// this program writes them), for the before column.
+struct Baseline {
+    label: String,
+    rows: Vec<(String, u32, u64, u64)>,
+    wasm: Vec<(String, u64)>,
+    month_blocks: Option<f64>,
+}
+
+impl Baseline {
+    fn load() -> Self {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/baseline");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        let label = read("LABEL").trim().to_string();
+        let mut rows = Vec::new();
+        let mut month_blocks = None;
+        for line in read("bench.csv").lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            let (Some(m), Some(n), Some(r), Some(p)) = (f.first(), f.get(1), f.get(2), f.get(3))
+            else {
+                continue;
+            };
+            if *m == "whole month blocks" {
+                month_blocks = r.parse().ok();
+                continue;
+            }
+            if let (Ok(n), Ok(r), Ok(p)) = (n.parse(), r.parse(), p.parse()) {
+                rows.push((m.to_string(), n, r, p));
+            }
+        }
+        let wasm = read("wasm.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let (name, bytes) = l.split_once(',')?;
+                Some((name.to_string(), bytes.trim().parse().ok()?))
+            })
+            .collect();
+        Self {
+            label: if label.is_empty() {
+                "none kept".into()
+            } else {
+                label
+            },
+            rows,
+            wasm,
+            month_blocks,
+        }
+    }
+
+    fn row(&self, message: &str, members: u32) -> Option<(u64, u64)> {
+        self.rows
+            .iter()
+            .find(|(m, n, _, _)| m == message && *n == members)
+            .map(|(_, _, r, p)| (*r, *p))
+    }
+
+    fn wasm(&self, name: &str) -> Option<u64> {
+        self.wasm.iter().find(|(n, _)| n == name).map(|(_, b)| *b)
+    }
+}
+
 fn find(rows: &[Row], message: &str, members: u32) -> Option<Row> {
     rows.iter()
         .find(|r| r.message == message && r.members == members)
@@ -467,7 +559,26 @@ fn main() {
 
     let big = SIZES[2];
     let get = |m: &str, n: u32| find(&rows, m, n).unwrap_or_else(|| panic!("{m} at {n} measured"));
-    let _ = writeln!(md, "\n## Targets\n");
+    let claim = get("claim (1 month)", big);
+    let per_entry = find(&rows, "score (per entry, batch of 50)", big)
+        .unwrap_or_else(|| get("score (1 entry)", big));
+    let month_blocks = whole_month_blocks(
+        big,
+        &get("submit", big),
+        &per_entry,
+        &get("finalize", big),
+        &claim,
+    );
+    let names = [
+        "registry",
+        "reward_pool",
+        "bounty",
+        "governor",
+        "reference_token",
+    ];
+    let sizes: Vec<(&str, usize)> = names.iter().map(|n| (*n, e2e::wasm(n).len())).collect();
+
+    let _ = writeln!(md, "\n## Targets (issue 20)\n");
     let _ = writeln!(md, "| target | measured | met |");
     let _ = writeln!(md, "|---|---:|---|");
     let mut target = |name: &str, value: f64, limit: f64| {
@@ -477,73 +588,117 @@ fn main() {
             if value <= limit { "yes" } else { "NO" }
         );
     };
+    for (name, bytes) in &sizes {
+        target(&format!("{name} Wasm, KiB"), *bytes as f64 / 1024.0, 32.0);
+    }
+    target(
+        "claim 1 month / transfer, ref_time",
+        ratio(claim.ref_time, transfer(big).ref_time),
+        2.0,
+    );
+    target(
+        "claim 1 month / transfer, proof size",
+        ratio(claim.proof_size, transfer(big).proof_size),
+        2.5,
+    );
+    target(
+        "claim 6 months / claim 1 month, ref_time",
+        ratio(get("claim (6 months)", big).ref_time, claim.ref_time),
+        2.0,
+    );
+    target(
+        "submit / transfer, ref_time",
+        ratio(get("submit", big).ref_time, transfer(big).ref_time),
+        2.5,
+    );
+    target(
+        "score per entry (batch of 50) / transfer, ref_time",
+        ratio(per_entry.ref_time, transfer(big).ref_time),
+        0.5,
+    );
+    target(
+        &format!("blocks for a whole {big}-member month"),
+        month_blocks,
+        20.0,
+    );
     target(
         "finalize(1000) / finalize(10), ref_time",
         ratio(get("finalize", big).ref_time, get("finalize", 10).ref_time),
         1.05,
     );
-    target(
-        "claim 1 month / transfer, ref_time",
-        ratio(get("claim (1 month)", big).ref_time, transfer(big).ref_time),
-        2.0,
-    );
-    target(
-        "claim 6 months / claim 1 month, ref_time",
-        ratio(
-            get("claim (6 months)", big).ref_time,
-            get("claim (1 month)", big).ref_time,
-        ),
-        3.0,
-    );
-    target(
-        "submit / transfer, ref_time",
-        ratio(get("submit", big).ref_time, transfer(big).ref_time),
-        2.0,
-    );
-    target(
-        "score (1 entry) / transfer, ref_time",
-        ratio(get("score (1 entry)", big).ref_time, transfer(big).ref_time),
-        2.0,
-    );
 
-    let _ = writeln!(md, "\n## Optimised Wasm size\n");
-    let _ = writeln!(md, "| contract | bytes | ≤ 32 KiB |");
-    let _ = writeln!(md, "|---|---:|---|");
-    for name in [
-        "registry",
-        "reward_pool",
-        "bounty",
-        "governor",
-        "reference_token",
-    ] {
-        let bytes = e2e::wasm(name).len();
+    // Before and after: the figures of the run kept in e2e/bench/baseline/ (the code before the
+    // cost issue), next to this run's.
+    let baseline = Baseline::load();
+    let _ = writeln!(
+        md,
+        "\n## Before and after ({big} members; before = e2e/bench/baseline/, {})\n",
+        baseline.label
+    );
+    let _ = writeln!(
+        md,
+        "| message | ref_time before | ref_time now | change | proof before | proof now | change |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
+    for message in &messages {
+        let Some(now) = find(&rows, message, big) else {
+            continue;
+        };
+        match baseline.row(message, big) {
+            Some((ref_time, proof)) => {
+                let _ = writeln!(
+                    md,
+                    "| {message} | {ref_time} | {} | {} | {proof} | {} | {} |",
+                    now.ref_time,
+                    change(ref_time, now.ref_time),
+                    now.proof_size,
+                    change(proof, now.proof_size)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    md,
+                    "| {message} | – | {} | – | – | {} | – |",
+                    now.ref_time, now.proof_size
+                );
+            }
+        }
+    }
+    if let Some(before) = baseline.month_blocks {
         let _ = writeln!(
             md,
-            "| {name} | {bytes} | {} |",
-            if bytes <= 32 * 1024 { "yes" } else { "NO" }
+            "| blocks for a whole {big}-member month | {before} | {month_blocks} | {} | | | |",
+            change(before as u64, month_blocks as u64)
         );
     }
+    let _ = writeln!(md, "\n## Optimised Wasm size\n");
+    let _ = writeln!(
+        md,
+        "| contract | bytes before | bytes now | change | ≤ 32 KiB |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---|");
+    let mut wasm_csv = String::from("contract,bytes\n");
+    for (name, bytes) in &sizes {
+        let before = baseline.wasm(name);
+        let _ = writeln!(
+            md,
+            "| {name} | {} | {bytes} | {} | {} |",
+            before.map_or("–".to_string(), |b| b.to_string()),
+            before.map_or("–".to_string(), |b| change(b, *bytes as u64)),
+            if *bytes <= 32 * 1024 { "yes" } else { "NO" }
+        );
+        let _ = writeln!(wasm_csv, "{name},{bytes}");
+    }
+    let _ = writeln!(csv, "whole month blocks,{big},{month_blocks},0,0,0,0");
 
-    let claim = get("claim (1 month)", big);
     let _ = writeln!(
         md,
         "\n## Per block (2 s ref_time, 5 MiB proof, 75 % normal)\n"
     );
     let _ = writeln!(md, "- claims of one month per block: {}", per_block(&claim));
-    let per_entry = find(&rows, "score (per entry, batch of 50)", big)
-        .unwrap_or_else(|| get("score (1 entry)", big));
-    let total_ref = f64::from(big)
-        * (get("submit", big).ref_time + claim.ref_time + per_entry.ref_time) as f64
-        + get("finalize", big).ref_time as f64;
-    let total_proof = f64::from(big)
-        * (get("submit", big).proof_size + claim.proof_size + per_entry.proof_size) as f64
-        + get("finalize", big).proof_size as f64;
-    let blocks = (total_ref / BLOCK_REF_TIME)
-        .max(total_proof / BLOCK_PROOF)
-        .ceil();
     let _ = writeln!(
         md,
-        "- a whole {big}-member month (submissions, scores in batches of {SCORE_BATCH}, finalize, claims): {total_ref:.3e} ps, {total_proof:.3e} B of proof = {blocks} blocks"
+        "- a whole {big}-member month (submissions, scores in batches of {SCORE_BATCH}, finalize, claims): {month_blocks} blocks"
     );
     let _ = writeln!(
         md,
@@ -557,6 +712,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("target/bench");
     std::fs::write(dir.join("bench.md"), &md).expect("bench.md");
     std::fs::write(dir.join("bench.csv"), &csv).expect("bench.csv");
+    std::fs::write(dir.join("wasm.csv"), &wasm_csv).expect("wasm.csv");
     let charted: Vec<&str> = messages
         .iter()
         .copied()
@@ -564,5 +720,8 @@ fn main() {
         .collect();
     std::fs::write(dir.join("cost.svg"), svg(&rows, &charted)).expect("cost.svg");
     println!("{md}");
-    println!("written: {}/bench.md, bench.csv, cost.svg", dir.display());
+    println!(
+        "written: {}/bench.md, bench.csv, wasm.csv, cost.svg (copy bench.csv and wasm.csv to e2e/bench/baseline/ to make this run the new \"before\")",
+        dir.display()
+    );
 }
