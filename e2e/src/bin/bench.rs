@@ -393,17 +393,20 @@ impl Baseline {
         let mut rows = Vec::new();
         let mut month_blocks = None;
         for line in read("bench.csv").lines().skip(1) {
+            // A message name may hold commas ("advance (1 member, 1 month)"): the six numeric
+            // fields are the last ones.
             let f: Vec<&str> = line.split(',').collect();
-            let (Some(m), Some(n), Some(r), Some(p)) = (f.first(), f.get(1), f.get(2), f.get(3))
-            else {
+            let Some(split) = f.len().checked_sub(6) else {
                 continue;
             };
-            if *m == "whole month blocks" {
+            let m = f[..split].join(",");
+            let (n, r, p) = (f[split], f[split + 1], f[split + 2]);
+            if m == "whole month blocks" {
                 month_blocks = r.parse().ok();
                 continue;
             }
             if let (Ok(n), Ok(r), Ok(p)) = (n.parse(), r.parse(), p.parse()) {
-                rows.push((m.to_string(), n, r, p));
+                rows.push((m, n, r, p));
             }
         }
         let wasm = read("wasm.csv")
