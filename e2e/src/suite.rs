@@ -223,10 +223,11 @@ impl Suite {
 
     /// Proposes `action` from the first council member, approves it with the next ones up to the
     /// threshold, lets the timelock pass and executes it (from account 1, not on the council).
-    /// Returns the proposal id, or the execution's error (the proposal then stays executable).
+    /// Returns the proposal id, or the proposal's refusal, or the execution's error (the proposal
+    /// then stays executable).
     pub fn govern(&mut self, action: Action) -> Result<u32, governor::Error> {
         let council = self.spec.council.clone();
-        let id = self.propose(council[0], action).expect("propose");
+        let id = self.propose(council[0], action)?;
         for member in council
             .iter()
             .skip(1)

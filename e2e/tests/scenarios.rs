@@ -22,3 +22,5 @@ mod registry_contract;
 mod review;
 #[path = "reward_pool.rs"]
 mod reward_pool_contract;
+#[path = "stateful.rs"]
+mod stateful;
