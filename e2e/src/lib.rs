@@ -290,6 +290,38 @@ impl Chain {
         }
     }
 
+    /// Calls `message` on `contract` as `by` with `args` in a dry run (nothing it does is kept)
+    /// and returns what the message answered, undecoded (`Result<T, E>` of the message), or
+    /// `None` if it trapped or could not be dispatched. For tests that only look at the error
+    /// of a message whatever its return type (the access matrix).
+    pub fn dry_call_raw<A: Encode>(
+        &mut self,
+        contract: &AccountId,
+        by: &AccountId,
+        message: &str,
+        args: A,
+    ) -> Option<Vec<u8>> {
+        let mut data = selector(message).to_vec();
+        args.encode_to(&mut data);
+        let (contract, by) = (contract.clone(), by.clone());
+        self.sandbox.dry_run(|sandbox| {
+            let result = sandbox.call_contract(
+                contract,
+                0,
+                data,
+                by,
+                MinimalSandbox::default_gas_limit(),
+                None,
+                Determinism::Enforced,
+            );
+            let ok = result.result.ok()?;
+            match ok.data.split_first() {
+                Some((0, answer)) => Some(answer.to_vec()),
+                _ => None,
+            }
+        })
+    }
+
     /// [`Chain::call_with_value`] without a transfer.
     pub fn call<A: Encode, R: Decode>(
         &mut self,

@@ -626,3 +626,24 @@ fn upgrade_keeps_storage() {
     assert_eq!(fx.record(a, 101, 8_000), Ok(()));
     assert_eq!(fx.member(a).months_recorded, 2);
 }
+
+/// A member's former wallet cannot apply to join: it stays bound to its member, so the council
+/// could never accept the application (`WalletInUse` at the acceptance); the application is
+/// refused when made instead of costing the council a proposal that cannot run. Found by the
+/// access matrix (issue 16).
+#[test]
+fn a_members_former_wallet_cannot_apply_to_join_as_someone_else() {
+    let mut fx = Fx::new();
+    let a = fx.induct(2, Rank::Ambassador);
+    let r: R<()> = fx.call(2, "propose_wallet", id(12));
+    assert_eq!(r, Ok(()));
+    let r: R<()> = fx.call(12, "accept_wallet", a);
+    assert_eq!(r, Ok(()));
+    let r: R<()> = fx.call(2, "apply", b"github.com/me".to_vec());
+    assert_eq!(r, Err(Error::WalletInUse));
+    let pending: Option<registry::Application> = fx.call(STRANGER, "application", id(2));
+    assert_eq!(pending, None, "nothing recorded");
+    // A wallet that never acted for a member still applies.
+    let r: R<()> = fx.call(13, "apply", b"github.com/me".to_vec());
+    assert_eq!(r, Ok(()));
+}

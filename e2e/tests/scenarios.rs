@@ -2,6 +2,8 @@
 //! embeds a whole Substrate runtime (about 300 MB in debug), so one binary instead of six keeps a
 //! cold CI run's disk and link time down. Run one part with `cargo test -p e2e -- <module>::`.
 
+#[path = "access.rs"]
+mod access;
 #[path = "bounty.rs"]
 mod bounty_contract;
 #[path = "governance_safety.rs"]

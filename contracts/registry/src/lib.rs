@@ -484,16 +484,20 @@ pub mod registry {
 
         // ---- joining -------------------------------------------------------------------------
 
-        /// Applies to join with an evidence reference. Any wallet that is not a member and has
-        /// no pending application may call it.
+        /// Applies to join with an evidence reference. Any wallet that is not a member, was
+        /// never a member's wallet and has no pending application may call it.
         ///
-        /// Errors: `Paused`, `AlreadyMember`, `ApplicationPending`, `Rule(EvidenceEmpty)`,
-        /// `Rule(EvidenceTooLong)`.
+        /// Errors: `Paused`, `AlreadyMember`, `WalletInUse` (a member's former wallet: it stays
+        /// bound to that member, so it could never be accepted), `ApplicationPending`,
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
         #[ink(message)]
         pub fn apply(&mut self, evidence_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
             let who = self.env().caller();
             self.ensure_not_member(who, Error::AlreadyMember)?;
+            if self.bound_to.contains(who) {
+                return Err(Error::WalletInUse);
+            }
             if self.applications.contains(who) {
                 return Err(Error::ApplicationPending);
             }
