@@ -1,11 +1,17 @@
 //! The suite under random use (issue 16, part 1): seeded sequences of operations on the whole
 //! deployed suite (governor, registry, reward pool, bounty), people acting in any order, with a
 //! model a program lead would keep beside it (who holds which wallet, what went into and out of
-//! each contract, which months each member has been paid for). After every step:
+//! each contract, which months each member has been paid for, which awards were claimed). The
+//! operations: reports, reviews, disputes, funding, finalizes, claims, advances, sweeps, wallet
+//! rotations, suspensions, pauses, clock jumps, and on the bounty side proposals, the council's
+//! approval (the right or a wrong funding figure) and milestone decisions, reports, awards to
+//! members and to plain accounts, award claims, feeds into the pool, closes and the curator's fee.
+//! After every step:
 //! - each contract's balance covers what it says it owes (`liabilities`), and its balance equals
 //!   what the model saw go in minus what it saw go out, to the unit;
-//! - no member is paid twice for a month, and only through the wallet it holds now; a claim pays
-//!   exactly what `preview` showed just before;
+//! - no member is paid twice for a month or an award, and only through the wallet it holds now;
+//!   a claim pays exactly what `preview` showed just before, and every payment reaches the wallet
+//!   it was returned for;
 //! - a refused operation changed none of the views the model reads (accounts, months, entries,
 //!   members);
 //! - nothing traps (`Chain::call` fails the test on a trap).
@@ -23,6 +29,7 @@ use rules::calendar::Phase;
 use std::collections::{BTreeMap, BTreeSet};
 
 const REVIEWER: u8 = 20;
+const CURATOR: u8 = 23;
 const STRANGER: u8 = 25;
 /// Members' first wallets are accounts 40.., rotations move them to 100...
 const FIRST_WALLET: u8 = 40;
@@ -62,6 +69,11 @@ struct Sheet {
     members: Vec<MemberSheet>,
     /// (month, member) of every report taken.
     submitted: BTreeSet<(u32, u32)>,
+    /// Bounty proposals made, and each milestone's report count (its version).
+    bounties: Vec<u32>,
+    reports: BTreeMap<(u32, u8), u32>,
+    /// Awards made: id, the member it follows (None: a plain account) or the account, claimed.
+    awards: Vec<(u32, Option<u32>, u8, bool)>,
     pool_in: u128,
     pool_out: u128,
     bounty_in: u128,
@@ -103,6 +115,7 @@ impl Run {
         spec.config.gate_bps = 2_000;
         spec.reviewers = vec![REVIEWER, REVIEWER + 1];
         let mut suite = Suite::deploy(spec);
+        suite.chain.fund(&account(CURATOR), 1_000 * UNIT);
         let mut sheet = Sheet {
             next_wallet: 100,
             ..Sheet::default()
@@ -295,10 +308,11 @@ impl Run {
                 (Some(Phase::Dispute), 20..=59) => self.dispute(),
                 (Some(Phase::Dispute), _) => self.score(step),
                 (_, 0..=19) => self.jump(),
-                (_, 20..=39) => self.fund(),
-                (_, 40..=59) => self.finalize(),
-                (_, 60..=89) => self.claim(step),
-                (_, 90..=94) => self.advance(),
+                (_, 20..=34) => self.fund(),
+                (_, 35..=49) => self.finalize(),
+                (_, 50..=74) => self.claim(step),
+                (_, 75..=79) => self.advance(),
+                (_, 80..=99) => self.bounty_op(step),
                 _ => self.any(step),
             }
         } else {
@@ -309,7 +323,7 @@ impl Run {
 
     /// Any operation, with the program's usual weights.
     fn any(&mut self, step: usize) -> Done {
-        match self.rng.below(100) {
+        match self.rng.below(120) {
             0..=15 => self.submit(step),
             16..=29 => self.score(step),
             30..=33 => self.dispute(),
@@ -321,8 +335,212 @@ impl Run {
             75..=78 => self.rotate(),
             79..=81 => self.suspend_or_unsuspend(),
             82..=83 => self.pause_or_unpause(),
-            _ => self.jump(),
+            84..=99 => self.jump(),
+            _ => self.bounty_op(step),
         }
+    }
+
+    // ---- bounties: the curator's and the council's side, and award claims ---------------
+
+    fn bounty_call<T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: impl scale::Encode,
+    ) -> T {
+        let bounty = self.suite.bounty.clone();
+        self.suite.chain.call(&bounty, &account(by), message, args)
+    }
+
+    fn bounty_op(&mut self, step: usize) -> Done {
+        let month = self.current_month().unwrap_or(0);
+        let w = self.watch(month, 0);
+        // Any bounty proposed so far (at most a few are proposed).
+        let bounty = if self.sheet.bounties.is_empty() {
+            None
+        } else {
+            let i = self.rng.below(self.sheet.bounties.len() as u64) as usize;
+            Some(self.sheet.bounties[i])
+        };
+        // Mostly what the bounty's status calls for: the council's approval while proposed,
+        // the curator's work while active.
+        let status = bounty.and_then(|b| {
+            let p: Option<bounty::Proposal> = self.bounty_call(STRANGER, "proposal", b);
+            p.map(|p| p.status)
+        });
+        let roll = match status {
+            Some(bounty::Status::Proposed) if self.rng.chance(70) => 1,
+            Some(bounty::Status::Active) if self.rng.chance(80) => 2 + self.rng.below(6),
+            _ => self.rng.below(8),
+        };
+        let propose = bounty.is_none() || (roll == 0 && self.sheet.bounties.len() < 3);
+        let refused = match (roll, bounty) {
+            _ if propose => {
+                let now = self.now();
+                let r: bounty::Result<u32> = self.bounty_call(
+                    STRANGER,
+                    "propose",
+                    (
+                        id(CURATOR),
+                        b"ipfs://bounty".to_vec(),
+                        (now, now + 20 * PERIOD),
+                        2_000 * UNIT,
+                        vec![(b"weekly".to_vec(), 2_000 * UNIT)],
+                        vec![
+                            (b"half".to_vec(), now + PERIOD, 5_000u16),
+                            (b"rest".to_vec(), now + 2 * PERIOD, 5_000u16),
+                        ],
+                        100u16,
+                    ),
+                );
+                self.log.push(format!("bounty propose: {r:?}"));
+                if let Ok(b) = r {
+                    self.sheet.bounties.push(b);
+                }
+                r.is_err()
+            }
+            (1, Some(b)) => {
+                // The council names the funding: total + 1 % fee budget, sometimes wrong.
+                let funding = if self.rng.chance(85) {
+                    2_020 * UNIT
+                } else {
+                    2_000 * UNIT
+                };
+                let r = self.governed(Action::ApproveBounty { id: b, funding });
+                self.log
+                    .push(format!("bounty {b} approve with {funding}: {r:?}"));
+                if r.is_ok() {
+                    self.sheet.bounty_in += funding;
+                }
+                r.is_err()
+            }
+            (2, Some(b)) => {
+                let milestone = self.rng.below(2) as u8;
+                let r: bounty::Result<()> =
+                    self.bounty_call(CURATOR, "submit_report", (b, milestone, b"report".to_vec()));
+                self.log
+                    .push(format!("bounty {b} report milestone {milestone}: {r:?}"));
+                if r.is_ok() {
+                    *self.sheet.reports.entry((b, milestone)).or_default() += 1;
+                }
+                r.is_err()
+            }
+            (3, Some(b)) => {
+                let milestone = self.rng.below(2) as u8;
+                let report = self
+                    .sheet
+                    .reports
+                    .get(&(b, milestone))
+                    .copied()
+                    .unwrap_or(0);
+                let approve = self.rng.chance(80);
+                let r = self.governed(Action::DecideMilestone {
+                    id: b,
+                    milestone,
+                    report,
+                    approve,
+                    reason_ref: b"ok".to_vec(),
+                });
+                self.log.push(format!(
+                    "bounty {b} decide milestone {milestone} v{report} approve {approve}: {r:?}"
+                ));
+                r.is_err()
+            }
+            (4, Some(b)) => {
+                // To a member's wallet (the award follows the member) or to a plain account.
+                let (to, member) = if self.rng.chance(70) {
+                    let m = self.pick_member();
+                    (m.wallet, Some(m.id))
+                } else {
+                    (STRANGER + 1, None)
+                };
+                let r: bounty::Result<u32> = self.bounty_call(
+                    CURATOR,
+                    "award",
+                    (b, 0u8, id(to), 100 * UNIT, b"memo".to_vec()),
+                );
+                self.log.push(format!("bounty {b} award to {to}: {r:?}"));
+                if let Ok(award) = r {
+                    self.sheet.awards.push((award, member, to, false));
+                }
+                r.is_err()
+            }
+            (5, _) if !self.sheet.awards.is_empty() => {
+                let i = self.rng.below(self.sheet.awards.len() as u64) as usize;
+                let (award, member, to, claimed) = self.sheet.awards[i];
+                let holder = match member {
+                    Some(m) => self.sheet.members[m as usize].wallet,
+                    None => to,
+                };
+                let by = if self.rng.chance(80) {
+                    holder
+                } else {
+                    STRANGER
+                };
+                let before = self.suite.chain.balance(&account(by));
+                let r: bounty::Result<u128> = self.bounty_call(by, "claim_award", award);
+                self.log
+                    .push(format!("bounty claim award {award} by {by}: {r:?}"));
+                if let Ok(paid) = r {
+                    if by != holder {
+                        self.fail(
+                            step,
+                            format!("award {award} paid to {by}, its holder is {holder}"),
+                        );
+                    }
+                    if claimed {
+                        self.fail(step, format!("award {award} paid twice"));
+                    }
+                    let received = self.suite.chain.received(&account(by), before);
+                    if received != paid as i128 {
+                        self.fail(
+                            step,
+                            format!("award {award}: returned {paid}, received {received}"),
+                        );
+                    }
+                    self.sheet.awards[i].3 = true;
+                    self.sheet.bounty_out += paid;
+                }
+                r.is_err()
+            }
+            (6, Some(b)) => {
+                // Feeding this month's pool from the budget line.
+                let r: bounty::Result<()> =
+                    self.bounty_call(CURATOR, "feed_pool", (b, 0u8, month, 50 * UNIT));
+                self.log
+                    .push(format!("bounty {b} feed month {month}: {r:?}"));
+                if r.is_ok() {
+                    self.sheet.bounty_out += 50 * UNIT;
+                    self.sheet.pool_in += 50 * UNIT;
+                }
+                r.is_err()
+            }
+            (_, Some(b)) => {
+                // The close refunds the treasury; the fee is pulled by the curator.
+                let treasury = account(self.suite.spec.treasury);
+                let before = self.suite.chain.balance(&treasury);
+                let r: bounty::Result<()> = self.bounty_call(CURATOR, "close", b);
+                self.log.push(format!("bounty {b} close: {r:?}"));
+                if r.is_ok() {
+                    let refund = self.suite.chain.balance(&treasury) - before;
+                    self.sheet.bounty_out += refund;
+                    let fee_before = self.suite.chain.balance(&account(CURATOR));
+                    let f: bounty::Result<u128> = self.bounty_call(CURATOR, "claim_fee", b);
+                    self.log.push(format!("bounty {b} claim fee: {f:?}"));
+                    if let Ok(fee) = f {
+                        let received = self.suite.chain.received(&account(CURATOR), fee_before);
+                        if received != fee as i128 {
+                            self.fail(step, format!("fee returned {fee}, received {received}"));
+                        }
+                        self.sheet.bounty_out += fee;
+                    }
+                }
+                // A close changes state even when the fee claim is refused.
+                r.is_err()
+            }
+            (_, None) => unreachable!("without a bounty the step proposes one"),
+        };
+        w.done(refused)
     }
 
     /// The month the program is busy with: the one before the current month, whose reports
@@ -479,8 +697,9 @@ impl Run {
         } else {
             (self.focus() + 1).saturating_sub(self.rng.below(3) as u32)
         };
+        // Enough for a month's pool (base, growth and carry), or a small top-up.
         let amount = if self.rng.chance(80) {
-            84_000 * UNIT
+            110_000 * UNIT
         } else {
             1_000 * UNIT
         };
@@ -518,9 +737,22 @@ impl Run {
     }
 
     fn claim(&mut self, step: usize) -> Done {
-        let m = self.pick_member();
         let last: Option<u32> = self.pool_call(STRANGER, "last_finalized", ());
         let top = last.unwrap_or(0);
+        // Mostly a member with a report in a finalized month.
+        let reported: Vec<u32> = self
+            .sheet
+            .submitted
+            .iter()
+            .filter(|(month, _)| last.is_some_and(|l| *month <= l))
+            .map(|(_, member)| *member)
+            .collect();
+        let m = if !reported.is_empty() && self.rng.chance(70) {
+            let i = self.rng.below(reported.len() as u64) as usize;
+            self.sheet.members[reported[i] as usize].clone()
+        } else {
+            self.pick_member()
+        };
         let mut months: Vec<u32> = (0..=top).filter(|_| self.rng.chance(50)).collect();
         if months.is_empty() {
             months.push(top);

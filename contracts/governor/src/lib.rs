@@ -87,7 +87,7 @@ pub mod governor {
     use reward_pool::Config;
     use rules::council::{self as rule, Council, ProposalFacts};
     use rules::submission;
-    use scale::{Decode, Encode};
+    use scale::{DecodeAll, Encode};
 
     /// A contract of the suite that the governor governs.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +255,7 @@ pub mod governor {
             /// Why.
             reason_ref: Vec<u8>,
         },
-        /// Registry `set_params(params)`.
+        /// Registry `set_params(params, from_month)`, from the month after the current one.
         SetRegistryParams {
             /// The new parameters; their streak part judges the months from the one after the
             /// pool's current month (the governor names it when the action runs).
@@ -664,14 +664,26 @@ pub mod governor {
         Ok(())
     }
 
+    /// A suite message as the governor sends it for an action.
+    struct SuiteMessage {
+        /// The contract it goes to.
+        target: Target,
+        /// The message's selector.
+        selector: [u8; 4],
+        /// Its arguments, SCALE-encoded as the message declares them.
+        args: Vec<u8>,
+        /// The value sent with it (checked against the treasury first).
+        value: Balance,
+    }
+
     /// The callee's refusal as the governor's error: the callee's own error wrapped in the
     /// variant naming it, or `Unreachable(target)` if it is not one.
     fn refused(target: Target, error: &[u8]) -> Error {
         let mut input = error;
         let wrapped = match target {
-            Target::Registry => registry::Error::decode(&mut input).map(Error::Registry),
-            Target::RewardPool => reward_pool::Error::decode(&mut input).map(Error::RewardPool),
-            Target::Bounty => bounty::Error::decode(&mut input).map(Error::Bounty),
+            Target::Registry => registry::Error::decode_all(&mut input).map(Error::Registry),
+            Target::RewardPool => reward_pool::Error::decode_all(&mut input).map(Error::RewardPool),
+            Target::Bounty => bounty::Error::decode_all(&mut input).map(Error::Bounty),
         };
         wrapped.unwrap_or(Error::Unreachable(target))
     }
@@ -1181,13 +1193,25 @@ pub mod governor {
         /// Carries out a suite action: one call of the message it names on the contract it
         /// names in `suite`, with the value it sends (checked against the treasury first).
         fn carry_out_on_suite(&mut self, action: Action, suite: Suite) -> Result<()> {
-            let Some((target, selector, args, value)) = self.suite_message(action, &suite)? else {
+            // What the message returns besides its `Result`: a member id, a balance or nothing.
+            let ok_len = match action {
+                Action::AcceptApplication { .. } | Action::Induct { .. } => 4,
+                Action::ReleasePool => 16,
+                _ => 0,
+            };
+            let Some(SuiteMessage {
+                target,
+                selector,
+                args,
+                value,
+            }) = self.suite_message(action, &suite)?
+            else {
                 return Ok(());
             };
             if value > 0 {
                 self.ensure_funds(value)?;
             }
-            match suite_call::act(suite.address(target), selector, &args, value) {
+            match suite_call::act(suite.address(target), selector, &args, value, ok_len) {
                 Answer::Done => Ok(()),
                 Answer::Refused(error) => Err(refused(target, &error)),
                 Answer::Unreachable => Err(Error::Unreachable(target)),
@@ -1197,11 +1221,7 @@ pub mod governor {
         /// The message a suite action is carried out by: its contract, its selector, its
         /// arguments encoded as the message declares them, the value sent. `None` for the
         /// governor's own actions (handled in `carry_out`).
-        fn suite_message(
-            &self,
-            action: Action,
-            suite: &Suite,
-        ) -> Result<Option<(Target, [u8; 4], Vec<u8>, Balance)>> {
+        fn suite_message(&self, action: Action, suite: &Suite) -> Result<Option<SuiteMessage>> {
             use Target::{Bounty, Registry, RewardPool};
             let message = match action {
                 Action::FinalizeMonth { month, pool } => {
@@ -1355,7 +1375,13 @@ pub mod governor {
                 | Action::Transfer { .. }
                 | Action::UpgradeGovernor { .. } => return Ok(None),
             };
-            Ok(Some(message))
+            let (target, selector, args, value) = message;
+            Ok(Some(SuiteMessage {
+                target,
+                selector,
+                args,
+                value,
+            }))
         }
     }
 }

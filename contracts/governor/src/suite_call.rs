@@ -43,12 +43,12 @@ impl scale::Decode for Reply {
 
 /// What a suite message answered.
 pub enum Answer {
-    /// `Ok(_)`: the message ran.
+    /// `Ok(_)`: the message ran and answered a value of the expected size.
     Done,
-    /// `Err(e)`: the message refused; the callee's error, encoded.
+    /// `Err(e)`: the message refused; the callee's error, encoded (decoded by the caller).
     Refused(Vec<u8>),
     /// The call trapped, the callee does not exist or has no such message, or the reply is not
-    /// a `Result`.
+    /// the `Result` expected.
     Unreachable,
 }
 
@@ -68,12 +68,20 @@ pub fn call(callee: AccountId, selector: [u8; 4], args: &[u8], value: u128) -> O
     }
 }
 
-/// Calls a message that returns `Result<_, E>` (every suite action does) and splits the reply.
-/// A refusal is returned, not reverted here: the governor's message returns the error, which
-/// reverts the whole call.
-pub fn act(callee: AccountId, selector: [u8; 4], args: &[u8], value: u128) -> Answer {
+/// Calls a message that returns `Result<T, E>` (every suite action does), where `T` encodes to
+/// `ok_len` bytes, and splits the reply. A reply that is not exactly `Ok` with a `T` or `Err`
+/// with an error is `Unreachable`: a same-named message of another shape (after a mistaken
+/// `SetSuite` or upgrade) never counts as done. A refusal is returned, not reverted here: the
+/// governor's message returns the error, which reverts the whole call.
+pub fn act(
+    callee: AccountId,
+    selector: [u8; 4],
+    args: &[u8],
+    value: u128,
+    ok_len: usize,
+) -> Answer {
     match call(callee, selector, args, value).as_deref() {
-        Some([0, ..]) => Answer::Done,
+        Some([0, ok @ ..]) if ok.len() == ok_len => Answer::Done,
         Some([1, error @ ..]) => Answer::Refused(error.into()),
         _ => Answer::Unreachable,
     }
