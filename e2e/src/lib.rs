@@ -15,7 +15,7 @@ use scale::{Decode, DecodeAll, Encode};
 use std::path::PathBuf;
 
 pub use drink;
-pub use suite::{Suite, SuiteSpec, DEPLOYER, PERIOD, PERIOD_START};
+pub use suite::{one_milestone_bounty, Suite, SuiteSpec, DEPLOYER, OUTSIDER, PERIOD, PERIOD_START};
 
 mod suite;
 

@@ -2,11 +2,33 @@
 //! registry, the reward pool and the bounty contract, wired to each other. Shared by the governor
 //! tests and the program scenarios.
 
-use crate::{account, id, ink_id, AccountId, Chain, UNIT};
+use crate::{account, id, ink_id, AccountId, Balance, Chain, UNIT};
 use governor::{Action, ProposalView, Suite as Addresses};
 use ink::primitives::AccountId as InkId;
-use registry::AuthorisedCaller;
+use registry::{AuthorisedCaller, Rank};
 use reward_pool::{Calendar, Config, Weights, Windows};
+
+/// A bounty proposal's arguments (`propose`'s tuple): curator account `curator`, one budget
+/// line of `total`, one milestone of 100% due at `due`, running over `window`, a 1% fee budget.
+pub fn one_milestone_bounty(
+    curator: u8,
+    total: Balance,
+    window: (u64, u64),
+    due: u64,
+) -> impl scale::Encode {
+    (
+        id(curator),
+        b"ipfs://proposal".to_vec(),
+        window,
+        total,
+        vec![(b"weekly".to_vec(), total)],
+        vec![(b"final".to_vec(), due, 10_000u16)],
+        100u16,
+    )
+}
+
+/// An account outside every role of [`SuiteSpec::small`] (not council, deployer or treasury).
+pub const OUTSIDER: u8 = 25;
 
 /// How to deploy the suite. Accounts are seeds of [`account`].
 #[derive(Debug, Clone)]
@@ -196,6 +218,81 @@ impl Suite {
     ) -> T {
         let governor = self.governor.clone();
         self.chain.call(&governor, &account(by), message, args)
+    }
+
+    /// Calls the reward pool as account `by`.
+    pub fn call_pool<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
+        let pool = self.pool.clone();
+        self.chain.call(&pool, &account(by), message, args)
+    }
+
+    /// Calls the registry as account `by`.
+    pub fn call_registry<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
+        let registry = self.registry.clone();
+        self.chain.call(&registry, &account(by), message, args)
+    }
+
+    /// Calls the bounty contract as account `by`.
+    pub fn call_bounty<A: scale::Encode, T: scale::Decode>(
+        &mut self,
+        by: u8,
+        message: &str,
+        args: A,
+    ) -> T {
+        let bounty = self.bounty.clone();
+        self.chain.call(&bounty, &account(by), message, args)
+    }
+
+    /// Proposes (as account `by`) a bounty of `total` curated by account `curator`: one budget
+    /// line, one milestone of 100% due at `due`, running over `window`, with a 1% fee budget.
+    pub fn propose_bounty(
+        &mut self,
+        by: u8,
+        curator: u8,
+        total: Balance,
+        window: (u64, u64),
+        due: u64,
+    ) -> bounty::Result<u32> {
+        self.call_bounty(
+            by,
+            "propose",
+            one_milestone_bounty(curator, total, window, due),
+        )
+    }
+
+    /// A bounty of `total` (see [`Suite::propose_bounty`]; window 0..10 ms, due at 10 ms)
+    /// proposed by [`OUTSIDER`] and approved by the council at its funding, total + 1% (the
+    /// governor's treasury pays it). Returns its id.
+    pub fn approved_bounty(&mut self, curator: u8, total: Balance) -> u32 {
+        let b = self
+            .propose_bounty(OUTSIDER, curator, total, (0, 10), 10)
+            .expect("bounty proposed");
+        self.govern(Action::ApproveBounty {
+            id: b,
+            funding: total + total / 100,
+        })
+        .expect("bounty approved");
+        b
+    }
+
+    /// Inducts account `seed` at `rank` through the council (evidence "onboarding").
+    pub fn induct(&mut self, seed: u8, rank: Rank) {
+        self.govern(Action::Induct {
+            who: id(seed),
+            rank,
+            evidence_ref: b"onboarding".to_vec(),
+        })
+        .expect("induct");
     }
 
     /// The governor action that finalizes `month` at the pool size the pool previews now.

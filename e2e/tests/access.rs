@@ -16,8 +16,18 @@ use scale::Encode;
 use std::fmt::Debug;
 use std::fmt::Write as _;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+/// Declares the caller roles once: the enum and the list of all of them, in table order.
+macro_rules! roles {
+    ($($role:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Role {
+            $($role),*
+        }
+        const ROLES: &[Role] = &[$(Role::$role),*];
+    };
+}
+
+roles!(
     Governance,
     Reviewer,
     Candidate,
@@ -30,26 +40,11 @@ enum Role {
     PoolContract,
     BountyContract,
     OtherContract,
-}
+);
 
 use Role::*;
 
-const ROLES: [Role; 12] = [
-    Governance,
-    Reviewer,
-    Candidate,
-    Head,
-    Suspended,
-    Removed,
-    OldWallet,
-    Curator,
-    Stranger,
-    PoolContract,
-    BountyContract,
-    OtherContract,
-];
-
-const ALL: &[Role] = &ROLES;
+const ALL: &[Role] = ROLES;
 const MEMBERS: &[Role] = &[Candidate, Head];
 
 const REVIEWER: u8 = 20;
@@ -124,7 +119,7 @@ impl Matrix {
     fn check<E: Encode + Debug>(&mut self, name: &str, contract: &AccountId, rows: Vec<Row<E>>) {
         for row in rows {
             let mut cells = Vec::new();
-            for role in ROLES {
+            for &role in ROLES {
                 let by = self.caller(role);
                 let answer =
                     self.suite
@@ -224,13 +219,7 @@ fn setup() -> Matrix {
         (OLD, Rank::Ambassador),
     ] {
         suite.chain.fund(&account(seed), 1_000 * UNIT);
-        suite
-            .govern(Action::Induct {
-                who: id(seed),
-                rank,
-                evidence_ref: b"onboarding".to_vec(),
-            })
-            .expect("induct");
+        suite.induct(seed, rank);
     }
     suite
         .govern(Action::Suspend {
@@ -272,23 +261,16 @@ fn setup() -> Matrix {
     r.expect("submit month 0");
     suite.chain.set_time(start + PERIOD + 150_000);
     // An active bounty with the curator.
-    let bounty = suite.bounty.clone();
     let now = suite.chain.time();
-    let p: bounty::Result<u32> = suite.chain.call(
-        &bounty,
-        &account(STRANGER),
-        "propose",
-        (
-            id(CURATOR),
-            b"ipfs://proposal".to_vec(),
-            (now, now + 10 * PERIOD),
+    let p = suite
+        .propose_bounty(
+            STRANGER,
+            CURATOR,
             1_000 * UNIT,
-            vec![(b"weekly".to_vec(), 1_000 * UNIT)],
-            vec![(b"final".to_vec(), now + PERIOD, 10_000u16)],
-            100u16,
-        ),
-    );
-    let p = p.expect("bounty proposal");
+            (now, now + 10 * PERIOD),
+            now + PERIOD,
+        )
+        .expect("bounty proposal");
     suite
         .govern(Action::ApproveBounty {
             id: p,

@@ -47,63 +47,6 @@ fn approved(suite: &mut Suite, action: Action) -> u32 {
     p
 }
 
-fn bounty_call<A: scale::Encode, T: scale::Decode>(
-    suite: &mut Suite,
-    by: u8,
-    message: &str,
-    args: A,
-) -> T {
-    let bounty = suite.bounty.clone();
-    suite.chain.call(&bounty, &account(by), message, args)
-}
-
-fn pool_call<A: scale::Encode, T: scale::Decode>(
-    suite: &mut Suite,
-    by: u8,
-    message: &str,
-    args: A,
-) -> T {
-    let pool = suite.pool.clone();
-    suite.chain.call(&pool, &account(by), message, args)
-}
-
-fn registry_call<A: scale::Encode, T: scale::Decode>(
-    suite: &mut Suite,
-    by: u8,
-    message: &str,
-    args: A,
-) -> T {
-    let registry = suite.registry.clone();
-    suite.chain.call(&registry, &account(by), message, args)
-}
-
-/// A bounty of 8,000 with one milestone, proposed with curator account 5 and approved by the
-/// council at its funding (the total plus a 1% fee budget). Returns its id.
-fn approved_bounty(suite: &mut Suite) -> u32 {
-    let r: bounty::Result<u32> = bounty_call(
-        suite,
-        ANYONE,
-        "propose",
-        (
-            id(CURATOR),
-            b"ipfs://proposal".to_vec(),
-            (0u64, 10u64),
-            8_000 * UNIT,
-            vec![(b"weekly".to_vec(), 8_000 * UNIT)],
-            vec![(b"final".to_vec(), 10u64, 10_000u16)],
-            100u16,
-        ),
-    );
-    let b = r.expect("bounty proposed");
-    suite
-        .govern(Action::ApproveBounty {
-            id: b,
-            funding: 8_080 * UNIT,
-        })
-        .expect("bounty approved");
-    b
-}
-
 /// A new pool and bounty contract governed by the suite's governor, on its registry, with the
 /// suite's calendar and configuration and a payout delay of `payout_delay_ms`: a replacement
 /// the council can wire in with `SetSuite`.
@@ -123,17 +66,13 @@ fn replacement(suite: &mut Suite, payout_delay_ms: u64) -> (e2e::AccountId, e2e:
 }
 
 fn submit_report(suite: &mut Suite, b: u32, reference: &[u8]) {
-    let r: bounty::Result<()> = bounty_call(
-        suite,
-        CURATOR,
-        "submit_report",
-        (b, 0u8, reference.to_vec()),
-    );
+    let r: bounty::Result<()> =
+        suite.call_bounty(CURATOR, "submit_report", (b, 0u8, reference.to_vec()));
     r.expect("report");
 }
 
 fn milestone(suite: &mut Suite, b: u32) -> bounty::Milestone {
-    let report: bounty::Result<bounty::Report> = bounty_call(suite, ANYONE, "report", b);
+    let report: bounty::Result<bounty::Report> = suite.call_bounty(ANYONE, "report", b);
     report.expect("report").milestones[0].clone()
 }
 
@@ -152,7 +91,7 @@ fn decide(b: u32, report: u32, approve: bool) -> Action {
 #[test]
 fn an_approval_waiting_in_the_timelock_does_not_pass_a_report_resubmitted_after_a_reject() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    let b = approved_bounty(&mut suite);
+    let b = suite.approved_bounty(CURATOR, 8_000 * UNIT);
     submit_report(&mut suite, b, b"report one");
     assert_eq!(milestone(&mut suite, b).report_version, 1);
     // The council drafts both answers to report one; the reject runs first.
@@ -169,7 +108,7 @@ fn an_approval_waiting_in_the_timelock_does_not_pass_a_report_resubmitted_after_
     let m = milestone(&mut suite, b);
     assert_eq!(m.state, bounty::MilestoneState::Submitted);
     assert_eq!(m.report_version, 2);
-    let unlocked: bounty::Result<bounty::Report> = bounty_call(&mut suite, ANYONE, "report", b);
+    let unlocked: bounty::Result<bounty::Report> = suite.call_bounty(ANYONE, "report", b);
     assert_eq!(
         unlocked.unwrap().unlocked,
         0,
@@ -186,21 +125,9 @@ fn an_approval_waiting_in_the_timelock_does_not_pass_a_report_resubmitted_after_
 #[test]
 fn a_bounty_approval_sends_only_the_funding_the_council_named() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    let r: bounty::Result<u32> = bounty_call(
-        &mut suite,
-        ANYONE,
-        "propose",
-        (
-            id(CURATOR),
-            b"ipfs://proposal".to_vec(),
-            (0u64, 10u64),
-            8_000 * UNIT,
-            vec![(b"weekly".to_vec(), 8_000 * UNIT)],
-            vec![(b"final".to_vec(), 10u64, 10_000u16)],
-            100u16,
-        ),
-    );
-    let b = r.unwrap();
+    let b = suite
+        .propose_bounty(ANYONE, CURATOR, 8_000 * UNIT, (0, 10), 10)
+        .unwrap();
     let governor = suite.governor.clone();
     let treasury = suite.chain.balance(&governor);
     // A figure that is not total + fee budget is refused and nothing leaves the treasury.
@@ -226,10 +153,10 @@ fn an_acceptance_waiting_in_the_timelock_does_not_admit_a_reapplication_nobody_r
     let mut suite = Suite::deploy(SuiteSpec::small());
     const APPLICANT: u8 = 12;
     let r: registry::Result<()> =
-        registry_call(&mut suite, APPLICANT, "apply", b"ipfs://portfolio".to_vec());
+        suite.call_registry(APPLICANT, "apply", b"ipfs://portfolio".to_vec());
     r.expect("apply");
     let app: Option<registry::Application> =
-        registry_call(&mut suite, ANYONE, "application", id(APPLICANT));
+        suite.call_registry(ANYONE, "application", id(APPLICANT));
     let reviewed = app.expect("pending").applied_at;
     let accept = approved(
         &mut suite,
@@ -248,14 +175,13 @@ fn an_acceptance_waiting_in_the_timelock_does_not_admit_a_reapplication_nobody_r
         })
         .expect("reject");
     later(&mut suite, 1);
-    let r: registry::Result<()> =
-        registry_call(&mut suite, APPLICANT, "apply", b"ipfs://other".to_vec());
+    let r: registry::Result<()> = suite.call_registry(APPLICANT, "apply", b"ipfs://other".to_vec());
     r.expect("apply again");
     assert_eq!(
         execute(&mut suite, accept),
         Err(Error::Registry(registry::Error::ApplicationChanged))
     );
-    let member: Option<MemberId> = registry_call(&mut suite, ANYONE, "member_id_of", id(APPLICANT));
+    let member: Option<MemberId> = suite.call_registry(ANYONE, "member_id_of", id(APPLICANT));
     assert_eq!(member, None);
 }
 
@@ -334,8 +260,8 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
         Err(Error::RewardPool(reward_pool::Error::IncompatibleCode))
     );
     // The pool still runs its own code over its storage and answers governance.
-    assert_eq!(pool_call::<_, u32>(&mut suite, ANYONE, "version", ()), 1);
-    let governance: InkId = pool_call(&mut suite, ANYONE, "governance", ());
+    assert_eq!(suite.call_pool::<_, u32>(ANYONE, "version", ()), 1);
+    let governance: InkId = suite.call_pool(ANYONE, "governance", ());
     assert_eq!(governance, ink_id(&suite.governor));
     assert_eq!(
         suite
@@ -355,7 +281,7 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
             code_hash: next,
         })
         .expect("a compatible upgrade");
-    assert_eq!(pool_call::<_, u32>(&mut suite, ANYONE, "version", ()), 2);
+    assert_eq!(suite.call_pool::<_, u32>(ANYONE, "version", ()), 2);
     suite
         .govern(Action::Unpause {
             target: Target::RewardPool,
@@ -385,11 +311,8 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
         }),
         Err(Error::Registry(registry::Error::IncompatibleCode))
     );
-    assert_eq!(bounty_call::<_, u32>(&mut suite, ANYONE, "version", ()), 1);
-    assert_eq!(
-        registry_call::<_, u32>(&mut suite, ANYONE, "version", ()),
-        1
-    );
+    assert_eq!(suite.call_bounty::<_, u32>(ANYONE, "version", ()), 1);
+    assert_eq!(suite.call_registry::<_, u32>(ANYONE, "version", ()), 1);
 }
 
 // ---- item 6: governance can cancel an award during its whole delay ------------------------------
@@ -398,13 +321,12 @@ fn an_upgrade_of_the_pool_to_the_bounty_code_is_reverted_and_the_pool_still_upgr
 /// account 40 just made (its payout delay running): the suite and the award id.
 fn awarded() -> (Suite, u32) {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    let b = approved_bounty(&mut suite);
+    let b = suite.approved_bounty(CURATOR, 8_000 * UNIT);
     submit_report(&mut suite, b, b"report");
     suite
         .govern(decide(b, 1, true))
         .expect("milestone approved");
-    let award: bounty::Result<u32> = bounty_call(
-        &mut suite,
+    let award: bounty::Result<u32> = suite.call_bounty(
         CURATOR,
         "award",
         (b, 0u8, id(RECIPIENT), 1_000 * UNIT, b"memo".to_vec()),
@@ -421,7 +343,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
             target: Target::Bounty,
         })
         .expect("pause");
-    let at: Option<u64> = bounty_call(&mut suite, ANYONE, "claimable_at", award);
+    let at: Option<u64> = suite.call_bounty(ANYONE, "claimable_at", award);
     assert_eq!(at, None, "no payout time while paused");
     // Days pass while paused: the delay does not run out.
     later(&mut suite, 30 * 86_400_000);
@@ -430,7 +352,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
     let treasury = account(suite.spec.treasury);
     let before = suite.chain.balance(&treasury);
     assert_eq!(execute(&mut suite, cancel), Ok(()));
-    let record: Option<bounty::Award> = bounty_call(&mut suite, ANYONE, "award_of", award);
+    let record: Option<bounty::Award> = suite.call_bounty(ANYONE, "award_of", award);
     assert_eq!(record.unwrap().state, bounty::AwardState::Cancelled);
     // Still active: the amount went back to its line, nothing to the treasury yet.
     assert_eq!(suite.chain.balance(&treasury), before);
@@ -439,7 +361,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
             target: Target::Bounty,
         })
         .expect("unpause");
-    let r: bounty::Result<u128> = bounty_call(&mut suite, RECIPIENT, "claim_award", award);
+    let r: bounty::Result<u128> = suite.call_bounty(RECIPIENT, "claim_award", award);
     assert_eq!(r, Err(bounty::Error::AwardCancelled));
 }
 
@@ -447,7 +369,7 @@ fn a_pause_to_investigate_stops_the_payout_delay_so_the_governor_cancel_lands_in
 fn the_payout_delay_outlasts_the_award_when_unpaused_and_the_claim_waits_for_it() {
     let (mut suite, award) = awarded();
     let made = suite.chain.time();
-    let at: Option<u64> = bounty_call(&mut suite, ANYONE, "claimable_at", award);
+    let at: Option<u64> = suite.call_bounty(ANYONE, "claimable_at", award);
     assert_eq!(at, Some(made + suite.spec.payout_delay_ms));
     // Paused for 10 s in the middle: the claim comes 10 s later.
     later(&mut suite, 1_000);
@@ -458,17 +380,17 @@ fn the_payout_delay_outlasts_the_award_when_unpaused_and_the_claim_waits_for_it(
     later(&mut suite, 10_000);
     let r: bounty::Result<()> = suite.chain.call(&bounty, &governor, "unpause", ());
     r.expect("unpause");
-    let at: Option<u64> = bounty_call(&mut suite, ANYONE, "claimable_at", award);
+    let at: Option<u64> = suite.call_bounty(ANYONE, "claimable_at", award);
     assert_eq!(at, Some(made + suite.spec.payout_delay_ms + 10_000));
     suite
         .chain
         .set_time(made + suite.spec.payout_delay_ms + 9_999);
-    let r: bounty::Result<u128> = bounty_call(&mut suite, RECIPIENT, "claim_award", award);
+    let r: bounty::Result<u128> = suite.call_bounty(RECIPIENT, "claim_award", award);
     assert_eq!(r, Err(bounty::Error::PayoutDelayRunning));
     suite
         .chain
         .set_time(made + suite.spec.payout_delay_ms + 10_000);
-    let r: bounty::Result<u128> = bounty_call(&mut suite, RECIPIENT, "claim_award", award);
+    let r: bounty::Result<u128> = suite.call_bounty(RECIPIENT, "claim_award", award);
     assert_eq!(r, Ok(1_000 * UNIT));
 }
 
@@ -526,42 +448,26 @@ fn adding_a_reviewer_keeps_the_funder_and_authorising_a_pool_keeps_the_bounty() 
         })
         .expect("add a reviewer");
     let (_, _, funder): (reward_pool::Calendar, InkId, Option<InkId>) =
-        pool_call(&mut suite, ANYONE, "wiring", ());
+        suite.call_pool(ANYONE, "wiring", ());
     assert_eq!(
         funder,
         Some(ink_id(&suite.bounty)),
         "the funder is untouched"
     );
-    assert!(pool_call::<_, bool>(
-        &mut suite,
-        ANYONE,
-        "is_reviewer",
-        id(21)
-    ));
-    assert!(pool_call::<_, bool>(
-        &mut suite,
-        ANYONE,
-        "is_reviewer",
-        id(REVIEWER)
-    ));
+    assert!(suite.call_pool::<_, bool>(ANYONE, "is_reviewer", id(21)));
+    assert!(suite.call_pool::<_, bool>(ANYONE, "is_reviewer", id(REVIEWER)));
     suite
         .govern(Action::SetAuthorised {
             role: AuthorisedCaller::RewardPool,
             account: Some(id(77)),
         })
         .expect("authorise another pool");
-    let authorised: (Option<InkId>, Option<InkId>) =
-        registry_call(&mut suite, ANYONE, "authorised", ());
+    let authorised: (Option<InkId>, Option<InkId>) = suite.call_registry(ANYONE, "authorised", ());
     assert_eq!(authorised, (Some(id(77)), Some(ink_id(&suite.bounty))));
     suite
         .govern(Action::SetFunder { funder: None })
         .expect("remove the funder");
-    assert!(pool_call::<_, bool>(
-        &mut suite,
-        ANYONE,
-        "is_reviewer",
-        id(21)
-    ));
+    assert!(suite.call_pool::<_, bool>(ANYONE, "is_reviewer", id(21)));
 }
 
 // ---- item 9: a replaced pool is wound down ------------------------------------------------------
@@ -573,13 +479,7 @@ fn s(effort: u8, results: u8) -> Score {
 #[test]
 fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasury() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    suite
-        .govern(Action::Induct {
-            who: id(MEMBER),
-            rank: Rank::Ambassador,
-            evidence_ref: b"onboarding".to_vec(),
-        })
-        .expect("induct");
+    suite.induct(MEMBER, Rank::Ambassador);
     let cal = suite.spec.calendar;
     suite.chain.set_time(cal.start(0).unwrap() + 1);
     suite
@@ -593,8 +493,7 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
             amount: 10_000 * UNIT,
         })
         .expect("fund the reserve");
-    let r: reward_pool::Result<()> = pool_call(
-        &mut suite,
+    let r: reward_pool::Result<()> = suite.call_pool(
         MEMBER,
         "submit",
         (
@@ -606,8 +505,7 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
     );
     r.expect("submit");
     suite.chain.set_time(cal.submission_deadline(0).unwrap());
-    let r: reward_pool::Result<()> = pool_call(
-        &mut suite,
+    let r: reward_pool::Result<()> = suite.call_pool(
         REVIEWER,
         "score",
         (
@@ -671,12 +569,11 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
         Err(Error::RewardPool(reward_pool::Error::NotWindingDown))
     );
     assert_eq!(wind_down(&mut suite, Action::WindDownPool), Ok(()));
-    let state: (WindDown, u32) = pool_call(&mut suite, ANYONE, "wind_down_state", ());
+    let state: (WindDown, u32) = suite.call_pool(ANYONE, "wind_down_state", ());
     assert!(matches!(state, (WindDown::Since(_), 1)));
     // No more reports or feeds; the member still claims its month.
     let governor = suite.governor.clone();
-    let r: reward_pool::Result<()> = pool_call(
-        &mut suite,
+    let r: reward_pool::Result<()> = suite.call_pool(
         MEMBER,
         "submit",
         (
@@ -687,29 +584,26 @@ fn a_replaced_pool_keeps_its_claim_windows_then_returns_its_funds_to_the_treasur
         ),
     );
     assert_eq!(r, Err(reward_pool::Error::WindingDown));
-    let r: reward_pool::Result<u128> = pool_call(&mut suite, MEMBER, "claim", vec![0u32]);
+    let r: reward_pool::Result<u128> = suite.call_pool(MEMBER, "claim", vec![0u32]);
     assert!(r.expect("the member claims from the old pool") > 0);
     // Funds stay until every finalized month's claim window has passed and it is swept.
     assert_eq!(
         wind_down(&mut suite, Action::ReleasePool),
         Err(Error::RewardPool(reward_pool::Error::ClaimWindowsOpen))
     );
-    let fin: reward_pool::MonthState = pool_call(&mut suite, ANYONE, "month", 0u32);
+    let fin: reward_pool::MonthState = suite.call_pool(ANYONE, "month", 0u32);
     let fin = fin.finalized.expect("finalized");
     suite
         .chain
         .set_time(fin.finalized_at + suite.spec.config.windows.claim_ms);
-    let r: reward_pool::Result<u128> = pool_call(&mut suite, ANYONE, "sweep", 0u32);
+    let r: reward_pool::Result<u128> = suite.call_pool(ANYONE, "sweep", 0u32);
     r.expect("sweep");
-    let owed: u128 = pool_call(&mut suite, ANYONE, "liabilities", ());
+    let owed: u128 = suite.call_pool(ANYONE, "liabilities", ());
     assert!(owed > 0, "the reserve and the unclaimed remainder");
     let before = suite.chain.balance(&governor);
     assert_eq!(wind_down(&mut suite, Action::ReleasePool), Ok(()));
     assert_eq!(suite.chain.balance(&governor), before + owed);
-    assert_eq!(
-        pool_call::<_, u128>(&mut suite, ANYONE, "liabilities", ()),
-        0
-    );
+    assert_eq!(suite.call_pool::<_, u128>(ANYONE, "liabilities", ()), 0);
     assert_eq!(
         wind_down(&mut suite, Action::ReleasePool),
         Err(Error::RewardPool(reward_pool::Error::FundsReleased))
@@ -738,7 +632,7 @@ fn a_proposal_made_before_set_suite_still_acts_on_the_contracts_it_was_approved_
     // Anyone executes, in the order that would hurt: the replacement first.
     assert_eq!(execute(&mut suite, replace), Ok(()));
     assert_eq!(execute(&mut suite, wind_down), Ok(()));
-    let old: (WindDown, u32) = pool_call(&mut suite, ANYONE, "wind_down_state", ());
+    let old: (WindDown, u32) = suite.call_pool(ANYONE, "wind_down_state", ());
     assert!(
         matches!(old.0, WindDown::Since(_)),
         "the old pool winds down"
@@ -754,26 +648,19 @@ fn a_proposal_made_before_set_suite_still_acts_on_the_contracts_it_was_approved_
 #[test]
 fn a_proposed_wallet_move_lapses_and_the_member_or_governance_can_withdraw_it() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    suite
-        .govern(Action::Induct {
-            who: id(MEMBER),
-            rank: Rank::Ambassador,
-            evidence_ref: b"onboarding".to_vec(),
-        })
-        .expect("induct");
+    suite.induct(MEMBER, Rank::Ambassador);
     let member: MemberId = 0;
     let propose = |suite: &mut Suite| {
-        let r: registry::Result<()> =
-            registry_call(suite, MEMBER, "propose_wallet", id(NEW_WALLET));
+        let r: registry::Result<()> = suite.call_registry(MEMBER, "propose_wallet", id(NEW_WALLET));
         r.expect("propose a wallet");
     };
     let accept = |suite: &mut Suite| -> registry::Result<()> {
-        registry_call(suite, NEW_WALLET, "accept_wallet", member)
+        suite.call_registry(NEW_WALLET, "accept_wallet", member)
     };
     // Months later, the wallet once named cannot take the member over.
     propose(&mut suite);
     let pending: Option<registry::PendingWallet> =
-        registry_call(&mut suite, ANYONE, "pending_wallet", member);
+        suite.call_registry(ANYONE, "pending_wallet", member);
     let pending = pending.expect("pending");
     assert_eq!(pending.wallet, id(NEW_WALLET));
     assert_eq!(
@@ -787,14 +674,14 @@ fn a_proposed_wallet_move_lapses_and_the_member_or_governance_can_withdraw_it() 
     );
     // The member withdraws a proposal; a stranger cannot.
     propose(&mut suite);
-    let r: registry::Result<()> = registry_call(&mut suite, ANYONE, "withdraw_wallet", member);
+    let r: registry::Result<()> = suite.call_registry(ANYONE, "withdraw_wallet", member);
     assert_eq!(r, Err(registry::Error::NotMemberNorGovernance));
-    let r: registry::Result<()> = registry_call(&mut suite, NEW_WALLET, "withdraw_wallet", member);
+    let r: registry::Result<()> = suite.call_registry(NEW_WALLET, "withdraw_wallet", member);
     assert_eq!(r, Err(registry::Error::NotMemberNorGovernance));
-    let r: registry::Result<()> = registry_call(&mut suite, MEMBER, "withdraw_wallet", member);
+    let r: registry::Result<()> = suite.call_registry(MEMBER, "withdraw_wallet", member);
     assert_eq!(r, Ok(()));
     assert_eq!(accept(&mut suite), Err(registry::Error::NoPendingWallet));
-    let r: registry::Result<()> = registry_call(&mut suite, MEMBER, "withdraw_wallet", member);
+    let r: registry::Result<()> = suite.call_registry(MEMBER, "withdraw_wallet", member);
     assert_eq!(r, Err(registry::Error::NoPendingWallet));
     // Governance withdraws one through the governor (a wallet suspected to be compromised).
     propose(&mut suite);
@@ -805,6 +692,6 @@ fn a_proposed_wallet_move_lapses_and_the_member_or_governance_can_withdraw_it() 
     // A fresh proposal accepted in time moves the member.
     propose(&mut suite);
     assert_eq!(accept(&mut suite), Ok(()));
-    let moved: Option<MemberId> = registry_call(&mut suite, ANYONE, "member_id_of", id(NEW_WALLET));
+    let moved: Option<MemberId> = suite.call_registry(ANYONE, "member_id_of", id(NEW_WALLET));
     assert_eq!(moved, Some(member));
 }

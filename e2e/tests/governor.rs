@@ -43,16 +43,6 @@ fn advance(suite: &mut Suite, ms: u64) {
     suite.chain.set_time(now + ms);
 }
 
-fn induct(suite: &mut Suite, seed: u8, rank: Rank) {
-    suite
-        .govern(Action::Induct {
-            who: id(seed),
-            rank,
-            evidence_ref: b"onboarding".to_vec(),
-        })
-        .expect("induct");
-}
-
 fn pool_paused(suite: &mut Suite) -> bool {
     let pool = suite.pool.clone();
     suite.chain.call(&pool, &account(ANYONE), "paused", ())
@@ -64,7 +54,7 @@ fn pool_paused(suite: &mut Suite) -> bool {
 #[test]
 fn a_month_is_finalized_only_through_the_governor() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    induct(&mut suite, MEMBER, Rank::Ambassador);
+    suite.induct(MEMBER, Rank::Ambassador);
     let cal = suite.spec.calendar;
     let windows = suite.spec.config.windows;
     suite.chain.set_time(cal.start(0).unwrap() + 1);
@@ -555,7 +545,7 @@ fn a_governor_is_checked_at_instantiation_and_wired_once() {
 #[test]
 fn suite_actions_and_their_failures() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    induct(&mut suite, MEMBER, Rank::Ambassador);
+    suite.induct(MEMBER, Rank::Ambassador);
     let (pool, registry, bounty, governor) = (
         suite.pool.clone(),
         suite.registry.clone(),
@@ -653,21 +643,9 @@ fn suite_actions_and_their_failures() {
     );
 
     // The treasury: a bounty approved and funded from it, payments, shortfalls.
-    let r: bounty::Result<u32> = suite.chain.call(
-        &bounty,
-        &account(ANYONE),
-        "propose",
-        (
-            id(5),
-            b"ipfs://proposal".to_vec(),
-            (0u64, 10u64),
-            8_000 * UNIT,
-            vec![(b"weekly".to_vec(), 8_000 * UNIT)],
-            vec![(b"final".to_vec(), 10u64, 10_000u16)],
-            100u16,
-        ),
-    );
-    let b = r.unwrap();
+    let b = suite
+        .propose_bounty(ANYONE, 5, 8_000 * UNIT, (0, 10), 10)
+        .unwrap();
     assert_eq!(
         suite.govern(Action::ApproveBounty {
             id: 7,
@@ -769,7 +747,7 @@ fn suite_actions_and_their_failures() {
 #[test]
 fn every_suite_action_reaches_its_target() {
     let mut suite = Suite::deploy(SuiteSpec::small());
-    induct(&mut suite, MEMBER, Rank::Ambassador);
+    suite.induct(MEMBER, Rank::Ambassador);
     let (pool, registry, bounty) = (
         suite.pool.clone(),
         suite.registry.clone(),
@@ -844,21 +822,9 @@ fn every_suite_action_reaches_its_target() {
 
     // CancelBounty: an approved bounty cancelled before anything was spent, its whole funding
     // back in the bounty's treasury.
-    let r: bounty::Result<u32> = suite.chain.call(
-        &bounty,
-        &account(ANYONE),
-        "propose",
-        (
-            id(5),
-            b"ipfs://proposal".to_vec(),
-            (0u64, 10u64),
-            1_000 * UNIT,
-            vec![(b"weekly".to_vec(), 1_000 * UNIT)],
-            vec![(b"final".to_vec(), 10u64, 10_000u16)],
-            100u16,
-        ),
-    );
-    let b = r.unwrap();
+    let b = suite
+        .propose_bounty(ANYONE, 5, 1_000 * UNIT, (0, 10), 10)
+        .unwrap();
     let governor = suite.governor.clone();
     let funds = suite.chain.balance(&governor);
     suite

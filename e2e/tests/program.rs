@@ -201,20 +201,15 @@ struct Program {
 
 impl Program {
     fn pool_call<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, msg: &str, args: A) -> T {
-        let pool = self.suite.pool.clone();
-        self.suite.chain.call(&pool, &account(by), msg, args)
+        self.suite.call_pool(by, msg, args)
     }
 
     fn bounty_call<A: scale::Encode, T: scale::Decode>(&mut self, by: u8, msg: &str, args: A) -> T {
-        let bounty = self.suite.bounty.clone();
-        self.suite.chain.call(&bounty, &account(by), msg, args)
+        self.suite.call_bounty(by, msg, args)
     }
 
     fn registry_call<A: scale::Encode, T: scale::Decode>(&mut self, msg: &str, args: A) -> T {
-        let registry = self.suite.registry.clone();
-        self.suite
-            .chain
-            .call(&registry, &account(ANYONE), msg, args)
+        self.suite.call_registry(ANYONE, msg, args)
     }
 
     /// Moves the clock to `t` unless it is already later (it never runs backwards).

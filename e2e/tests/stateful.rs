@@ -133,13 +133,7 @@ impl Run {
         for i in 0..MEMBERS {
             let wallet = FIRST_WALLET + i;
             suite.chain.fund(&account(wallet), 1_000 * UNIT);
-            suite
-                .govern(Action::Induct {
-                    who: id(wallet),
-                    rank: ranks[i as usize],
-                    evidence_ref: b"onboarding".to_vec(),
-                })
-                .expect("induct");
+            suite.induct(wallet, ranks[i as usize]);
             sheet.members.push(MemberSheet {
                 id: u32::from(i),
                 wallet,
@@ -175,8 +169,7 @@ impl Run {
         message: &str,
         args: impl scale::Encode,
     ) -> T {
-        let pool = self.suite.pool.clone();
-        self.suite.chain.call(&pool, &account(by), message, args)
+        self.suite.call_pool(by, message, args)
     }
 
     fn governed(&mut self, action: Action) -> Result<u32, governor::Error> {
@@ -348,8 +341,7 @@ impl Run {
         message: &str,
         args: impl scale::Encode,
     ) -> T {
-        let bounty = self.suite.bounty.clone();
-        self.suite.chain.call(&bounty, &account(by), message, args)
+        self.suite.call_bounty(by, message, args)
     }
 
     fn bounty_op(&mut self, step: usize) -> Done {
