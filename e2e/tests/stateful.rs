@@ -13,8 +13,17 @@
 //!   a claim pays exactly what `preview` showed just before, and every payment reaches the wallet
 //!   it was returned for;
 //! - a refused operation changed none of the views the model reads (accounts, months, entries,
-//!   members);
+//!   members); a claim's refusal is the variant the model predicts from its own sheet (paused,
+//!   month list, caller's membership, then month by month: finalized, window open on the pause
+//!   clock, reported, not yet paid);
+//! - each member's recorded months are consecutive from the pool's first finalized month, only
+//!   finalized ones, never rewritten, each at the percentage the lead works out from the entry;
+//!   its rank, streaks and exit flag are what the promotion rule gives from those months alone
+//!   (checked for the member a step touched, and for every member at the end of a run);
 //! - nothing traps (`Chain::call` fails the test on a trap).
+//!
+//! Refusal variants are predicted for claims only; other refused operations are checked for
+//! changing nothing, not for which error they gave.
 //!
 //! `./scripts/test` runs `FUZZ_RUNS` (default 2) seeds of `FUZZ_OPS` (default 150) operations;
 //! `scripts/fuzz-suite --ops N` runs a long one. A failure prints the seed and the failing step:
@@ -61,6 +70,11 @@ struct MemberSheet {
     old_wallets: Vec<u8>,
     /// Months paid, with what was paid.
     paid: BTreeMap<u32, u128>,
+    /// The rank it was inducted at; its rank since follows from its recorded months alone.
+    rank0: Rank,
+    /// The months the registry has recorded for it so far, with their percentages (a record
+    /// is never rewritten).
+    recorded: Vec<(u32, u32)>,
 }
 
 /// The sheet: members, money in and out per contract.
@@ -79,6 +93,15 @@ struct Sheet {
     bounty_in: u128,
     bounty_out: u128,
     next_wallet: u8,
+    /// The first and last month governance finalized.
+    first_finalized: Option<u32>,
+    last_finalized: Option<u32>,
+    /// The pool's pause, and the paused time its claim windows do not count.
+    pool_paused: bool,
+    paused_ms: u64,
+    paused_since: Option<u64>,
+    /// The promotion rule's parameters, as deployed.
+    streak: registry::StreakParams,
 }
 
 /// What the checks read from the chain around one operation: the accounts, and the month,
@@ -114,10 +137,17 @@ impl Run {
         spec.config.windows.dispute_ms = 50_000;
         spec.config.gate_bps = 2_000;
         spec.reviewers = vec![REVIEWER, REVIEWER + 1];
+        spec.registry.streak.exit_rule = true;
+        let streak = spec.registry.streak;
         let mut suite = Suite::deploy(spec);
+        // A treasury for years of months (110,000 a month) and a few bounties: a run that ran
+        // out of funds would stop finalizing and test little.
+        let governor = suite.governor.clone();
+        suite.chain.fund(&governor, 100_000_000 * UNIT);
         suite.chain.fund(&account(CURATOR), 1_000 * UNIT);
         let mut sheet = Sheet {
             next_wallet: 100,
+            streak,
             ..Sheet::default()
         };
         let ranks = [
@@ -139,6 +169,8 @@ impl Run {
                 wallet,
                 old_wallets: Vec::new(),
                 paid: BTreeMap::new(),
+                rank0: ranks[i as usize],
+                recorded: Vec::new(),
             });
         }
         let mut run = Self {
@@ -278,6 +310,185 @@ impl Run {
                 format!("member {member} holds {on_chain:?} on chain, the sheet says account {sheet_wallet}"),
             );
         }
+        self.check_standing(step, member);
+    }
+
+    /// The member's percentage for `month` as the lead works it out from the entry: its final
+    /// points in the departments it chose over 40 per chosen department, rounded down; 0
+    /// without an entry or a score.
+    fn lead_percentage(&mut self, month: u32, member: u32) -> u32 {
+        let entry: Option<reward_pool::Submission> =
+            self.pool_call(STRANGER, "submission", (month, member));
+        let Some(entry) = entry else { return 0 };
+        let Some(points) = entry.points else { return 0 };
+        let chosen: Vec<Department> = Department::ALL
+            .into_iter()
+            .filter(|d| entry.departments.contains(*d))
+            .collect();
+        let got: u32 = chosen.iter().map(|d| u32::from(points.of(*d))).sum();
+        got * 10_000 / (40 * chosen.len() as u32)
+    }
+
+    /// The member's recorded months, rank and streaks against the lead's sheet: months are
+    /// recorded once each, in order, from the pool's first finalized month, only once
+    /// finalized, never rewritten, each at the percentage the entry shows; and the rank,
+    /// streaks and exit flag follow from those percentages by the promotion rule (SPEC
+    /// "Ranks"), worked out here from the months alone.
+    fn check_standing(&mut self, step: usize, member: u32) {
+        let record: Option<registry::Member> = self.suite.call_registry(STRANGER, "member", member);
+        let record = record.unwrap_or_else(|| self.fail(step, format!("member {member} vanished")));
+        let history: Vec<registry::MonthRecord> =
+            self.suite
+                .call_registry(STRANGER, "history", (member, 0u32, 64u32));
+        let months: Vec<(u32, u32)> = history
+            .iter()
+            .map(|r| (r.month, r.percentage_bps))
+            .collect();
+        let sheet = self.sheet.members[member as usize].clone();
+        if !months.starts_with(&sheet.recorded) {
+            self.fail(
+                step,
+                format!(
+                    "member {member}'s recorded months changed: {:?} became {months:?}",
+                    sheet.recorded
+                ),
+            );
+        }
+        if months.len() as u32 != record.months_recorded
+            || months.last().map(|m| m.0) != record.last_month
+        {
+            self.fail(
+                step,
+                format!("member {member}: history {months:?} but record {record:?}"),
+            );
+        }
+        if let Some(&(first, _)) = months.first() {
+            if Some(first) != self.sheet.first_finalized {
+                self.fail(
+                    step,
+                    format!("member {member}'s first recorded month is {first}, the pool's first finalized {:?}", self.sheet.first_finalized),
+                );
+            }
+        }
+        for (i, &(month, pct)) in months.iter().enumerate() {
+            if i > 0 && months[i - 1].0 + 1 != month {
+                self.fail(
+                    step,
+                    format!("member {member}: months recorded out of order {months:?}"),
+                );
+            }
+            if self.sheet.last_finalized.is_none_or(|last| month > last) {
+                self.fail(
+                    step,
+                    format!("member {member}: month {month} recorded before it was finalized"),
+                );
+            }
+            if i >= sheet.recorded.len() {
+                let lead = self.lead_percentage(month, member);
+                if lead != pct {
+                    self.fail(
+                        step,
+                        format!("member {member}: month {month} recorded at {pct} bps, its entry says {lead}"),
+                    );
+                }
+            }
+        }
+        // The promotion rule, from the months alone.
+        let p = self.sheet.streak;
+        let (mut rank, mut up, mut low) = (sheet.rank0, 0u32, 0u32);
+        for &(_, pct) in &months {
+            low = if pct < u32::from(p.exit_below_bps) {
+                low + 1
+            } else {
+                0
+            };
+            let threshold = match rank {
+                Rank::Candidate => Some(p.to_ambassador_bps),
+                Rank::Ambassador => Some(p.to_senior_bps),
+                Rank::Senior | Rank::Head => None,
+            };
+            up = match threshold {
+                Some(t) if pct >= u32::from(t) => up + 1,
+                _ => 0,
+            };
+            if up >= u32::from(p.streak_len) {
+                rank = if rank == Rank::Candidate {
+                    Rank::Ambassador
+                } else {
+                    Rank::Senior
+                };
+                up = 0;
+            }
+        }
+        let exit = p.exit_rule && low >= u32::from(p.streak_len);
+        let on_chain = (
+            record.rank,
+            u32::from(record.streaks.up),
+            u32::from(record.streaks.low),
+            record.exit_flagged,
+        );
+        if on_chain != (rank, up, low.min(255), exit) {
+            self.fail(
+                step,
+                format!(
+                    "member {member} after months {months:?}: chain says (rank, up, low, exit) = {on_chain:?}, the sheet {:?}",
+                    (rank, up, low, exit)
+                ),
+            );
+        }
+        self.sheet.members[member as usize].recorded = months;
+    }
+
+    /// The pool's running time now: wall time less its pauses (claim windows run on it).
+    fn pool_running_ms(&mut self) -> u64 {
+        let now = self.now();
+        let current = self.sheet.paused_since.map_or(0, |since| now - since);
+        now - self.sheet.paused_ms - current
+    }
+
+    /// What a claim of `months` for member `m` from account `by` should answer, from the sheet:
+    /// the pool's checks in their order (paused, the month list, the caller's membership, then
+    /// month by month, ascending: finalized, window open, reported, not yet paid). The claim
+    /// deadline is read from the month as finalization fixed it; the pause time is the sheet's.
+    fn expected_claim(
+        &mut self,
+        by: u8,
+        m: &MemberSheet,
+        months: &[u32],
+    ) -> Result<(), reward_pool::Error> {
+        use reward_pool::Error as E;
+        if self.sheet.pool_paused {
+            return Err(E::Paused);
+        }
+        if months.is_empty() || months.len() > 12 {
+            return Err(E::BadMonthCount);
+        }
+        if by != m.wallet {
+            return Err(E::NotMember);
+        }
+        let running = self.pool_running_ms();
+        for &month in months {
+            let finalized = self
+                .sheet
+                .first_finalized
+                .zip(self.sheet.last_finalized)
+                .is_some_and(|(first, last)| first <= month && month <= last);
+            if !finalized {
+                return Err(E::NotFinalized);
+            }
+            let state: reward_pool::MonthState = self.pool_call(STRANGER, "month", month);
+            let deadline = state.finalized.map_or(0, |f| f.claim_deadline);
+            if running >= deadline {
+                return Err(E::ClaimWindowClosed);
+            }
+            if !self.sheet.submitted.contains(&(month, m.id)) {
+                return Err(E::NothingToClaim);
+            }
+            if m.paid.contains_key(&month) {
+                return Err(E::AlreadyClaimed);
+            }
+        }
+        Ok(())
     }
 
     fn step(&mut self, step: usize) {
@@ -293,9 +504,9 @@ impl Run {
             self.pause_or_unpause()
         } else if self.rng.chance(80) {
             match (phase, roll) {
-                (Some(Phase::Submission), 0..=29) => self.jump(),
+                (Some(Phase::Submission), 0..=9) => self.jump(),
                 (Some(Phase::Submission), _) => self.submit(step),
-                (Some(Phase::Review), 0..=19) => self.jump(),
+                (Some(Phase::Review), 0..=9) => self.jump(),
                 (Some(Phase::Review), _) => self.score(step),
                 (Some(Phase::Dispute), 0..=19) => self.jump(),
                 (Some(Phase::Dispute), 20..=59) => self.dispute(),
@@ -576,7 +787,6 @@ impl Run {
     }
 
     fn submit(&mut self, step: usize) -> Done {
-        let m = self.pick_member();
         // Mostly the focus month; sometimes the current one (a draft) or the one before the
         // focus (late or refused); sometimes an invalid report.
         let focus = self.focus();
@@ -584,6 +794,16 @@ impl Run {
             0 => self.current_month().unwrap_or(0),
             1 => focus.saturating_sub(1),
             _ => focus,
+        };
+        // Mostly a member that has not reported for the month yet (a resubmission otherwise).
+        let silent: Vec<u32> = (0..u32::from(MEMBERS))
+            .filter(|member| !self.sheet.submitted.contains(&(month, *member)))
+            .collect();
+        let m = if !silent.is_empty() && self.rng.chance(80) {
+            let i = self.rng.below(silent.len() as u64) as usize;
+            self.sheet.members[silent[i] as usize].clone()
+        } else {
+            self.pick_member()
         };
         let departments = if self.rng.chance(10) {
             vec![Department::Marketing]
@@ -638,13 +858,23 @@ impl Run {
         } else {
             self.pick_member()
         };
-        let points = vec![
-            (
-                Department::CommunityManagement,
-                s(self.rng.below(21) as u8, self.rng.below(21) as u8),
-            ),
-            (Department::Marketing, s(self.rng.below(21) as u8, 10)),
-        ];
+        // Every third member is diligent: mostly near-full points, so runs of good months (and
+        // promotions) happen; the others score anywhere, so low months and exits happen too.
+        let points = if m.id % 3 == 0 && self.rng.chance(85) {
+            let mut high = || s(18 + self.rng.below(3) as u8, 18 + self.rng.below(3) as u8);
+            vec![
+                (Department::CommunityManagement, high()),
+                (Department::Marketing, high()),
+            ]
+        } else {
+            vec![
+                (
+                    Department::CommunityManagement,
+                    s(self.rng.below(21) as u8, self.rng.below(21) as u8),
+                ),
+                (Department::Marketing, s(self.rng.below(21) as u8, 10)),
+            ]
+        };
         let w = self.watch(month, m.id);
         let r: reward_pool::Result<()> = self.pool_call(
             reviewer,
@@ -725,6 +955,10 @@ impl Run {
         let r = self.governed(Action::FinalizeMonth { month, pool });
         self.log
             .push(format!("finalize month {month} at {pool}: {r:?}"));
+        if r.is_ok() {
+            self.sheet.first_finalized.get_or_insert(month);
+            self.sheet.last_finalized = Some(month);
+        }
         w.done(r.is_err())
     }
 
@@ -745,7 +979,20 @@ impl Run {
         } else {
             self.pick_member()
         };
-        let mut months: Vec<u32> = (0..=top).filter(|_| self.rng.chance(50)).collect();
+        // Mostly the finalized months the member reported and was not paid for (any order of
+        // claiming is tried: each claim takes some of them); otherwise any months.
+        let owed: Vec<u32> = (0..=top)
+            .filter(|month| {
+                last.is_some()
+                    && self.sheet.submitted.contains(&(*month, m.id))
+                    && !m.paid.contains_key(month)
+            })
+            .collect();
+        let mut months: Vec<u32> = if !owed.is_empty() && self.rng.chance(70) {
+            owed.into_iter().filter(|_| self.rng.chance(70)).collect()
+        } else {
+            (0..=top).filter(|_| self.rng.chance(50)).collect()
+        };
         if months.is_empty() {
             months.push(top);
         }
@@ -757,6 +1004,7 @@ impl Run {
         };
         let preview: reward_pool::Result<Vec<MonthPreview>> =
             self.pool_call(STRANGER, "preview", (m.id, months.clone()));
+        let expected = self.expected_claim(by, &m, &months);
         let w = self.watch(months[0], m.id);
         let before = self.suite.chain.balance(&account(by));
         let r: reward_pool::Result<u128> = self.pool_call(by, "claim", months.clone());
@@ -764,6 +1012,12 @@ impl Run {
             "claim member {} by {by} months {months:?}: {r:?}",
             m.id
         ));
+        if r.map(|_| ()) != expected {
+            self.fail(
+                step,
+                format!("claim answered {r:?}, the sheet expected {expected:?}"),
+            );
+        }
         let Ok(paid) = r else {
             return w.done(true);
         };
@@ -899,6 +1153,15 @@ impl Run {
         let w = self.watch(month, 0);
         let r = self.governed(action.clone());
         self.log.push(format!("{action:?}: {r:?}"));
+        if r.is_ok() {
+            // The pause starts, or ends, at the execution's block time.
+            let now = self.now();
+            self.sheet.pool_paused = !paused;
+            match self.sheet.paused_since.take() {
+                Some(since) => self.sheet.paused_ms += now - since,
+                None => self.sheet.paused_since = Some(now),
+            }
+        }
         w.done(r.is_err())
     }
 
@@ -998,14 +1261,27 @@ fn the_suite_holds_its_invariants_under_random_operations() {
                 );
             }
         }
+        // Every member's standing at the end, not only the ones the last steps touched.
+        for member in 0..u32::from(MEMBERS) {
+            run.check_standing(ops, member);
+        }
         if std::env::var_os("FUZZ_VERBOSE").is_some() {
             for line in &run.log {
                 eprintln!("  {line}");
             }
         }
         let paid: usize = run.sheet.members.iter().map(|m| m.paid.len()).sum();
+        let recorded: usize = run.sheet.members.iter().map(|m| m.recorded.len()).sum();
+        let ranks: Vec<String> = (0..u32::from(MEMBERS))
+            .map(|member| {
+                let record: Option<registry::Member> =
+                    run.suite.call_registry(STRANGER, "member", member);
+                let rank0 = run.sheet.members[member as usize].rank0;
+                format!("{rank0:?}->{:?}", record.map(|r| r.rank))
+            })
+            .collect();
         eprintln!(
-            "stateful: seed {seed}: {ops} operations, {paid} member-months paid, {} in and {} out of the pool, {} distinct outcomes",
+            "stateful: seed {seed}: {ops} operations, {paid} member-months paid, {recorded} member-months recorded, {} in and {} out of the pool, {} distinct outcomes; ranks {ranks:?}",
             run.sheet.pool_in, run.sheet.pool_out, outcome.len()
         );
     }
