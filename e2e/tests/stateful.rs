@@ -83,6 +83,8 @@ struct Sheet {
     members: Vec<MemberSheet>,
     /// (month, member) of every report taken.
     submitted: BTreeSet<(u32, u32)>,
+    /// (month, member) of every entry a reviewer's score was taken for.
+    scored: BTreeSet<(u32, u32)>,
     /// Bounty proposals made, and each milestone's report count (its version).
     bounties: Vec<u32>,
     reports: BTreeMap<(u32, u8), u32>,
@@ -514,9 +516,10 @@ impl Run {
                 (_, 0..=19) => self.jump(),
                 (_, 20..=34) => self.fund(),
                 (_, 35..=49) => self.finalize(),
-                (_, 50..=74) => self.claim(step),
-                (_, 75..=79) => self.advance(),
-                (_, 80..=99) => self.bounty_op(step),
+                (_, 50..=69) => self.claim(step),
+                // The months reach members' records (and ranks) only through advance.
+                (_, 70..=84) => self.advance(),
+                (_, 85..=99) => self.bounty_op(step),
                 _ => self.any(step),
             }
         } else {
@@ -795,9 +798,15 @@ impl Run {
             1 => focus.saturating_sub(1),
             _ => focus,
         };
-        // Mostly a member that has not reported for the month yet (a resubmission otherwise).
+        // Mostly an active member that has not reported for the month yet (a resubmission, or
+        // a suspended member's refused report, otherwise).
         let silent: Vec<u32> = (0..u32::from(MEMBERS))
             .filter(|member| !self.sheet.submitted.contains(&(month, *member)))
+            .filter(|member| {
+                let record: Option<registry::Member> =
+                    self.suite.call_registry(STRANGER, "member", *member);
+                record.is_some_and(|r| r.status == Status::Active)
+            })
             .collect();
         let m = if !silent.is_empty() && self.rng.chance(80) {
             let i = self.rng.below(silent.len() as u64) as usize;
@@ -844,7 +853,8 @@ impl Run {
         } else {
             REVIEWER + self.rng.below(2) as u8
         };
-        // Mostly an entry that was filed.
+        // Mostly an entry that was filed, first those no one has scored yet (a reviewer works
+        // down the list; a rescore of a scored one otherwise).
         let filed: Vec<u32> = self
             .sheet
             .submitted
@@ -852,6 +862,16 @@ impl Run {
             .filter(|(mo, _)| *mo == month)
             .map(|(_, member)| *member)
             .collect();
+        let unscored: Vec<u32> = filed
+            .iter()
+            .copied()
+            .filter(|member| !self.sheet.scored.contains(&(month, *member)))
+            .collect();
+        let filed = if !unscored.is_empty() && self.rng.chance(80) {
+            unscored
+        } else {
+            filed
+        };
         let m = if !filed.is_empty() && self.rng.chance(80) {
             let i = self.rng.below(filed.len() as u64) as usize;
             self.sheet.members[filed[i] as usize].clone()
@@ -887,6 +907,9 @@ impl Run {
         ));
         if reviewer == STRANGER && r.is_ok() {
             self.fail(step, "a stranger's score was taken".into());
+        }
+        if r.is_ok() {
+            self.sheet.scored.insert((month, m.id));
         }
         w.done(r.is_err())
     }
@@ -1268,6 +1291,9 @@ fn the_suite_holds_its_invariants_under_random_operations() {
         if std::env::var_os("FUZZ_VERBOSE").is_some() {
             for line in &run.log {
                 eprintln!("  {line}");
+            }
+            for m in &run.sheet.members {
+                eprintln!("  member {} recorded (month, bps): {:?}", m.id, m.recorded);
             }
         }
         let paid: usize = run.sheet.members.iter().map(|m| m.paid.len()).sum();
