@@ -37,6 +37,7 @@ roles!(
     OldWallet,
     Curator,
     Stranger,
+    RegistryContract,
     PoolContract,
     BountyContract,
     OtherContract,
@@ -109,6 +110,7 @@ impl Matrix {
             OldWallet => account(OLD),
             Curator => account(CURATOR),
             Stranger => account(STRANGER),
+            RegistryContract => self.suite.registry.clone(),
             PoolContract => self.suite.pool.clone(),
             BountyContract => self.suite.bounty.clone(),
             OtherContract => self.token.clone(),
@@ -283,7 +285,12 @@ fn setup() -> Matrix {
         .deploy::<_, ()>("reference_token", &deployer, "new", 1_000 * UNIT, b"")
         .expect("an unrelated contract");
     // Contract accounts as callers pay their calls' storage deposits, like any caller.
-    for contract in [suite.pool.clone(), suite.bounty.clone(), token.clone()] {
+    for contract in [
+        suite.registry.clone(),
+        suite.pool.clone(),
+        suite.bounty.clone(),
+        token.clone(),
+    ] {
         suite.chain.fund(&contract, 100 * UNIT);
     }
     Matrix {
@@ -368,6 +375,13 @@ fn every_message_lets_in_exactly_who_it_names() {
         ),
         row("propose_governance", id(STRANGER), gov, P::NotGovernance),
         row("accept_governance", (), &[], P::NotPendingGovernance),
+        row(
+            "wallet_moved",
+            (0u32, None::<ink::primitives::AccountId>, id(STRANGER)),
+            &[RegistryContract],
+            P::NotRegistry,
+        ),
+        row("forget_wallets", (), &[RegistryContract], P::NotRegistry),
     ];
     m.check("pool", &pool, pool_rows);
 
@@ -381,6 +395,7 @@ fn every_message_lets_in_exactly_who_it_names() {
                 Reviewer,
                 Curator,
                 Stranger,
+                RegistryContract,
                 PoolContract,
                 BountyContract,
                 OtherContract,

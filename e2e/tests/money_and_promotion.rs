@@ -49,7 +49,7 @@ pub(crate) struct Fx {
     pub(crate) chain: Chain,
     pub(crate) reg: AccountId,
     pub(crate) pool: AccountId,
-    bounty: AccountId,
+    pub(crate) bounty: AccountId,
 }
 
 /// A review of 26/40 in Marketing and Content creation: 65%.

@@ -26,3 +26,5 @@ mod review;
 mod reward_pool_contract;
 #[path = "stateful.rs"]
 mod stateful;
+#[path = "wallet_copy.rs"]
+mod wallet_copy;

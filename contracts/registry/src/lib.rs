@@ -18,6 +18,16 @@
 //! - **the authorised bounty contract**: records contributions when it awards and reverses
 //!   them when governance cancels an award (`record_contribution`, `reverse_contribution`).
 //!
+//! ## The pool's copy of the wallets
+//! A claim is the message members pay for most often, and loading the registry's code for it
+//! cost as much proof as the rest of the claim. So the authorised reward pool keeps a copy of
+//! the wallet → member map, and the registry keeps it true: every wallet it assigns (a member
+//! joining, a rotation accepted) is told to the authorised pool (`wallet_moved`) in the same
+//! transaction, and a pool that stops being the authorised one is told to forget its copy
+//! (`forget_wallets`). If the pool refuses or cannot be called, the change is refused
+//! (`PoolUnreachable`) and nothing changes. A pool asks the registry for any wallet its copy
+//! does not hold, so a copy that starts late (a replacement pool) is incomplete, never wrong.
+//!
 //! ## The promotion rule
 //! A member's rank and streaks after month N depend only on its percentages in the finalized
 //! months from the month it joined in up to N, in month order, a month without a report counting
@@ -37,6 +47,8 @@
 //! - `rank_counts` counts members that have not left, per rank; `rank_counts[Head] <= head_cap`
 //!   whenever a Head is added (lowering the cap later does not demote anyone).
 //! - Months are recorded per member contiguously and in order, each once.
+//! - While a contract is the authorised reward pool, its copy of the wallets agrees with
+//!   `member_of` for every wallet it holds (the calls above succeed or the change is undone).
 //! - A wallet that ever acted for a member stays bound to that member (`bound_member_of`): it can
 //!   never become another member's wallet, so a check "is this reviewer that member?" made by
 //!   member id holds across rotations.
@@ -213,6 +225,10 @@ pub mod registry {
         IncompatibleCode,
         /// A program rule refused the input; the inner error names the rule.
         Rule(RuleError),
+        /// The authorised reward pool refused or could not be told of the wallet change (a new
+        /// member's or a rotated wallet, or that it is no longer authorised): nothing changed.
+        /// Governance fixes or replaces the pool first.
+        PoolUnreachable,
     }
 
     impl From<RuleError> for Error {
@@ -452,6 +468,30 @@ pub mod registry {
         Ok(())
     }
 
+    /// What the registry tells its authorised pool about the wallet map.
+    enum PoolNotice {
+        /// `member` now acts with the third wallet; the second (if any) no longer acts.
+        WalletMoved(MemberId, Option<AccountId>, AccountId),
+        /// The pool is no longer the authorised one: its copy is no longer kept true.
+        Forget,
+    }
+
+    /// Calls the pool's message `selector` with `args`; true if it answered `Ok(())` or has no
+    /// such message (ink!'s `CouldNotReadInput`); false if it refused (the reply is then not
+    /// `Ok(())` and does not decode as one), trapped or could not be called.
+    fn call_pool<A: scale::Encode>(pool: AccountId, selector: [u8; 4], args: A) -> bool {
+        use ink::env::call::{build_call, ExecutionInput, Selector};
+        let reply = build_call::<ink::env::DefaultEnvironment>()
+            .call(pool)
+            .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
+            .returns::<core::result::Result<(), ()>>()
+            .try_invoke();
+        matches!(
+            reply,
+            Ok(Ok(Ok(()))) | Ok(Err(ink::LangError::CouldNotReadInput))
+        )
+    }
+
     impl Registry {
         /// Creates a registry governed by `governance` with `params`.
         ///
@@ -518,7 +558,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `ApplicationChanged`,
         /// `AlreadyMember` (the wallet became a member meanwhile), `WalletInUse` (a former
-        /// wallet of a member), `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        /// wallet of a member), `Rule(HeadCapReached)`, `Rule(Overflow)`, `PoolUnreachable`.
         #[ink(message)]
         pub fn accept_application(
             &mut self,
@@ -566,7 +606,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `AlreadyMember`, `WalletInUse` (a former wallet of
         /// a member), `Rule(HeadCapReached)`,
-        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`, `PoolUnreachable`.
         #[ink(message)]
         pub fn induct(
             &mut self,
@@ -684,7 +724,8 @@ pub mod registry {
         ///
         /// Errors: `Paused`, `NoPendingWallet`, `WalletProposalExpired`, `WalletInUse` (the
         /// caller became a member's wallet meanwhile, or once acted for another member),
-        /// `NotMember`.
+        /// `NotMember`, `PoolUnreachable` (the authorised pool could not be told: the old
+        /// wallet keeps acting).
         #[ink(message)]
         pub fn accept_wallet(&mut self, member: MemberId) -> Result<()> {
             self.ensure_running()?;
@@ -708,6 +749,7 @@ pub mod registry {
             self.bound_to.insert(who, &member);
             self.members.insert(member, &record);
             self.applications.remove(who);
+            self.tell_pool(PoolNotice::WalletMoved(member, Some(old_wallet), who))?;
             self.env().emit_event(WalletRotated {
                 who,
                 member,
@@ -843,7 +885,11 @@ pub mod registry {
         /// bounty contract records contributions), or none; the other role is untouched.
         /// Governance only.
         ///
-        /// Errors: `NotGovernance`, `Paused`.
+        /// A pool that stops being the authorised one is told to forget its copy of the wallets
+        /// (see the module docs).
+        ///
+        /// Errors: `NotGovernance`, `Paused`, `PoolUnreachable` (the pool being replaced could
+        /// not be told to forget its wallets).
         #[ink(message)]
         pub fn set_authorised(
             &mut self,
@@ -853,7 +899,12 @@ pub mod registry {
             self.ensure_governance()?;
             self.ensure_running()?;
             match role {
-                AuthorisedCaller::RewardPool => self.reward_pool = account,
+                AuthorisedCaller::RewardPool => {
+                    if self.reward_pool != account {
+                        self.tell_pool(PoolNotice::Forget)?;
+                    }
+                    self.reward_pool = account
+                }
                 AuthorisedCaller::Bounty => self.bounty = account,
             }
             self.env().emit_event(CallersAuthorised {
@@ -1228,6 +1279,34 @@ pub mod registry {
             Ok(())
         }
 
+        /// Tells the authorised reward pool what changed in the wallet map (see the module
+        /// docs, "The pool's copy of the wallets"). Nothing to tell without a pool, or when a
+        /// plain account stands in as the pool (it keeps no copy). The pool must answer `Ok`:
+        /// a refusal or a trap refuses the change, because a pool that missed a rotation would
+        /// still pay the old wallet. A contract without the message keeps no copy either (a
+        /// contract authorised by mistake), so governance can always authorise another.
+        fn tell_pool(&self, notice: PoolNotice) -> Result<()> {
+            let Some(pool) = self.reward_pool else {
+                return Ok(());
+            };
+            if !self.env().is_contract(&pool) {
+                return Ok(());
+            }
+            let told = match notice {
+                PoolNotice::WalletMoved(member, old, new) => call_pool(
+                    pool,
+                    ink::selector_bytes!("wallet_moved"),
+                    (member, old, new),
+                ),
+                PoolNotice::Forget => call_pool(pool, ink::selector_bytes!("forget_wallets"), ()),
+            };
+            if told {
+                Ok(())
+            } else {
+                Err(Error::PoolUnreachable)
+            }
+        }
+
         fn join(&mut self, who: AccountId, rank: Rank, evidence_ref: Vec<u8>) -> Result<MemberId> {
             self.ensure_not_member(who, Error::AlreadyMember)?;
             // A former wallet of a member stays that member's: it cannot join as someone else.
@@ -1257,6 +1336,7 @@ pub mod registry {
             self.members.insert(id, &record);
             self.member_of.insert(who, &id);
             self.bound_to.insert(who, &id);
+            self.tell_pool(PoolNotice::WalletMoved(id, None, who))?;
             self.env().emit_event(MemberJoined {
                 who,
                 member: id,

@@ -65,6 +65,11 @@
 //!   message raises it by exactly the value received and every transfer lowers it by exactly the
 //!   amount sent, so the contract's balance always covers it.
 //! - State is written before any transfer; ink! denies reentry.
+//! - `wallets` holds, at the current `wallets_epoch`, only what the registry told the pool while
+//!   it was the registry's authorised pool, so every entry agrees with the registry's own map;
+//!   a wallet not in it is looked up in the registry (see the registry's module docs, "The
+//!   pool's copy of the wallets"). A claim by a member whose wallet the pool holds loads no
+//!   other contract.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 pub use registry::MemberId;
@@ -432,6 +437,8 @@ pub mod reward_pool {
         RegistryUnreachable,
         /// A rule refused the input; the inner error names it.
         Rule(RuleError),
+        /// Only the pool's registry tells it about wallets.
+        NotRegistry,
     }
 
     impl From<RuleError> for Error {
@@ -641,6 +648,12 @@ pub mod reward_pool {
         dispute_list: Mapping<(u32, u32), MemberId>,
         /// Where a wind-down stands.
         wind_down: WindDown,
+        /// The registry's wallet → member map as the registry told it, with the epoch it was
+        /// told in: claims read it instead of calling the registry.
+        wallets: Mapping<AccountId, (MemberId, u32)>,
+        /// Entries of `wallets` from an earlier epoch are void: the registry made the pool
+        /// forget them when it stopped being the authorised pool.
+        wallets_epoch: u32,
     }
 
     /// Where a replaced pool's wind-down stands.
@@ -712,6 +725,8 @@ pub mod reward_pool {
                 last_reported: None,
                 dispute_list: Mapping::default(),
                 wind_down: WindDown::Running,
+                wallets: Mapping::default(),
+                wallets_epoch: 0,
             })
         }
 
@@ -1037,7 +1052,7 @@ pub mod reward_pool {
             let config = self.config_for(month);
             submission::validate_evidence(&reason_ref, config.max_evidence_len)?;
             let who = self.env().caller();
-            let member = self.registry_member_id(who)?.ok_or(Error::NotMember)?;
+            let member = self.member_of_wallet(who)?.ok_or(Error::NotMember)?;
             let mut entry = self
                 .submissions
                 .get((month, member))
@@ -1167,7 +1182,7 @@ pub mod reward_pool {
             self.ensure_running()?;
             check_months(&mut months)?;
             let who = self.env().caller();
-            let member = self.registry_member_id(who)?.ok_or(Error::NotMember)?;
+            let member = self.member_of_wallet(who)?.ok_or(Error::NotMember)?;
             let now = self.env().block_timestamp();
             let mut total: Balance = 0;
             for month in months {
@@ -1554,6 +1569,45 @@ pub mod reward_pool {
             Ok(())
         }
 
+        // ---- the registry's notices -----------------------------------------------------------
+
+        /// The registry tells the pool that `member` now acts with `new`, and no longer with
+        /// `old` (`None` for a member joining). The pool's registry only, whenever it assigns a
+        /// wallet while this pool is its authorised pool, also while the pool is paused or
+        /// winding down (the registry's changes must never wait on the pool's state). Claims
+        /// then find the member without calling the registry.
+        ///
+        /// Errors: `NotRegistry`.
+        #[ink(message)]
+        pub fn wallet_moved(
+            &mut self,
+            member: MemberId,
+            old: Option<AccountId>,
+            new: AccountId,
+        ) -> Result<()> {
+            self.ensure_registry()?;
+            if let Some(old) = old {
+                self.wallets.remove(old);
+            }
+            self.wallets.insert(new, &(member, self.wallets_epoch));
+            Ok(())
+        }
+
+        /// The registry tells the pool it is no longer its authorised pool, so it will not hear
+        /// of later rotations: every wallet it holds is void from now on, and claims ask the
+        /// registry again. The pool's registry only, in any state.
+        ///
+        /// Errors: `NotRegistry`, `Rule(Overflow)`.
+        #[ink(message)]
+        pub fn forget_wallets(&mut self) -> Result<()> {
+            self.ensure_registry()?;
+            self.wallets_epoch = self
+                .wallets_epoch
+                .checked_add(1)
+                .ok_or(Error::Rule(RuleError::Overflow))?;
+            Ok(())
+        }
+
         // ---- views ---------------------------------------------------------------------------
 
         /// A month's accounts (default values for a month nobody touched).
@@ -1770,6 +1824,22 @@ pub mod reward_pool {
                 .try_invoke()
                 .map_err(|_| Error::RegistryUnreachable)?
                 .map_err(|_| Error::RegistryUnreachable)
+        }
+
+        fn ensure_registry(&self) -> Result<()> {
+            if self.env().caller() != self.registry {
+                return Err(Error::NotRegistry);
+            }
+            Ok(())
+        }
+
+        /// The member `wallet` acts for now: from the pool's copy of the registry's map when it
+        /// holds the wallet (no registry call), else from the registry.
+        fn member_of_wallet(&self, wallet: AccountId) -> Result<Option<MemberId>> {
+            match self.wallets.get(wallet) {
+                Some((member, epoch)) if epoch == self.wallets_epoch => Ok(Some(member)),
+                _ => self.registry_member_id(wallet),
+            }
         }
 
         fn registry_member_id(&self, wallet: AccountId) -> Result<Option<MemberId>> {
