@@ -476,6 +476,49 @@ fn record_contribution_only_from_the_authorised_bounty() {
     assert_eq!(fx.member(a).contribution_total, 500);
 }
 
+/// A new wallet finds the move proposed to it without the member id (what the app's "accept"
+/// reads): the latest proposal to it wins, a re-proposal elsewhere, a withdrawal or the
+/// acceptance clears it, and a proposal another member made to the same wallet still shows
+/// only while it is pending.
+#[test]
+fn a_new_wallet_finds_the_move_proposed_to_it_without_the_member_id() {
+    let mut fx = Fx::new();
+    let a = fx.induct(2, Rank::Candidate);
+    let b = fx.induct(3, Rank::Candidate);
+    let pending_to = |fx: &mut Fx, wallet: u8| -> Option<MemberId> {
+        let p: Option<(MemberId, registry::PendingWallet)> =
+            fx.call(STRANGER, "pending_move_to", id(wallet));
+        p.map(|(member, pending)| {
+            assert_eq!(pending.wallet, id(wallet));
+            member
+        })
+    };
+    assert_eq!(pending_to(&mut fx, 12), None);
+    let r: R<()> = fx.call(2, "propose_wallet", id(12));
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 12), Some(a));
+    // b proposes the same wallet: the latest proposal shows; a's is still pending.
+    let r: R<()> = fx.call(3, "propose_wallet", id(12));
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 12), Some(b));
+    // b moves its proposal elsewhere: wallet 12 shows nothing (a must propose again to be
+    // found; its proposal is still acceptable by id).
+    let r: R<()> = fx.call(3, "propose_wallet", id(13));
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 12), None);
+    assert_eq!(pending_to(&mut fx, 13), Some(b));
+    let r: R<()> = fx.call(2, "propose_wallet", id(12));
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 12), Some(a));
+    // Withdrawn: gone. Accepted: gone.
+    let r: R<()> = fx.call(3, "withdraw_wallet", b);
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 13), None);
+    let r: R<()> = fx.call(12, "accept_wallet", a);
+    assert_eq!(r, Ok(()));
+    assert_eq!(pending_to(&mut fx, 12), None);
+}
+
 #[test]
 fn wallet_rotation_keeps_rank_and_history() {
     let mut fx = Fx::new();

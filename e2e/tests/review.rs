@@ -78,6 +78,51 @@ fn the_member_reads_the_reviewers_reason_with_its_points() {
     );
 }
 
+/// The review queue pages through a month's submissions by member id (what the app and the
+/// month report read): only members who reported appear, in id order, a page never spans more
+/// than `PAGE_MAX` ids, and a page past the last id is empty.
+#[test]
+fn a_review_queue_pages_through_the_months_reports_by_member_id() {
+    let mut fx = Fx::new();
+    let a = fx.induct(2, Rank::Ambassador);
+    let _silent = fx.induct(3, Rank::Candidate);
+    let c = fx.induct(4, Rank::Candidate);
+    fx.at(1, When::Open);
+    fx.submit(2, 1, vec![Marketing, ContentCreation]).unwrap();
+    fx.submit(4, 1, vec![Marketing, BusinessDevelopment])
+        .unwrap();
+    let page = |fx: &mut Fx, from: u32, limit: u32| -> Vec<u32> {
+        let p: Vec<(u32, Submission)> = fx.call(STRANGER, "submissions_page", (1u32, from, limit));
+        p.into_iter().map(|(m, _)| m).collect()
+    };
+    assert_eq!(page(&mut fx, 0, 50), vec![a, c]);
+    assert_eq!(page(&mut fx, 0, 2), vec![a], "ids 0 and 1 only");
+    assert_eq!(page(&mut fx, a + 1, 50), vec![c]);
+    assert_eq!(page(&mut fx, c + 1, 50), Vec::<u32>::new());
+    assert_eq!(
+        page(&mut fx, u32::MAX, 50),
+        Vec::<u32>::new(),
+        "no overflow at the end of ids"
+    );
+    // A huge limit reads at most PAGE_MAX ids: the member with id PAGE_MAX is on the next page.
+    let mut last = c;
+    for seed in 50u8..=(50 + reward_pool::PAGE_MAX as u8) {
+        if last == reward_pool::PAGE_MAX {
+            break;
+        }
+        fx.chain.fund(&e2e::account(seed), 1_000 * UNIT);
+        last = fx.induct(seed, Rank::Candidate);
+        if last == reward_pool::PAGE_MAX {
+            fx.submit(seed, 1, vec![Marketing, ContentCreation])
+                .unwrap();
+        }
+    }
+    assert_eq!(page(&mut fx, 0, u32::MAX), vec![a, c]);
+    assert_eq!(page(&mut fx, reward_pool::PAGE_MAX, u32::MAX), vec![last]);
+    let e: Vec<(u32, Submission)> = fx.call(STRANGER, "submissions_page", (1u32, a, 1u32));
+    assert_eq!(e[0].1.evidence_ref, entry(&mut fx, 1, a).evidence_ref);
+}
+
 // ---- late reports --------------------------------------------------------------------------------
 
 #[test]

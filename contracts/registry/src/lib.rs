@@ -458,6 +458,9 @@ pub mod registry {
         history: Mapping<(MemberId, u32), MonthRecord>,
         applications: Mapping<AccountId, Application>,
         pending_wallets: Mapping<MemberId, PendingWallet>,
+        /// The member that last proposed a move to each wallet: how a new wallet finds the move
+        /// it may accept without its member id (`pending_move_to` checks it is still pending).
+        pending_to: Mapping<AccountId, MemberId>,
         rank_counts: [u32; 4],
         first_time_ambassadors: u32,
     }
@@ -517,6 +520,7 @@ pub mod registry {
                 history: Mapping::default(),
                 applications: Mapping::default(),
                 pending_wallets: Mapping::default(),
+                pending_to: Mapping::default(),
                 rank_counts: [0; 4],
                 first_time_ambassadors: 0,
             })
@@ -703,6 +707,8 @@ pub mod registry {
                 .block_timestamp()
                 .checked_add(WALLET_PROPOSAL_LIFETIME_MS)
                 .ok_or(RuleError::TimeOverflow)?;
+            self.drop_pending_to(member);
+            self.pending_to.insert(new_wallet, &member);
             self.pending_wallets.insert(
                 member,
                 &PendingWallet {
@@ -744,6 +750,7 @@ pub mod registry {
             let old_wallet = record.wallet;
             record.wallet = who;
             self.pending_wallets.remove(member);
+            self.pending_to.remove(who);
             self.member_of.remove(old_wallet);
             self.member_of.insert(who, &member);
             self.bound_to.insert(who, &member);
@@ -774,6 +781,7 @@ pub mod registry {
                 .pending_wallets
                 .get(member)
                 .ok_or(Error::NoPendingWallet)?;
+            self.drop_pending_to(member);
             self.pending_wallets.remove(member);
             self.env().emit_event(WalletProposalWithdrawn {
                 member,
@@ -1091,6 +1099,16 @@ pub mod registry {
             self.next_member_id
         }
 
+        /// The move a member proposed to `wallet` and that is still pending (it may have lapsed:
+        /// compare `expires_at` with the chain's time): the member id and the proposal. What the
+        /// new wallet reads to accept the move without knowing the member id.
+        #[ink(message)]
+        pub fn pending_move_to(&self, wallet: AccountId) -> Option<(MemberId, PendingWallet)> {
+            let member = self.pending_to.get(wallet)?;
+            let pending = self.pending_wallets.get(member)?;
+            (pending.wallet == wallet).then_some((member, pending))
+        }
+
         /// The pending application of `wallet`.
         #[ink(message)]
         pub fn application(&self, wallet: AccountId) -> Option<Application> {
@@ -1304,6 +1322,15 @@ pub mod registry {
                 Ok(())
             } else {
                 Err(Error::PoolUnreachable)
+            }
+        }
+
+        /// Removes the reverse entry of `member`'s pending move, if it still points at it.
+        fn drop_pending_to(&mut self, member: MemberId) {
+            if let Some(pending) = self.pending_wallets.get(member) {
+                if self.pending_to.get(pending.wallet) == Some(member) {
+                    self.pending_to.remove(pending.wallet);
+                }
             }
         }
 

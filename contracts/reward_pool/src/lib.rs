@@ -1731,6 +1731,23 @@ pub mod reward_pool {
             })
         }
 
+        /// `month`'s submissions by the members with ids `from` to `from + limit - 1`, at most
+        /// `PAGE_MAX` ids per call, in id order: what a review queue and a month report page
+        /// through. It scans ids, not entries, so a page may be empty before the last one; the
+        /// registry's `member_count` says where ids end. Anyone, any time.
+        #[ink(message)]
+        pub fn submissions_page(
+            &self,
+            month: u32,
+            from: MemberId,
+            limit: u32,
+        ) -> Vec<(MemberId, Submission)> {
+            let end = from.saturating_add(limit.min(PAGE_MAX));
+            (from..end)
+                .filter_map(|member| Some((member, self.submissions.get((month, member))?)))
+                .collect()
+        }
+
         /// `month`'s disputes in the order made, from position `from`, at most `PAGE_MAX`:
         /// each member with its entry (points, reviews with reasons, the dispute and whether it
         /// was answered). The council reads it before approving the finalize.
