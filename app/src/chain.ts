@@ -1,0 +1,217 @@
+// The app's one chain layer: connection (reconnecting after a dropped socket), the manifest
+// checked against the chain, the suite's contracts with their metadata, dry runs with refusals in
+// words, chain time, and transactions signed by the user's wallet with their progress, fee and
+// storage deposit. Screens call `query` and `send`; none builds a contract call by hand.
+
+import { ApiPromise, WsProvider } from "@polkadot/api";
+import { ContractPromise } from "@polkadot/api-contract";
+import { web3FromAddress } from "@polkadot/extension-dapp";
+import { refusalInWords, rejectedIndex, type InkMetadata } from "./errors";
+import { formatTokens, progressInWords, type TxStatus } from "./program";
+
+export type ContractName = "reward_pool" | "registry" | "bounty";
+
+export interface Manifest {
+  target: string;
+  chain: string | null;
+  token: { symbol: string; decimals: number };
+  code_hashes: Record<string, string>;
+  addresses: { governor: string; registry: string; reward_pool: string; bounty: string };
+  calendar: { kind: "utc-months" } | { kind: "fixed-periods"; start_ms: number; period_ms: number };
+}
+
+/** A dry run's answer: the message's `Ok` value, or its refusal in words. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; words: string; err: unknown; index?: number };
+
+/** snake_case message label → polkadot.js's camelCase method name. */
+function method(label: string): string {
+  return label.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export class Chain {
+  /** Chain time: the last block's timestamp, and when (performance clock) it arrived. */
+  private blockMs = 0;
+  private blockAt = 0;
+  private busy = false;
+  readonly contracts: Record<ContractName, ContractPromise>;
+  readonly metadata: Record<ContractName, InkMetadata>;
+
+  private constructor(
+    readonly api: ApiPromise,
+    readonly manifest: Manifest,
+    metadata: Record<ContractName, InkMetadata>,
+  ) {
+    this.metadata = metadata;
+    const at = manifest.addresses;
+    this.contracts = {
+      reward_pool: new ContractPromise(api, metadata.reward_pool as never, at.reward_pool),
+      registry: new ContractPromise(api, metadata.registry as never, at.registry),
+      bounty: new ContractPromise(api, metadata.bounty as never, at.bounty),
+    };
+  }
+
+  /**
+   * Connects to `endpoint`, refuses a chain the manifest does not describe (a contract missing or
+   * running other code than the manifest records), loads the metadata and follows chain time.
+   * `onSocket` hears of a dropped socket and of the reconnection (the provider retries by itself).
+   */
+  static async connect(endpoint: string, manifest: Manifest, onSocket: (up: boolean) => void): Promise<Chain> {
+    const provider = new WsProvider(endpoint, 2_500);
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 10_000));
+    let api: ApiPromise;
+    try {
+      api = await Promise.race([ApiPromise.create({ provider, throwOnConnect: true }), timeout]);
+    } catch {
+      await provider.disconnect().catch(() => undefined);
+      throw new Error(`Node unreachable at ${endpoint}. Check the endpoint or start the node.`);
+    }
+    provider.on("disconnected", () => onSocket(false));
+    provider.on("connected", () => onSocket(true));
+    for (const name of ["reward_pool", "registry", "bounty", "governor"] as const) {
+      const address = manifest.addresses[name];
+      const info = (await api.query.contracts.contractInfoOf(address)) as unknown as {
+        isNone: boolean;
+        unwrap(): { codeHash: { toHex(): string } };
+      };
+      if (info.isNone) {
+        throw new Error(`Wrong network: ${api.runtimeChain.toString()} has no ${name.replace("_", " ")} contract at ${address}. The manifest was written for ${manifest.chain ?? manifest.target}.`);
+      }
+      const code = info.unwrap().codeHash.toHex();
+      const expected = manifest.code_hashes[name];
+      if (expected && code.toLowerCase() !== expected.toLowerCase()) {
+        throw new Error(`The ${name.replace("_", " ")} at ${address} runs code ${code.slice(0, 10)}…, not ${expected.slice(0, 10)}… as the manifest records: it was upgraded since, or this is another deployment. Use the manifest of this deployment.`);
+      }
+    }
+    const names: ContractName[] = ["reward_pool", "registry", "bounty"];
+    const metas = await Promise.all(names.map((n) => fetch(`metadata/${n}.json`).then((r) => r.json() as Promise<InkMetadata>)));
+    const chain = new Chain(api, manifest, { reward_pool: metas[0], registry: metas[1], bounty: metas[2] });
+    await api.query.timestamp.now((now: { toNumber(): number }) => {
+      chain.blockMs = now.toNumber();
+      chain.blockAt = performance.now();
+    });
+    return chain;
+  }
+
+  /** Chain time (ms): the last block's timestamp, advanced by the time since it arrived. */
+  now(): number {
+    return this.blockMs + Math.max(0, performance.now() - this.blockAt);
+  }
+
+  /** An amount in the chain's token, in the user's locale. */
+  tokens(amount: bigint): string {
+    return `${formatTokens(amount, this.manifest.token.decimals)} ${this.manifest.token.symbol}`;
+  }
+
+  private options() {
+    return {
+      gasLimit: this.api.registry.createType("WeightV2", (this.api.consts.system.blockWeights as unknown as { maxBlock: unknown }).maxBlock) as never,
+      storageDepositLimit: null,
+    };
+  }
+
+  /** Dry-runs `label` of `contract` as `caller`: the answer, or its refusal in words. */
+  async query<T = unknown>(contract: ContractName, caller: string, label: string, ...args: unknown[]): Promise<Answer<T>> {
+    return (await this.dry<T>(contract, caller, label, args)).answer;
+  }
+
+  /** A dry run with what sending needs: the weight it took and the storage deposit it charged. */
+  private async dry<T>(contract: ContractName, caller: string, label: string, args: unknown[]) {
+    const c = this.contracts[contract];
+    const { result, output, gasRequired, storageDeposit } = await c.query[method(label)](caller, this.options(), ...(args as never[]));
+    const deposit = storageDeposit.isCharge ? storageDeposit.asCharge.toBigInt() : 0n;
+    const answer = ((): Answer<T> => {
+      if (result.isErr) return { ok: false, words: this.dispatchInWords(result.asErr), err: result.asErr.toJSON() };
+      const json = output?.toJSON() as Record<string, unknown> | null;
+      if (json && "err" in json) return { ok: false, words: "The contract could not read the call (its code does not match the metadata).", err: json.err };
+      const inner = json && "ok" in json ? json.ok : json;
+      if (inner !== null && typeof inner === "object" && "err" in (inner as object)) {
+        const err = (inner as { err: unknown }).err;
+        return { ok: false, words: sentence(refusalInWords(this.metadata[contract], label, err)), err, index: rejectedIndex(err) };
+      }
+      const value = inner !== null && typeof inner === "object" && "ok" in (inner as object) ? (inner as { ok: unknown }).ok : inner;
+      return { ok: true, value: value as T };
+    })();
+    return { answer, gasRequired, deposit };
+  }
+
+  /** A chain dispatch error (a trap, a module error) in words. */
+  private dispatchInWords(error: { isModule: boolean; asModule: unknown; toString(): string }): string {
+    if (error.isModule) {
+      const meta = this.api.registry.findMetaError(error.asModule as never);
+      return `The chain refused: ${meta.section}.${meta.name} (${meta.docs.join(" ")})`;
+    }
+    return `The chain refused: ${error.toString()}`;
+  }
+
+  /** Whether a transaction of this app is waiting for its outcome (buttons stay disabled). */
+  pending(): boolean {
+    return this.busy;
+  }
+
+  /**
+   * Sends `label` of `contract` signed by `address`'s wallet: a dry run first (a refusal is shown
+   * in words and nothing is signed), the fee and storage deposit shown before the wallet asks,
+   * then the progress until finalized, dropped, invalid or usurped. Returns whether it was done.
+   */
+  async send(
+    contract: ContractName,
+    address: string,
+    label: string,
+    args: unknown[],
+    done: string,
+    say: (text: string, failed?: boolean) => void,
+  ): Promise<boolean> {
+    if (this.busy) {
+      say("Another transaction is still on its way: wait for it.", true);
+      return false;
+    }
+    this.busy = true;
+    document.dispatchEvent(new CustomEvent("tx-busy", { detail: true }));
+    try {
+      say("Checking…");
+      const { answer, gasRequired, deposit } = await this.dry(contract, address, label, args);
+      if (!answer.ok) {
+        say(answer.words, true);
+        return false;
+      }
+      const tx = this.contracts[contract].tx[method(label)]({ gasLimit: gasRequired, storageDepositLimit: null }, ...(args as never[]));
+      const info = await tx.paymentInfo(address);
+      const cost = `fee about ${this.tokens(info.partialFee.toBigInt())}${deposit > 0n ? `, storage deposit ${this.tokens(deposit)} (returned when the data is removed)` : ""}`;
+      say(`Waiting for your signature (${cost})…`);
+      const injector = await web3FromAddress(address);
+      return await new Promise<boolean>((resolve) => {
+        tx.signAndSend(address, { signer: injector.signer }, ({ status, dispatchError }) => {
+          if (dispatchError) {
+            say(`Not done: ${this.dispatchInWords(dispatchError as never)}`, true);
+            resolve(false);
+            return;
+          }
+          const progress = progressInWords(status.type as TxStatus, done);
+          say(progress.text, progress.failed);
+          if (status.isInBlock) document.dispatchEvent(new CustomEvent("tx-in-block"));
+          if (progress.over) resolve(!progress.failed);
+        }).catch((e: Error) => {
+          say(sendErrorInWords(e.message), true);
+          resolve(false);
+        });
+      });
+    } catch (e) {
+      say(sendErrorInWords((e as Error).message), true);
+      return false;
+    } finally {
+      this.busy = false;
+      document.dispatchEvent(new CustomEvent("tx-busy", { detail: false }));
+    }
+  }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Why a transaction was not sent, in words (the wallet's refusal, the fee), else verbatim. */
+export function sendErrorInWords(message: string): string {
+  if (/cancel|reject|denied|declined/i.test(message)) return "Not sent: you declined to sign in your wallet.";
+  if (/1010|inability to pay|too low/i.test(message)) return "Not sent: this wallet cannot pay the transaction fee.";
+  return `Not sent: ${message}`;
+}

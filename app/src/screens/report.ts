@@ -1,0 +1,115 @@
+// The contributor's monthly report: 2–3 departments with effort and results, the evidence, the
+// deadline as a countdown in chain time; checked before anything is signed, dry-run before the
+// wallet asks; a report before the deadline is a draft that sending again replaces.
+
+import { CHOOSABLE, DEPARTMENT_NAMES, MAX_HALF_SCORE, checkReport, departmentsOf, reportWindow, type MonthDates, type ReportLine } from "../program";
+import { $, el, txButton } from "../ui";
+import { monthLabel, type Context } from "./context";
+
+interface Submission {
+  departments: number;
+  suggested: Array<{ effort: number; results: number }>;
+  evidenceRef: string;
+  late: boolean;
+}
+
+function datesOf(raw: Record<string, unknown>): MonthDates {
+  return { start: Number(raw.start), deadline: Number(raw.deadline), reviewEnd: Number(raw.reviewEnd), scoresFinal: Number(raw.scoresFinal) };
+}
+
+function text(value: unknown): string {
+  const s = String(value ?? "");
+  if (!/^0x([0-9a-f]{2})*$/i.test(s)) return s;
+  return new TextDecoder().decode(new Uint8Array((s.slice(2).match(/../g) ?? []).map((h) => parseInt(h, 16))));
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+export async function renderReport(ctx: Context) {
+  const root = $("report-body");
+  clearInterval(timer);
+  root.replaceChildren();
+  if (ctx.member === null) {
+    root.append(el("p", {}, "Only members send monthly reports. Apply on the Membership screen first."));
+    return;
+  }
+  const { chain, address, member } = ctx;
+  const current = await chain.query<[number, string]>("reward_pool", address, "current_month");
+  if (!current.ok) {
+    root.append(el("p", { className: "error" }, current.words));
+    return;
+  }
+  // The month taking reports: the previous one while its deadline (or late window) runs, else
+  // the current one.
+  const now = chain.now();
+  const candidates = [current.value[0] - 1, current.value[0]].filter((m) => m >= 0);
+  let month = current.value[0];
+  let dates: MonthDates | undefined;
+  let config: { maxEvidenceLen: number; lateReports: boolean } = { maxEvidenceLen: 64, lateReports: false };
+  let existing: Submission | null = null;
+  for (const m of candidates) {
+    const d = await chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m);
+    if (!d.ok) continue;
+    const cfg = await chain.query<{ maxEvidenceLen: number; lateReports: boolean }>("reward_pool", address, "config_of", m);
+    const sub = await chain.query<Submission | null>("reward_pool", address, "submission", m, member);
+    const w = reportWindow(datesOf(d.value), now, cfg.ok && cfg.value.lateReports, sub.ok && sub.value !== null);
+    month = m;
+    dates = datesOf(d.value);
+    if (cfg.ok) config = cfg.value;
+    existing = sub.ok ? sub.value : null;
+    if (w.open) break;
+  }
+  if (!dates) {
+    root.append(el("p", { className: "error" }, "The pool did not give this month's dates."));
+    return;
+  }
+  const chosen = existing ? departmentsOf(Number(existing.departments)) : [];
+  const heading = el("h3", {}, `Report for ${monthLabel(chain, month)}`);
+  const windowLine = el("p", { id: "report-window", role: "status" });
+  const fieldset = el("fieldset", {}, el("legend", {}, "Departments: choose 2 or 3, score your effort and results (0–20 each)"));
+  const rows = CHOOSABLE.map((department) => {
+    const i = chosen.indexOf(department);
+    const box = el("input", { type: "checkbox", id: `dep-${department}`, checked: i >= 0 });
+    const effort = el("input", { type: "number", min: "0", max: String(MAX_HALF_SCORE), step: "1", value: String(i >= 0 ? existing!.suggested[i].effort : 0), id: `effort-${department}` });
+    const results = el("input", { type: "number", min: "0", max: String(MAX_HALF_SCORE), step: "1", value: String(i >= 0 ? existing!.suggested[i].results : 0), id: `results-${department}` });
+    effort.setAttribute("aria-label", `${DEPARTMENT_NAMES[department]} effort`);
+    results.setAttribute("aria-label", `${DEPARTMENT_NAMES[department]} results`);
+    fieldset.append(
+      el("div", { className: "dep-row" }, box, el("label", { htmlFor: box.id }, DEPARTMENT_NAMES[department]), el("span", { className: "scores" }, "effort ", effort, " results ", results)),
+    );
+    return { department, box, effort, results };
+  });
+  const evidence = el("input", { type: "text", id: "evidence", value: existing ? text(existing.evidenceRef) : "", placeholder: "https://github.com/… or ipfs://…" });
+  const problems = el("ul", { id: "report-problems", className: "error" });
+  const send = txButton(existing ? "Replace my report" : "Send my report", () => void submit());
+  root.append(
+    heading,
+    windowLine,
+    existing ? el("p", {}, `You sent a report${existing.late ? " (flagged late)" : ""}. It is shown below; sending again replaces it until the deadline.`) : "",
+    fieldset,
+    el("label", { htmlFor: "evidence" }, `Evidence: a link or IPFS CID of your month's work (at most ${config.maxEvidenceLen} bytes)`),
+    evidence,
+    problems,
+    send,
+  );
+  const tick = () => {
+    const w = reportWindow(dates!, chain.now(), config.lateReports, existing !== null);
+    windowLine.textContent = w.text;
+    send.dataset.off = w.open ? "0" : "1";
+    send.disabled = !w.open || chain.pending();
+  };
+  tick();
+  timer = setInterval(tick, 1_000);
+
+  async function submit() {
+    const lines: ReportLine[] = rows
+      .filter((r) => r.box.checked)
+      .map((r) => ({ department: r.department, effort: Number(r.effort.value), results: Number(r.results.value) }));
+    const checked = checkReport(lines, evidence.value, config.maxEvidenceLen);
+    problems.replaceChildren(...checked.problems.map((p) => el("li", {}, p)));
+    if (!checked.args) return;
+    const { departments, scores, evidence: ev } = checked.args;
+    const ok = await chain.send("reward_pool", address, "submit", [month, departments, scores, ev], existing ? "Report replaced" : "Report sent", ctx.say);
+    if (ok) await ctx.refresh();
+  }
+}
