@@ -5,6 +5,7 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: "e2e",
   timeout: 180_000,
+  workers: 1,
   use: {
     baseURL: "http://127.0.0.1:4173",
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" },

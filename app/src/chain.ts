@@ -151,7 +151,8 @@ export class Chain {
   /**
    * Sends `label` of `contract` signed by `address`'s wallet: a dry run first (a refusal is shown
    * in words and nothing is signed), the fee and storage deposit shown before the wallet asks,
-   * then the progress until finalized, dropped, invalid or usurped. Returns whether it was done.
+   * then the progress until finalized, dropped, invalid or usurped. Returns whether it was done
+   * (as soon as it is in a block; the progress line then follows it to finality).
    */
   async send(
     contract: ContractName,
@@ -188,7 +189,9 @@ export class Chain {
           }
           const progress = progressInWords(status.type as TxStatus, done);
           say(progress.text, progress.failed);
-          if (status.isInBlock) document.dispatchEvent(new CustomEvent("tx-in-block"));
+          // Done once in a block: the screens read the chain again while the progress line
+          // goes on to "finalized" (or says if the block was retracted).
+          if (status.isInBlock) resolve(true);
           if (progress.over) resolve(!progress.failed);
         }).catch((e: Error) => {
           say(sendErrorInWords(e.message), true);
