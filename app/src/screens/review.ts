@@ -62,7 +62,8 @@ export async function renderReview(ctx: Context) {
   const now = chain.now();
   let month: number | undefined;
   let window = "";
-  for (const m of [current.value[0] - 1, current.value[0]].filter((x) => x >= 0)) {
+  // A month's review and dispute windows may run past the next month's start: look back two.
+  for (const m of [current.value[0] - 2, current.value[0] - 1, current.value[0]].filter((x) => x >= 0)) {
     const d = await chain.query<Record<string, number>>("reward_pool", address, "month_dates", m);
     if (!d.ok) continue;
     const [deadline, reviewEnd, final] = [Number(d.value.deadline), Number(d.value.reviewEnd), Number(d.value.scoresFinal)];
