@@ -6,6 +6,8 @@
 import { ApiPromise, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { web3FromAddress } from "@polkadot/extension-dapp";
+import { stringToU8a, u8aToHex } from "@polkadot/util";
+import { decodeAddress } from "@polkadot/util-crypto";
 import { refusalInWords, rejectedIndex, type InkMetadata } from "./errors";
 import { formatTokens, progressInWords, type TxStatus } from "./program";
 
@@ -22,6 +24,23 @@ export interface Manifest {
 
 /** A dry run's answer: the message's `Ok` value, or its refusal in words. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; words: string; err: unknown; index?: number };
+
+/**
+ * Text for a `Vec<u8>` argument, as hex of its UTF-8 bytes: polkadot.js would take text that
+ * happens to look like hex ("0xdeadbeef", a transaction hash given as evidence) as raw bytes.
+ */
+export function bytes(text: string): string {
+  return u8aToHex(stringToU8a(text));
+}
+
+/** Whether two addresses (any SS58 prefix, or hex) name the same account. */
+export function sameAccount(a: string, b: string): boolean {
+  try {
+    return u8aToHex(decodeAddress(a)) === u8aToHex(decodeAddress(b));
+  } catch {
+    return false;
+  }
+}
 
 /** snake_case message label → polkadot.js's camelCase method name. */
 function method(label: string): string {
@@ -67,23 +86,30 @@ export class Chain {
     }
     provider.on("disconnected", () => onSocket(false));
     provider.on("connected", () => onSocket(true));
+    const names: ContractName[] = ["reward_pool", "registry", "bounty"];
+    const metas = await Promise.all(names.map((n) => fetch(`metadata/${n}.json`).then((r) => r.json() as Promise<InkMetadata & { source?: { hash?: string } }>)));
     for (const name of ["reward_pool", "registry", "bounty", "governor"] as const) {
       const address = manifest.addresses[name];
+      const what = name.replace("_", " ");
       const info = (await api.query.contracts.contractInfoOf(address)) as unknown as {
         isNone: boolean;
         unwrap(): { codeHash: { toHex(): string } };
       };
       if (info.isNone) {
-        throw new Error(`Wrong network: ${api.runtimeChain.toString()} has no ${name.replace("_", " ")} contract at ${address}. The manifest was written for ${manifest.chain ?? manifest.target}.`);
+        throw new Error(`Wrong network: ${api.runtimeChain.toString()} has no ${what} contract at ${address}. The manifest was written for ${manifest.chain ?? manifest.target}.`);
       }
-      const code = info.unwrap().codeHash.toHex();
-      const expected = manifest.code_hashes[name];
-      if (expected && code.toLowerCase() !== expected.toLowerCase()) {
-        throw new Error(`The ${name.replace("_", " ")} at ${address} runs code ${code.slice(0, 10)}…, not ${expected.slice(0, 10)}… as the manifest records: it was upgraded since, or this is another deployment. Use the manifest of this deployment.`);
+      const code = info.unwrap().codeHash.toHex().toLowerCase();
+      const expected = manifest.code_hashes[name]?.toLowerCase();
+      if (!expected) throw new Error(`The manifest records no code hash for the ${what}: it is incomplete. Use the manifest the deploy tool wrote.`);
+      if (code !== expected) {
+        throw new Error(`The ${what} at ${address} runs code ${code.slice(0, 10)}…, not ${expected.slice(0, 10)}… as the manifest records: it was upgraded since, or this is another deployment. Use the manifest of this deployment.`);
+      }
+      const i = names.indexOf(name as ContractName);
+      const built = i >= 0 ? metas[i].source?.hash?.toLowerCase() : undefined;
+      if (i >= 0 && built !== code) {
+        throw new Error(`The app's metadata for the ${what} was built from other code (${String(built).slice(0, 10)}…) than the chain runs (${code.slice(0, 10)}…): it would read answers wrongly. Copy this deployment's metadata next to the app (npm run prepare-manifest).`);
       }
     }
-    const names: ContractName[] = ["reward_pool", "registry", "bounty"];
-    const metas = await Promise.all(names.map((n) => fetch(`metadata/${n}.json`).then((r) => r.json() as Promise<InkMetadata>)));
     const chain = new Chain(api, manifest, { reward_pool: metas[0], registry: metas[1], bounty: metas[2] });
     await api.query.timestamp.now((now: { toNumber(): number }) => {
       chain.blockMs = now.toNumber();

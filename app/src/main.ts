@@ -30,7 +30,18 @@ function showTab(tab: (typeof TABS)[number]) {
   location.hash = tab;
 }
 
-async function loadAccount(address: string) {
+/**
+ * Loads `address`'s screens. Loads run one after another, never overlapping (a slower load
+ * finishing last would show one account's screens under another's name), and a refresh after a
+ * transaction reads the account selected by then.
+ */
+let loading: Promise<void> = Promise.resolve();
+function loadAccount(address: string): Promise<void> {
+  loading = loading.then(() => render(address)).catch((e: Error) => say($("progress"), `Could not read the chain: ${e.message}`, true));
+  return loading;
+}
+
+async function render(address: string) {
   localStorage.setItem(LAST_ACCOUNT, address);
   const progress = $("progress");
   const member = await chain.query<number | null>("registry", address, "member_id_of", address);
@@ -38,14 +49,18 @@ async function loadAccount(address: string) {
     chain,
     address,
     member: member.ok ? (member.value ?? null) : null,
-    refresh: () => loadAccount(address),
+    refresh: () => loadAccount(($("account") as HTMLSelectElement).value),
     say: (text, failed) => say(progress, text, failed),
   };
   const account = (await chain.api.query.system.account(address)) as unknown as { data: { free: { toBigInt(): bigint } } };
   $("balance").textContent = `Wallet balance: ${chain.tokens(account.data.free.toBigInt())} free`;
   $("member").textContent = ctx.member === null ? "This wallet is not a member of the program." : `Member ${ctx.member}.`;
   $("nav").hidden = false;
-  await Promise.all([renderMonths(ctx), renderReport(ctx), renderMembership(ctx), renderReview(ctx)]);
+  // One after another: each screen's timers belong to this load only.
+  await renderMonths(ctx);
+  await renderReport(ctx);
+  await renderMembership(ctx);
+  await renderReview(ctx);
 }
 
 async function connect() {

@@ -202,7 +202,8 @@ function inert(text: string): string {
 
 function csvCell(value: string | number): string {
   const text = typeof value === "number" ? String(value) : inert(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted also at ";" and tabs: spreadsheets set to those separators split cells there.
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The scoring sheet's header. */

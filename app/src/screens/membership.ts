@@ -3,6 +3,7 @@
 // a member id; retire behind a confirmation.
 
 import { promotionText, type StreakParams } from "../program";
+import { bytes } from "../chain";
 import { $, el, txButton } from "../ui";
 import type { Context } from "./context";
 
@@ -42,7 +43,7 @@ export async function renderMembership(ctx: Context) {
     root.append(
       el("label", { htmlFor: "apply-evidence" }, "Evidence for your application (a link or IPFS CID: your work so far, why you apply)"),
       evidence,
-      txButton("Apply", () => void act("registry", "apply", [evidence.value.trim()], "Application sent")),
+      txButton("Apply", () => void act("registry", "apply", [bytes(evidence.value.trim())], "Application sent")),
     );
     return;
   }
@@ -61,6 +62,11 @@ export async function renderMembership(ctx: Context) {
   );
   if (params) root.append(el("ul", { className: "promotion" }, ...promotionText(m.rank, m.status, m.streaks, params).map((t) => el("li", {}, t))));
 
+  // A member who retired or was removed keeps its wallet for what it is owed, nothing else.
+  if (m.status === "Retired" || m.status === "Removed") {
+    root.append(el("p", {}, "You have left the program: finalized months and awards stay claimable on My months."));
+    return;
+  }
   // Wallet rotation: propose from this wallet, the new one accepts.
   const pending = await chain.query<{ wallet: string; expiresAt: number } | null>("registry", address, "pending_wallet", member);
   root.append(el("h3", {}, "Move to a new wallet"));

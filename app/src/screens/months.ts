@@ -19,6 +19,7 @@ import {
   type ProgramDate,
 } from "../claims";
 import { byteArray, countdown, pointsText } from "../program";
+import { bytes } from "../chain";
 import { $, el, txButton } from "../ui";
 import { monthAt, monthLabel, type Context } from "./context";
 
@@ -99,11 +100,14 @@ export async function renderMonths(ctx: Context) {
   }
   $("months-section").hidden = false;
   const previews = rows.map((r) => r.preview);
+  // A claim carries at most twelve months (the pool's MAX_CLAIM_MONTHS): the oldest twelve
+  // are ticked; more can be claimed in a second signature.
   const claimable = new Set(claimableMonths(previews, now));
+  const ticked = new Set([...claimable].sort((a, b) => a - b).slice(0, 12));
   for (const r of rows.reverse()) {
     const p = r.preview;
     const name = monthLabel(chain, p.month);
-    const box = el("input", { type: "checkbox", value: String(p.month), checked: claimable.has(p.month), disabled: !claimable.has(p.month) });
+    const box = el("input", { type: "checkbox", value: String(p.month), checked: ticked.has(p.month), disabled: !claimable.has(p.month) });
     box.setAttribute("aria-label", `Claim ${name}`);
     box.addEventListener("change", () => updateTotal());
     const window = el("span", { className: "countdown" });
@@ -148,17 +152,19 @@ export async function renderMonths(ctx: Context) {
     const months = selected();
     $("total").textContent = `Selected: ${chain.tokens(totalOf(previews, months))}`;
     const claim = $("claim") as HTMLButtonElement;
-    claim.dataset.off = months.length === 0 ? "1" : "0";
-    claim.disabled = months.length === 0 || chain.pending();
+    const tooMany = months.length > 12;
+    if (tooMany) $("total").textContent += " — at most 12 months in one claim: untick some.";
+    claim.dataset.off = months.length === 0 || tooMany ? "1" : "0";
+    claim.disabled = months.length === 0 || tooMany || chain.pending();
     claim.onclick = () => void (async () => {
       if (await chain.send("reward_pool", address, "claim", [selected()], "Months claimed", ctx.say)) await ctx.refresh();
     })();
   }
 
   async function dispute(month: number) {
-    const reason = window.prompt("Why do you dispute your points? A short text or a link the reviewers can read.");
+    const reason = window.prompt("Why do you dispute your points? A short text or a link the reviewers can read.")?.trim();
     if (!reason) return;
-    if (await chain.send("reward_pool", address, "dispute", [month, reason], "Dispute sent: reviewers may rescore until the window closes", ctx.say)) await ctx.refresh();
+    if (await chain.send("reward_pool", address, "dispute", [month, bytes(reason)], "Dispute sent: reviewers may rescore until the window closes", ctx.say)) await ctx.refresh();
   }
 }
 
@@ -190,6 +196,7 @@ async function renderAwards(ctx: Context) {
   const list = $("awards");
   list.replaceChildren();
   const now = chain.now();
+  const pending: number[] = [];
   for (const id of ids.ok ? ids.value : []) {
     const raw = await chain.query<Record<string, unknown> | null>("bounty", address, "award_of", id);
     if (!raw.ok || !raw.value) continue;
@@ -200,6 +207,7 @@ async function renderAwards(ctx: Context) {
       state: raw.value.state as Award["state"],
       claimableAtMs: at.ok && at.value !== null && at.value !== undefined ? Number(at.value) : null,
     };
+    if (award.state === "Pending" && award.claimableAtMs !== null) pending.push(award.claimableAtMs);
     const status = awardStatus(award, now);
     const item = el("li", {}, `Award ${id}: ${chain.tokens(award.amount)}, ${status.text} `);
     if (status.claimable) {
@@ -212,4 +220,10 @@ async function renderAwards(ctx: Context) {
     list.append(item);
   }
   $("awards-section").hidden = !ids.ok || ids.value.length === 0;
+  // Show an award's claim button the moment its payout delay ends, when that is within the hour.
+  clearTimeout(awardTimer);
+  const next = Math.min(...pending.filter((t) => t > now));
+  if (next - now <= 3_600_000) awardTimer = setTimeout(() => void renderAwards(ctx), next - now + 1_000);
 }
+
+let awardTimer: ReturnType<typeof setTimeout> | undefined;

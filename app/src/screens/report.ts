@@ -3,6 +3,7 @@
 // wallet asks; a report before the deadline is a draft that sending again replaces.
 
 import { CHOOSABLE, DEPARTMENT_NAMES, MAX_HALF_SCORE, checkReport, departmentsOf, reportWindow, type MonthDates, type ReportLine } from "../program";
+import { bytes } from "../chain";
 import { $, el, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";
 
@@ -39,26 +40,28 @@ export async function renderReport(ctx: Context) {
     root.append(el("p", { className: "error" }, current.words));
     return;
   }
-  // The month taking reports: the previous one while its deadline (or late window) runs, else
-  // the current one.
+  // The month taking reports: one whose deadline has not passed (the previous month's runs 10
+  // days into this one on the program's calendar), else one taking late reports, else the
+  // current month (closed or not yet open).
   const now = chain.now();
-  const candidates = [current.value[0] - 1, current.value[0]].filter((m) => m >= 0);
-  let month = current.value[0];
-  let dates: MonthDates | undefined;
-  let config: { maxEvidenceLen: number; lateReports: boolean } = { maxEvidenceLen: 64, lateReports: false };
-  let existing: Submission | null = null;
-  for (const m of candidates) {
+  type Option = { month: number; dates: MonthDates; config: { maxEvidenceLen: number; lateReports: boolean }; existing: Submission | null; onTime: boolean; open: boolean };
+  const options: Option[] = [];
+  for (const m of [current.value[0] - 1, current.value[0]].filter((x) => x >= 0)) {
     const d = await chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m);
     if (!d.ok) continue;
     const cfg = await chain.query<{ maxEvidenceLen: number; lateReports: boolean }>("reward_pool", address, "config_of", m);
     const sub = await chain.query<Submission | null>("reward_pool", address, "submission", m, member);
-    const w = reportWindow(datesOf(d.value), now, cfg.ok && cfg.value.lateReports, sub.ok && sub.value !== null);
-    month = m;
-    dates = datesOf(d.value);
-    if (cfg.ok) config = cfg.value;
-    existing = sub.ok ? sub.value : null;
-    if (w.open) break;
+    const config = cfg.ok ? cfg.value : { maxEvidenceLen: 64, lateReports: false };
+    const existing = sub.ok ? sub.value : null;
+    const md = datesOf(d.value);
+    const w = reportWindow(md, now, config.lateReports, existing !== null);
+    options.push({ month: m, dates: md, config, existing, onTime: w.open && now < md.deadline, open: w.open });
   }
+  const pick = options.find((o) => o.onTime) ?? options.find((o) => o.open) ?? options[options.length - 1];
+  const month = pick?.month ?? current.value[0];
+  const dates: MonthDates | undefined = pick?.dates;
+  const config = pick?.config ?? { maxEvidenceLen: 64, lateReports: false };
+  const existing = pick?.existing ?? null;
   if (!dates) {
     root.append(el("p", { className: "error" }, "The pool did not give this month's dates."));
     return;
@@ -92,8 +95,11 @@ export async function renderReport(ctx: Context) {
     problems,
     send,
   );
+  const wasOpen = reportWindow(dates, chain.now(), config.lateReports, existing !== null).open;
   const tick = () => {
     const w = reportWindow(dates!, chain.now(), config.lateReports, existing !== null);
+    // The window closed while the page was open: choose the month again (the next may be open).
+    if (wasOpen && !w.open) return void renderReport(ctx);
     windowLine.textContent = w.text;
     send.dataset.off = w.open ? "0" : "1";
     send.disabled = !w.open || chain.pending();
@@ -109,7 +115,7 @@ export async function renderReport(ctx: Context) {
     problems.replaceChildren(...checked.problems.map((p) => el("li", {}, p)));
     if (!checked.args) return;
     const { departments, scores, evidence: ev } = checked.args;
-    const ok = await chain.send("reward_pool", address, "submit", [month, departments, scores, ev], existing ? "Report replaced" : "Report sent", ctx.say);
+    const ok = await chain.send("reward_pool", address, "submit", [month, departments, scores, bytes(ev)], existing ? "Report replaced" : "Report sent", ctx.say);
     if (ok) await ctx.refresh();
   }
 }

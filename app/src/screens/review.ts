@@ -18,6 +18,7 @@ import {
   type QueueEntry,
   type ScoreEntry,
 } from "../program";
+import { bytes, sameAccount } from "../chain";
 import { $, el, reference, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";
 
@@ -50,6 +51,9 @@ interface Card {
   note: HTMLElement;
 }
 
+/** The month the reviewer chose in the month list, if it chose one. */
+let chosen: number | undefined;
+
 export async function renderReview(ctx: Context) {
   const root = $("review-body");
   root.replaceChildren();
@@ -60,20 +64,31 @@ export async function renderReview(ctx: Context) {
   const current = await chain.query<[number, string]>("reward_pool", address, "current_month");
   if (!current.ok) return void root.append(el("p", { className: "error" }, current.words));
   const now = chain.now();
-  let month: number | undefined;
-  let window = "";
-  // A month's review and dispute windows may run past the next month's start: look back two.
-  for (const m of [current.value[0] - 2, current.value[0] - 1, current.value[0]].filter((x) => x >= 0)) {
+  // Every month whose review or dispute window is open (windows may run past later months'
+  // starts: up to 90 days of review, so look back four months); the newest in its review
+  // window first, unless the reviewer chose another.
+  const open: Array<{ month: number; inReview: boolean; text: string }> = [];
+  for (let m = current.value[0]; m >= Math.max(0, current.value[0] - 4); m--) {
     const d = await chain.query<Record<string, number>>("reward_pool", address, "month_dates", m);
     if (!d.ok) continue;
     const [deadline, reviewEnd, final] = [Number(d.value.deadline), Number(d.value.reviewEnd), Number(d.value.scoresFinal)];
     if (deadline <= now && now < final) {
-      month = m;
-      window = now < reviewEnd ? `Review window: ${countdown(reviewEnd, now)} left.` : `Dispute window: only disputed entries may be rescored, ${countdown(final, now)} left.`;
-      break;
+      const inReview = now < reviewEnd;
+      open.push({ month: m, inReview, text: inReview ? `Review window: ${countdown(reviewEnd, now)} left.` : `Dispute window: only disputed entries may be rescored, ${countdown(final, now)} left.` });
     }
   }
-  if (month === undefined) return void root.append(el("p", {}, "No month is in review now: the queue opens when a month's report deadline passes."));
+  if (open.length === 0) return void root.append(el("p", {}, "No month is in review now: the queue opens when a month's report deadline passes."));
+  const pick = open.find((o) => o.month === chosen) ?? open.find((o) => o.inReview) ?? open[0];
+  const month = pick.month;
+  const window = pick.text;
+  if (open.length > 1) {
+    const select = el("select", { id: "review-month" }, ...open.map((o) => el("option", { value: String(o.month), textContent: `${monthLabel(chain, o.month)} (${o.inReview ? "review" : "disputes"})`, selected: o.month === month })));
+    select.addEventListener("change", () => {
+      chosen = Number(select.value);
+      void renderReview(ctx);
+    });
+    root.append(el("label", { htmlFor: "review-month" }, "Month to review"), select);
+  }
   const bound = await chain.query<number | null>("registry", address, "bound_member_of", address);
   const own = bound.ok ? bound.value : null;
   const count = await chain.query<number>("registry", address, "member_count");
@@ -102,7 +117,7 @@ export async function renderReview(ctx: Context) {
   raws.forEach(([, r], i) => {
     const entry = entries[i];
     if (entry.own) return;
-    const mine = r.reviews.find((v) => v.reviewer === address);
+    const mine = r.reviews.find((v) => sameAccount(v.reviewer, address));
     const mineReview = mine ? byteArray(mine.points) : undefined;
     const inputs = new Map<Department, [HTMLInputElement, HTMLInputElement]>();
     const grid = el("div", { className: "score-grid" });
@@ -154,6 +169,8 @@ export async function renderReview(ctx: Context) {
     const f = file.files?.[0];
     if (!f) return;
     const sheet = readSheet(await f.text(), entries, maxReason);
+    // The same file, edited and chosen again, must load again.
+    file.value = "";
     problems.replaceChildren(...sheet.problems.map((p) => el("li", {}, `Line ${p.line}${p.member !== undefined ? ` (member ${p.member})` : ""}: ${p.problem}`)));
     for (const e of sheet.entries) {
       const card = cards.find((c) => c.entry.member === e.member);
@@ -182,6 +199,7 @@ export async function renderReview(ctx: Context) {
         const [e, r] = [a.value === "" ? 0 : Number(a.value), b.value === "" ? 0 : Number(b.value)];
         if (![e, r].every((v) => Number.isInteger(v) && v >= 0 && v <= MAX_HALF_SCORE)) {
           card.note.textContent = `${DEPARTMENT_NAMES[d]}: scores are whole numbers from 0 to ${MAX_HALF_SCORE}.`;
+          card.note.classList.add("error");
           bad = true;
         } else if (e > 0 || r > 0) points.push([d, { effort: e, results: r }]);
       }
@@ -196,18 +214,29 @@ export async function renderReview(ctx: Context) {
     if (all.length === 0) return ctx.say("Nothing to send: score at least one report.", true);
     const parts = batches(all, SCORE_BATCH);
     for (const [n, batch] of parts.entries()) {
-      const args = [month, batch.map((e) => [e.member, e.points.map(([d, s]) => [d, s]), e.reason])];
+      const args = [month, batch.map((e) => [e.member, e.points.map(([d, s]) => [d, s]), bytes(e.reason)])];
       const dry = await chain.query("reward_pool", address, "score", ...args);
       if (!dry.ok) {
         const card = dry.index !== undefined ? cards.find((c) => c.entry.member === batch[dry.index!]?.member) : undefined;
         if (card) {
           card.note.textContent = dry.words;
+          card.note.classList.add("error");
           card.node.scrollIntoView({ block: "center" });
         }
         return ctx.say(`Batch ${n + 1} of ${parts.length} not sent: ${dry.words}`, true);
       }
       const label = parts.length > 1 ? `Scores sent (batch ${n + 1} of ${parts.length})` : "Scores sent";
       if (!(await chain.send("reward_pool", address, "score", args, label, ctx.say))) return;
+      // Sent: empty those cards so that sending again after a later batch's refusal does not
+      // send them twice.
+      for (const e of batch) {
+        const card = cards.find((c) => c.entry.member === e.member);
+        if (!card) continue;
+        for (const [a, b] of card.inputs.values()) a.value = b.value = "";
+        card.reason.value = "";
+        card.note.classList.remove("error");
+        card.note.textContent = "Scores sent.";
+      }
     }
     await ctx.refresh();
   }
