@@ -16,6 +16,8 @@ export type ContractName = "reward_pool" | "registry" | "bounty";
 export interface Manifest {
   target: string;
   chain: string | null;
+  /** Recorded by the deploy tool on a node (absent in older manifests). */
+  genesis_hash?: string | null;
   token: { symbol: string; decimals: number };
   code_hashes: Record<string, string>;
   addresses: { governor: string; registry: string; reward_pool: string; bounty: string };
@@ -86,6 +88,10 @@ export class Chain {
     }
     provider.on("disconnected", () => onSocket(false));
     provider.on("connected", () => onSocket(true));
+    const genesis = api.genesisHash.toHex().toLowerCase();
+    if (manifest.genesis_hash && manifest.genesis_hash.toLowerCase() !== genesis) {
+      throw new Error(`Wrong network: this node's chain (${api.runtimeChain.toString()}, genesis ${genesis.slice(0, 10)}…) is not the one the manifest was written for (${manifest.chain ?? manifest.target}, genesis ${manifest.genesis_hash.slice(0, 10)}…).`);
+    }
     const names: ContractName[] = ["reward_pool", "registry", "bounty"];
     const metas = await Promise.all(names.map((n) => fetch(`metadata/${n}.json`).then((r) => r.json() as Promise<InkMetadata & { source?: { hash?: string } }>)));
     for (const name of ["reward_pool", "registry", "bounty", "governor"] as const) {

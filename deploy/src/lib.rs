@@ -35,6 +35,10 @@ pub struct Manifest {
     pub target: String,
     /// The chain's name as the node reports it (`None` in the sandbox).
     pub chain: Option<String>,
+    /// The chain's genesis hash (hex; `None` in the sandbox or in manifests written before it
+    /// was recorded): the app refuses a node of another chain with it.
+    #[serde(default)]
+    pub genesis_hash: Option<String>,
     /// Token symbol and decimals.
     pub token: config::Token,
     /// The best block after deployment (`None` in the sandbox).
@@ -121,6 +125,7 @@ impl Manifest {
         d: &Deployed,
         at_ms: u64,
         chain: Option<String>,
+        genesis_hash: Option<String>,
         block: Option<u64>,
     ) -> Self {
         let target = match &plan.target {
@@ -130,6 +135,7 @@ impl Manifest {
         Self {
             target,
             chain,
+            genesis_hash,
             token: plan.token.clone(),
             block,
             deployed_by: ss58(&plan.signer.id),

@@ -243,7 +243,15 @@ async fn go<C: Chain>(
                     .map(|h| u64::from(h.number)),
                 None => None,
             };
-            Manifest::new(plan, &d, at, chain_name, block).write(manifest)?;
+            let genesis = match &legacy {
+                Some(legacy) => legacy
+                    .genesis_hash()
+                    .await
+                    .ok()
+                    .map(|h| deploy::deploy::hex(h.as_ref())),
+                None => None,
+            };
+            Manifest::new(plan, &d, at, chain_name, genesis, block).write(manifest)?;
             println!("manifest written to {}", manifest.display());
             d
         }

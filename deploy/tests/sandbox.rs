@@ -73,7 +73,7 @@ fn deploys_runs_a_month_and_reports_it() {
             // The manifest round-trips and names the same contracts.
             let path =
                 std::env::temp_dir().join(format!("suite-manifest-{}.json", std::process::id()));
-            Manifest::new(&plan, &d, start, None, None)
+            Manifest::new(&plan, &d, start, None, None, None)
                 .write(&path)
                 .expect("written");
             let manifest = Manifest::read(&path).expect("read back");
