@@ -45,7 +45,10 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
   // The review window opens at the deadline.
   while (((await now()) - start) % period < 10_500) await new Promise((r) => setTimeout(r, 300));
 
-  await injectWallet(page, api, [{ pair: reviewer, name: "reviewer" }]);
+  await injectWallet(page, api, [
+    { pair: reviewer, name: "reviewer" },
+    { pair: member, name: "member" },
+  ]);
   await page.goto("/");
   await page.getByRole("button", { name: "Connect wallet" }).click();
   await expect(page.getByRole("tab", { name: "Review" })).toBeVisible({ timeout: 60_000 });
@@ -58,9 +61,9 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the scoring sheet (CSV)").click()]);
   const rows = parseCsv(readFileSync(await download.path(), "utf8"));
   const header = rows[0];
-  const row = rows.find((r) => r[0] === String(id));
-  expect(row).toBeDefined();
-  const set = (name: string, value: string) => (row![header.indexOf(name)] = value);
+  const sheetRow = rows.find((r) => r[0] === String(id));
+  expect(sheetRow).toBeDefined();
+  const set = (name: string, value: string) => (sheetRow![header.indexOf(name)] = value);
   set("basic_effort", "18");
   set("basic_results", "17");
   set("mk_effort", "15");
@@ -68,10 +71,10 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
   set("cc_effort", "10");
   set("cc_results", "9");
   set("reason", "links open; only this month's work counts");
-  const bad = [...row!];
+  const bad = [...sheetRow!];
   bad[0] = "99999";
   const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const filled = [header, row!, bad].map((r) => r.map(quote).join(",")).join("\n");
+  const filled = [header, sheetRow!, bad].map((r) => r.map(quote).join(",")).join("\n");
   const path = test.info().outputPath("filled.csv");
   writeFileSync(path, filled);
   await page.setInputFiles("#sheet-file", path);
@@ -91,5 +94,14 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
   await page.setViewportSize({ width: 360, height: 780 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/review-phone.png", fullPage: true });
+
+  // The member reads the points per department and the reviewer's reason on My months.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByLabel("Wallet account").selectOption(member.address);
+  await page.getByRole("tab", { name: "My months" }).click();
+  const row = page.locator("#months tr", { hasText: new RegExp(`period ${month}\\b`) });
+  await expect(row).toContainText("Marketing 28/40", { timeout: 30_000 });
+  await expect(row).toContainText("Reviewer: “links open; only this month's work counts”");
+  await page.screenshot({ path: "test-results/my-months-reason.png", fullPage: true });
   await api.disconnect();
 });
