@@ -43,30 +43,3 @@ export async function injectWallet(page: Page, api: ApiPromise, accounts: Array<
     };
   }, shared);
 }
-
-/**
- * Sends `label` of `contract` signed by `pair` (outside the page: what another role does
- * meanwhile) after a dry run that must answer `Ok`; returns that answer once in a block.
- */
-export async function callAs(api: ApiPromise, contract: import("@polkadot/api-contract").ContractPromise, pair: KeyringPair, label: string, ...args: unknown[]): Promise<unknown> {
-  const gasLimit = api.registry.createType("WeightV2", (api.consts.system.blockWeights as unknown as { maxBlock: unknown }).maxBlock) as never;
-  const dry = await contract.query[label](pair.address, { gasLimit, storageDepositLimit: null }, ...(args as never[]));
-  const json = dry.output?.toJSON() as { ok?: { ok?: unknown; err?: unknown } } | undefined;
-  if (dry.result.isErr || !json?.ok || (typeof json.ok === "object" && json.ok !== null && "err" in json.ok)) {
-    throw new Error(`${label} refused in its dry run: ${JSON.stringify(json ?? dry.result.toJSON())}`);
-  }
-  await new Promise<void>((resolve, reject) =>
-    contract.tx[label]({ gasLimit: dry.gasRequired, storageDepositLimit: null }, ...(args as never[]))
-      .signAndSend(pair, ({ status, dispatchError }) => {
-        if (dispatchError) reject(new Error(`${label}: ${dispatchError.toString()}`));
-        if (status.isInBlock) resolve();
-      })
-      .catch(reject),
-  );
-  return (json.ok as { ok?: unknown }).ok ?? json.ok;
-}
-
-/** Waits until the chain's time (the last block's timestamp) reaches `ms`. */
-export async function chainTimeReaches(api: ApiPromise, ms: number) {
-  while (Number((await api.query.timestamp.now()).toString()) < ms) await new Promise((r) => setTimeout(r, 300));
-}
