@@ -4,6 +4,7 @@
 
 import { CHOOSABLE, DEPARTMENT_NAMES, MAX_HALF_SCORE, checkReport, departmentsOf, reportWindow, type MonthDates, type ReportLine } from "../program";
 import { bytes } from "../chain";
+import { bytesText as text } from "../claims";
 import { $, el, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";
 
@@ -18,11 +19,6 @@ function datesOf(raw: Record<string, unknown>): MonthDates {
   return { start: Number(raw.start), deadline: Number(raw.deadline), reviewEnd: Number(raw.reviewEnd), scoresFinal: Number(raw.scoresFinal) };
 }
 
-function text(value: unknown): string {
-  const s = String(value ?? "");
-  if (!/^0x([0-9a-f]{2})*$/i.test(s)) return s;
-  return new TextDecoder().decode(new Uint8Array((s.slice(2).match(/../g) ?? []).map((h) => parseInt(h, 16))));
-}
 
 let timer: ReturnType<typeof setInterval> | undefined;
 

@@ -19,6 +19,7 @@ import {
   type ScoreEntry,
 } from "../program";
 import { bytes, sameAccount } from "../chain";
+import { bytesText as text } from "../claims";
 import { $, el, reference, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";
 
@@ -37,11 +38,6 @@ interface Raw {
   dispute: { reasonRef: string; answered: boolean } | null;
 }
 
-function text(value: unknown): string {
-  const s = String(value ?? "");
-  if (!/^0x([0-9a-f]{2})*$/i.test(s)) return s;
-  return new TextDecoder().decode(new Uint8Array((s.slice(2).match(/../g) ?? []).map((h) => parseInt(h, 16))));
-}
 
 interface Card {
   entry: QueueEntry;
