@@ -176,3 +176,44 @@ fn a_wallet_change_the_pool_refuses_is_refused_and_changes_nothing() {
     // there and the claim would fail later (month 0 is not finalized), not as a stranger's.
     assert_eq!(fx.claim(ALICE, vec![0]), Err(Error::NotMember));
 }
+
+/// A member moves to a new wallet and later back to its first one: each month is paid to the
+/// wallet that holds the membership when it claims, and the wallet it left gets nothing.
+#[test]
+fn a_member_moving_back_to_its_first_wallet_is_paid_only_where_it_is() {
+    let mut fx = Fx::new();
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    fx.run_month(1, &[(ALICE, alice)]);
+    fx.run_month(2, &[(ALICE, alice)]);
+    fx.rotate(alice, ALICE, ALICE_NEW);
+    assert!(
+        fx.claim(ALICE_NEW, vec![1])
+            .expect("month 1 from the new wallet")
+            > 0
+    );
+    assert_eq!(fx.claim(ALICE, vec![2]), Err(Error::NotMember));
+    fx.rotate(alice, ALICE_NEW, ALICE);
+    assert_eq!(fx.claim(ALICE_NEW, vec![2]), Err(Error::NotMember));
+    assert!(
+        fx.claim(ALICE, vec![2])
+            .expect("month 2 from the first wallet again")
+            > 0
+    );
+    assert_eq!(fx.claim(ALICE, vec![1]), Err(Error::AlreadyClaimed));
+    fx.assert_solvent();
+}
+
+/// A pool being wound down (replaced by governance) still hears of rotations: members keep
+/// their claim windows there, so the old wallet must not be paid after a move.
+#[test]
+fn a_rotation_during_a_wind_down_reaches_the_pool_being_wound_down() {
+    let mut fx = Fx::new();
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    finalized_month_one(&mut fx, &[(ALICE, alice)]);
+    let r: reward_pool::Result<()> = fx.pool(GOV, "wind_down", ());
+    r.expect("wind down");
+    fx.rotate(alice, ALICE, ALICE_NEW);
+    assert_eq!(fx.claim(ALICE, vec![1]), Err(Error::NotMember));
+    assert!(fx.claim(ALICE_NEW, vec![1]).expect("the new wallet claims") > 0);
+    fx.assert_solvent();
+}
