@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { ApiPromise, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { readFileSync } from "node:fs";
+import { waitInPeriod } from "./clock";
 import { injectWallet, pairs } from "./wallet";
 
 const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
@@ -25,15 +26,9 @@ test("a contributor sends its report, then replaces it before the deadline", asy
   const member = ((await registry.query.memberIdOf(pair.address, { gasLimit }, pair.address)).output?.toJSON() as { ok: number }).ok;
   await injectWallet(page, api, [{ pair, name: "ambassador" }]);
 
-  // Wait until the current period is 10–12 s old: the previous month's reports have just closed
-  // and the current month has 18–20 s of its window left.
-  const { start_ms: start, period_ms: period } = manifest.calendar;
-  for (;;) {
-    const now = Number((await api.query.timestamp.now()).toString());
-    const into = (now - start) % period;
-    if (into >= 10_000 && into < 12_000) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  // A moment when the current period is 10–12 s old: the previous month's reports have just
+  // closed and the current month has 18–20 s of its window left.
+  await waitInPeriod(api, manifest.calendar, (into) => into >= 10_000 && into < 12_000);
   await page.goto("/#report");
   await page.getByRole("button", { name: "Connect wallet" }).click();
   await expect(page.locator("#member")).toContainText(`Member ${member}`, { timeout: 60_000 });

@@ -9,6 +9,7 @@ import { ApiPromise, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { readFileSync, writeFileSync } from "node:fs";
 import { byteArray, parseCsv } from "../src/program";
+import { chainNow, waitInPeriod } from "./clock";
 import { injectWallet, pairs } from "./wallet";
 
 const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
@@ -21,16 +22,11 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
   const registry = new ContractPromise(api, meta("registry"), manifest.addresses.registry);
   const gasLimit = api.registry.createType("WeightV2", (api.consts.system.blockWeights as unknown as { maxBlock: unknown }).maxBlock) as never;
   const id = ((await registry.query.memberIdOf(member.address, { gasLimit }, member.address)).output?.toJSON() as { ok: number }).ok;
-  const now = async () => Number((await api.query.timestamp.now()).toString());
   const { start_ms: start, period_ms: period } = manifest.calendar;
 
   // Early in a period P: the member reports for P - 1, whose deadline is 10 s into P.
-  for (;;) {
-    const into = ((await now()) - start) % period;
-    if (into >= 500 && into < 4_000) break;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const month = Math.floor(((await now()) - start) / period) - 1;
+  await waitInPeriod(api, manifest.calendar, (into) => into >= 500 && into < 4_000);
+  const month = Math.floor(((await chainNow(api)) - start) / period) - 1;
   const args = [month, ["Marketing", "ContentCreation"], [{ effort: 14, results: 12 }, { effort: 9, results: 8 }], "https://github.com/program/issues/9"];
   const dry = await pool.query.submit(member.address, { gasLimit }, ...args);
   await new Promise<void>((resolve, reject) =>
@@ -43,7 +39,7 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
       .catch(reject),
   );
   // The review window opens at the deadline.
-  while (((await now()) - start) % period < 10_500) await new Promise((r) => setTimeout(r, 300));
+  await waitInPeriod(api, manifest.calendar, (into) => into >= 10_500 && into < 16_000);
 
   await injectWallet(page, api, [
     { pair: reviewer, name: "reviewer" },

@@ -11,7 +11,7 @@ import { decodeAddress } from "@polkadot/util-crypto";
 import { refusalInWords, rejectedIndex, type InkMetadata } from "./errors";
 import { formatTokens, progressInWords, type TxStatus } from "./program";
 
-export type ContractName = "reward_pool" | "registry" | "bounty";
+export type ContractName = "reward_pool" | "registry" | "bounty" | "governor";
 
 export interface Manifest {
   target: string;
@@ -68,6 +68,7 @@ export class Chain {
       reward_pool: new ContractPromise(api, metadata.reward_pool as never, at.reward_pool),
       registry: new ContractPromise(api, metadata.registry as never, at.registry),
       bounty: new ContractPromise(api, metadata.bounty as never, at.bounty),
+      governor: new ContractPromise(api, metadata.governor as never, at.governor),
     };
   }
 
@@ -92,9 +93,9 @@ export class Chain {
     if (manifest.genesis_hash && manifest.genesis_hash.toLowerCase() !== genesis) {
       throw new Error(`Wrong network: this node's chain (${api.runtimeChain.toString()}, genesis ${genesis.slice(0, 10)}…) is not the one the manifest was written for (${manifest.chain ?? manifest.target}, genesis ${manifest.genesis_hash.slice(0, 10)}…).`);
     }
-    const names: ContractName[] = ["reward_pool", "registry", "bounty"];
+    const names: ContractName[] = ["reward_pool", "registry", "bounty", "governor"];
     const metas = await Promise.all(names.map((n) => fetch(`metadata/${n}.json`).then((r) => r.json() as Promise<InkMetadata & { source?: { hash?: string } }>)));
-    for (const name of ["reward_pool", "registry", "bounty", "governor"] as const) {
+    for (const name of names) {
       const address = manifest.addresses[name];
       const what = name.replace("_", " ");
       const info = (await api.query.contracts.contractInfoOf(address)) as unknown as {
@@ -110,13 +111,12 @@ export class Chain {
       if (code !== expected) {
         throw new Error(`The ${what} at ${address} runs code ${code.slice(0, 10)}…, not ${expected.slice(0, 10)}… as the manifest records: it was upgraded since, or this is another deployment. Use the manifest of this deployment.`);
       }
-      const i = names.indexOf(name as ContractName);
-      const built = i >= 0 ? metas[i].source?.hash?.toLowerCase() : undefined;
-      if (i >= 0 && built !== code) {
+      const built = metas[names.indexOf(name)].source?.hash?.toLowerCase();
+      if (built !== code) {
         throw new Error(`The app's metadata for the ${what} was built from other code (${String(built).slice(0, 10)}…) than the chain runs (${code.slice(0, 10)}…): it would read answers wrongly. Copy this deployment's metadata next to the app (npm run prepare-manifest).`);
       }
     }
-    const chain = new Chain(api, manifest, { reward_pool: metas[0], registry: metas[1], bounty: metas[2] });
+    const chain = new Chain(api, manifest, { reward_pool: metas[0], registry: metas[1], bounty: metas[2], governor: metas[3] });
     await api.query.timestamp.now((now: { toNumber(): number }) => {
       chain.blockMs = now.toNumber();
       chain.blockAt = performance.now();

@@ -371,6 +371,37 @@ export function formatTokens(amount: bigint, decimals: number, locale?: string):
   return `${wholeText}${separator}${digits.slice(0, shown)}`;
 }
 
+/** A u128 as polkadot.js renders it (a number, or hex / decimal text when above 2^53), as a bigint. */
+export function big(value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number") return BigInt(Math.trunc(value));
+  const s = String(value ?? "");
+  return s === "" ? 0n : BigInt(s);
+}
+
+/**
+ * A token amount typed by a person ("84000", "84000.5", "0.000001") in smallest units, or the
+ * problem in words. Only "." separates decimals: "84,000" would be read differently in different
+ * locales, so grouping is refused rather than guessed.
+ */
+export function parseTokens(text: string, decimals: number): { amount?: bigint; problem?: string } {
+  const t = text.trim().replace(/[\s_]/g, "");
+  if (t === "") return { problem: "Enter an amount." };
+  if (t.includes(",")) return { problem: "Write the amount without thousands separators, with a point for decimals (84000.5)." };
+  const m = t.match(/^(\d+)(?:\.(\d*))?$/);
+  if (!m) return { problem: "The amount is a number such as 84000 or 84000.5." };
+  const frac = m[2] ?? "";
+  if (frac.length > decimals) return { problem: `The token has ${decimals} decimals: the amount has more.` };
+  return { amount: BigInt(m[1]) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0") };
+}
+
+/** `amount` smallest units as `parseTokens` reads them back, exactly: "84000", "0.5". */
+export function plainTokens(amount: bigint, decimals: number): string {
+  const unit = 10n ** BigInt(decimals);
+  const frac = (amount % unit).toString().padStart(decimals, "0").replace(/0+$/, "");
+  return `${amount / unit}${frac ? `.${frac}` : ""}`;
+}
+
 /** A transaction's status as polkadot.js reports it (`ExtrinsicStatus.type`). */
 export type TxStatus = "Future" | "Ready" | "Broadcast" | "InBlock" | "Retracted" | "FinalityTimeout" | "Finalized" | "Usurped" | "Dropped" | "Invalid";
 

@@ -18,7 +18,7 @@ import {
   type MonthPreview,
   type ProgramDate,
 } from "../claims";
-import { byteArray, countdown, pointsText } from "../program";
+import { big, byteArray, countdown, pointsText } from "../program";
 import { bytes } from "../chain";
 import { $, el, txButton } from "../ui";
 import { monthAt, monthLabel, type Context } from "./context";
@@ -30,10 +30,6 @@ const STATUS_WORDS: Record<ClaimStatus, string> = {
   Claimed: "Claimed",
   Expired: "Claim window closed",
 };
-
-function big(value: unknown): bigint {
-  return BigInt(typeof value === "number" ? Math.trunc(value) : String(value ?? 0));
-}
 
 interface Row {
   preview: MonthPreview;

@@ -1,0 +1,214 @@
+// The council's screen: the treasury and the council's rules, every proposal with its action in
+// words, approvals of threshold and state with countdowns in chain time, and the buttons a
+// council member may use on it now (approve, revoke, cancel or vote to cancel; execute, which
+// anyone may); and forms that propose the month's money actions in the program's terms: finalize
+// the month whose scores are final (its pool shown before signing), fund a month, top up the
+// bonus reserve. Anyone may look: what the council decides is public.
+
+import { actionInWords, choices, duration, stageOf, stateInWords, type ProposalView, type Wording } from "../council";
+import { big, countdown, parseTokens, plainTokens } from "../program";
+import { bytes, sameAccount } from "../chain";
+import { bytesText } from "../claims";
+import { $, el, reference, txButton } from "../ui";
+import { monthAt, monthLabel, type Context } from "./context";
+
+/** Most proposals listed, newest first. */
+const SHOWN = 25;
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+export async function renderCouncil(ctx: Context) {
+  clearInterval(timer);
+  const root = $("council-body");
+  root.replaceChildren();
+  const { chain, address } = ctx;
+  const governor = chain.manifest.addresses.governor;
+  const council = await chain.query<string[]>("governor", address, "council");
+  const threshold = await chain.query<number>("governor", address, "threshold");
+  const times = await chain.query<[number, number]>("governor", address, "times");
+  const onCouncil = council.ok && council.value.some((c) => sameAccount(c, address));
+  const w: Wording = {
+    month: (m) => monthLabel(chain, m),
+    tokens: (a) => chain.tokens(a),
+    account: (a) => (sameAccount(a, address) ? "you" : `${a.slice(0, 6)}…${a.slice(-4)}`),
+    text: bytesText,
+  };
+  const treasury = (await chain.api.query.system.account(governor)) as unknown as { data: { free: { toBigInt(): bigint } } };
+  root.append(
+    el(
+      "p",
+      {},
+      `Treasury (the governor's balance): ${chain.tokens(treasury.data.free.toBigInt())}. `,
+      council.ok && threshold.ok ? `${council.value.length} council members, ${threshold.value} approvals carry a proposal. ` : "",
+      times.ok ? `Timelock ${duration(Number(times.value[0]))} after the last approval needed; a proposal lapses ${duration(Number(times.value[1]))} after it is made.` : "",
+    ),
+    el("p", { className: "hint" }, onCouncil ? "You sit on the council: you may propose, approve, revoke and cancel." : "You do not sit on the council: you may read the proposals and execute an approved one whose timelock has passed."),
+  );
+  if (onCouncil) await renderProposeForms(ctx, root, w);
+
+  const count = await chain.query<number>("governor", address, "proposal_count");
+  const total = count.ok ? Number(count.value) : 0;
+  root.append(el("h3", {}, total ? `Proposals (${Math.min(total, SHOWN)} newest of ${total})` : "Proposals"));
+  if (total === 0) return void root.append(el("p", {}, "No proposal yet."));
+  const list = el("ol", { className: "proposals", reversed: true });
+  root.append(list);
+  const states: Array<{ node: HTMLElement; view: ProposalView }> = [];
+  for (let id = total - 1; id >= Math.max(0, total - SHOWN); id--) {
+    const got = await chain.query<ProposalView | null>("governor", address, "proposal", id);
+    if (!got.ok || !got.value) continue;
+    const view = got.value;
+    const now = chain.now();
+    const state = el("p", { className: "state" }, stateInWords(view, now));
+    states.push({ node: state, view });
+    const can = choices(view, address, onCouncil, now, sameAccount);
+    const description = bytesText(view.proposal.descriptionRef);
+    const buttons = el("div", { className: "actions" });
+    const act = (label: string, what: string, done: string) =>
+      buttons.append(txButton(label, () => void send(what, [id], done), `${label} proposal ${id}`));
+    if (can.approve) act("Approve", "approve", `Proposal ${id} approved`);
+    if (can.revoke) act("Revoke my approval", "revoke", `Approval of proposal ${id} withdrawn`);
+    if (can.cancel) act(can.cancel, "cancel", can.cancel === "Cancel" ? `Proposal ${id} cancelled` : `Cancel vote on proposal ${id} recorded`);
+    if (can.execute) act("Execute", "execute", `Proposal ${id} executed`);
+    list.append(
+      el(
+        "li",
+        { className: `proposal ${stageOf(view, now).stage}`, value: id + 1 },
+        el("h4", {}, `#${id}: ${actionInWords(view.proposal.action, w)}`),
+        state,
+        el("p", {}, `Proposed by ${w.account(String(view.proposal.proposer))}`, view.cancelVotes > 0 ? `; ${view.cancelVotes} of ${view.threshold} votes to cancel` : "", ". Description: ", description ? reference(description) : "none"),
+        buttons,
+      ),
+    );
+  }
+  timer = setInterval(() => {
+    for (const s of states) s.node.textContent = stateInWords(s.view, chain.now());
+  }, 1_000);
+
+  async function send(label: string, args: unknown[], done: string) {
+    if (await chain.send("governor", address, label, args, done, ctx.say)) await ctx.refresh();
+  }
+}
+
+/** The propose forms: finalize, fund a month, top up the bonus reserve. */
+async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
+  const { chain, address } = ctx;
+  const decimals = chain.manifest.token.decimals;
+  const last = await chain.query<number | null>("reward_pool", address, "last_finalized");
+  const current = monthAt(chain, chain.now());
+  const reserve = await chain.query<unknown>("reward_pool", address, "bonus_reserve");
+  // The month to finalize: the one after the last finalized, or (none yet) the newest month
+  // whose scores are final.
+  let next = last.ok && last.value !== null ? Number(last.value) + 1 : undefined;
+  if (next === undefined) {
+    for (let m = current; m >= Math.max(0, current - 4) && next === undefined; m--) {
+      const d = await chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m);
+      if (d.ok && Number(d.value.scoresFinal) <= chain.now()) next = m;
+    }
+  }
+  const description = el("input", { type: "text", id: "proposal-description", placeholder: "https://forum… or ipfs://…" });
+  const monthInput = (id: string, value: number | undefined) => el("input", { type: "number", id, min: "0", step: "1", value: value === undefined ? "" : String(value) });
+
+  // Finalize: the pool the month would be finalized with now, read before signing.
+  const finMonth = monthInput("finalize-month", next);
+  const finPreview = el("p", { role: "status", id: "finalize-preview" });
+  let finPool: bigint | undefined;
+  const previewFinalize = async () => {
+    finPool = undefined;
+    const m = Number(finMonth.value);
+    if (finMonth.value === "" || !Number.isInteger(m)) return void (finPreview.textContent = "Choose a month.");
+    const [pool, state, dates] = await Promise.all([
+      chain.query<unknown>("reward_pool", address, "finalize_preview", m),
+      chain.query<Record<string, unknown>>("reward_pool", address, "month", m),
+      chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m),
+    ]);
+    if (!pool.ok) return void (finPreview.textContent = pool.words);
+    finPool = big(pool.value);
+    const s = state.ok ? state.value : {};
+    const funded = big(s.funded);
+    const lines = [
+      `${w.month(m)}: pool ${chain.tokens(finPool)} to share, ${chain.tokens(funded)} funded`,
+      funded < finPool ? ` (short by ${chain.tokens(finPool - funded)}: fund it first)` : "",
+      `; ${Number(s.submissions ?? 0)} reports, ${Number(s.heads ?? 0)} Head and ${Number(s.seniors ?? 0)} Senior bonuses due from the reserve`,
+      s.finalized ? "; already finalized." : ".",
+    ];
+    if (dates.ok && Number(dates.value.scoresFinal) > chain.now()) lines.push(` Scores are final in ${countdown(Number(dates.value.scoresFinal), chain.now())}: a proposal is refused until then.`);
+    finPreview.textContent = lines.join("");
+  };
+  finMonth.addEventListener("change", () => void previewFinalize());
+  await previewFinalize();
+
+  // Fund a month: how much it still needs for its pool.
+  const fundMonth = monthInput("fund-month", current);
+  const fundAmount = el("input", { type: "text", id: "fund-amount", inputMode: "decimal", placeholder: "84000" });
+  const fundNeed = el("p", { role: "status", id: "fund-need" });
+  const previewFund = async () => {
+    const m = Number(fundMonth.value);
+    const [pool, state] = await Promise.all([
+      chain.query<unknown>("reward_pool", address, "finalize_preview", m),
+      chain.query<Record<string, unknown>>("reward_pool", address, "month", m),
+    ]);
+    if (!pool.ok || !state.ok) return void (fundNeed.textContent = pool.ok ? "" : pool.words);
+    const need = big(pool.value) - big(state.value.funded);
+    fundNeed.textContent = `${w.month(m)} has ${chain.tokens(big(state.value.funded))} of a ${chain.tokens(big(pool.value))} pool${need > 0n ? `: ${chain.tokens(need)} more fills it` : ": fully funded"}.`;
+    if (need > 0n && fundAmount.value === "") fundAmount.value = plainTokens(need, decimals);
+  };
+  fundMonth.addEventListener("change", () => void previewFund());
+  await previewFund();
+
+  const bonusAmount = el("input", { type: "text", id: "bonus-amount", inputMode: "decimal", placeholder: "12000" });
+
+  const propose = async (action: Record<string, unknown>, done: string) => {
+    const text = description.value.trim();
+    if (!text) return ctx.say("Give the proposal a description: a link to the forum post or document the council reads.", true);
+    if (await chain.send("governor", address, "propose", [action, bytes(text)], done, ctx.say)) await ctx.refresh();
+  };
+  const amountOf = (input: HTMLInputElement): bigint | undefined => {
+    const { amount, problem } = parseTokens(input.value, decimals);
+    if (problem) ctx.say(problem, true);
+    return amount;
+  };
+
+  root.append(
+    el("h3", {}, "Propose"),
+    el("label", { htmlFor: "proposal-description" }, "Description (a link or IPFS CID the council reads; required)"),
+    description,
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "Finalize a month"),
+      el("label", { htmlFor: "finalize-month" }, "Month (id)"),
+      finMonth,
+      finPreview,
+      txButton("Propose finalizing", () => {
+        if (finPool === undefined) return ctx.say("The month's pool could not be read: see above.", true);
+        void propose({ FinalizeMonth: { month: Number(finMonth.value), pool: finPool.toString() } }, "Finalize proposed");
+      }),
+    ),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "Fund a month from the treasury"),
+      el("label", { htmlFor: "fund-month" }, "Month (id)"),
+      fundMonth,
+      el("label", { htmlFor: "fund-amount" }, `Amount (${chain.manifest.token.symbol})`),
+      fundAmount,
+      fundNeed,
+      txButton("Propose funding", () => {
+        const amount = amountOf(fundAmount);
+        if (amount !== undefined) void propose({ FundMonth: { month: Number(fundMonth.value), amount: amount.toString() } }, "Funding proposed");
+      }),
+    ),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "Top up the bonus reserve"),
+      el("p", {}, `The reserve holds ${reserve.ok ? chain.tokens(big(reserve.value)) : "?"}; each finalize sets its month's Head and Senior bonuses aside from it.`),
+      el("label", { htmlFor: "bonus-amount" }, `Amount (${chain.manifest.token.symbol})`),
+      bonusAmount,
+      txButton("Propose the top-up", () => {
+        const amount = amountOf(bonusAmount);
+        if (amount !== undefined) void propose({ FundBonusReserve: { amount: amount.toString() } }, "Top-up proposed");
+      }),
+    ),
+  );
+}
