@@ -6,7 +6,7 @@
 import { ApiPromise, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { web3FromAddress } from "@polkadot/extension-dapp";
-import { stringToU8a, u8aToHex } from "@polkadot/util";
+import { u8aToHex } from "@polkadot/util";
 import { decodeAddress } from "@polkadot/util-crypto";
 import { refusalInWords, rejectedIndex, type InkMetadata } from "./errors";
 import { formatTokens, progressInWords, type TxStatus } from "./program";
@@ -26,14 +26,6 @@ export interface Manifest {
 
 /** A dry run's answer: the message's `Ok` value, or its refusal in words. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; words: string; err: unknown; index?: number };
-
-/**
- * Text for a `Vec<u8>` argument, as hex of its UTF-8 bytes: polkadot.js would take text that
- * happens to look like hex ("0xdeadbeef", a transaction hash given as evidence) as raw bytes.
- */
-export function bytes(text: string): string {
-  return u8aToHex(stringToU8a(text));
-}
 
 /** Whether two addresses (any SS58 prefix, or hex) name the same account. */
 export function sameAccount(a: string, b: string): boolean {

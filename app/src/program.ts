@@ -371,6 +371,14 @@ export function formatTokens(amount: bigint, decimals: number, locale?: string):
   return `${wholeText}${separator}${digits.slice(0, shown)}`;
 }
 
+/**
+ * Text for a `Vec<u8>` argument, as hex of its UTF-8 bytes: polkadot.js would take text that
+ * happens to look like hex ("0xdeadbeef", a transaction hash given as evidence) as raw bytes.
+ */
+export function bytes(text: string): string {
+  return "0x" + [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** A u128 as polkadot.js renders it (a number, or hex / decimal text when above 2^53), as a bigint. */
 export function big(value: unknown): bigint {
   if (typeof value === "bigint") return value;

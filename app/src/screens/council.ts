@@ -3,13 +3,16 @@
 // council member may use on it now (approve, revoke, cancel or vote to cancel; execute, which
 // anyone may); and forms that propose the month's money actions in the program's terms: finalize
 // the month whose scores are final (its pool shown before signing), fund a month, top up the
-// bonus reserve. Anyone may look: what the council decides is public.
+// bonus reserve; and any other action from a form built from the governor's metadata. Anyone may
+// look: what the council decides is public.
 
 import { actionInWords, choices, duration, stageOf, stateInWords, type ProposalView, type Wording } from "../council";
-import { big, countdown, parseTokens, plainTokens } from "../program";
-import { bytes, sameAccount } from "../chain";
+import { big, bytes, countdown, parseTokens, plainTokens } from "../program";
+import { sameAccount } from "../chain";
 import { bytesText } from "../claims";
+import { argType, shapeOf, type FormMetadata } from "../form";
 import { $, el, reference, txButton } from "../ui";
+import { control } from "./shape-form";
 import { monthAt, monthLabel, type Context } from "./context";
 
 /** Most proposals listed, newest first. */
@@ -157,7 +160,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
 
   const bonusAmount = el("input", { type: "text", id: "bonus-amount", inputMode: "decimal", placeholder: "12000" });
 
-  const propose = async (action: Record<string, unknown>, done: string) => {
+  const propose = async (action: unknown, done: string) => {
     const text = description.value.trim();
     if (!text) return ctx.say("Give the proposal a description: a link to the forum post or document the council reads.", true);
     if (await chain.send("governor", address, "propose", [action, bytes(text)], done, ctx.say)) await ctx.refresh();
@@ -167,6 +170,11 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     if (problem) ctx.say(problem, true);
     return amount;
   };
+
+  // Every other action, from the governor's metadata: a new variant needs no change here.
+  const meta = chain.metadata.governor as unknown as FormMetadata;
+  const actionType = argType(meta, "propose", "action");
+  const generic = actionType === undefined ? undefined : control(shapeOf(meta, actionType), "Action", chain.manifest.token);
 
   root.append(
     el("h3", {}, "Propose"),
@@ -211,4 +219,20 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       }),
     ),
   );
+  if (generic) {
+    root.append(
+      el(
+        "fieldset",
+        { id: "any-action" },
+        el("legend", {}, "Any other action"),
+        el("p", { className: "hint" }, "Accounts as SS58 addresses, amounts in tokens, references as text or links. The dry run checks the action before your wallet is asked."),
+        generic.node,
+        txButton("Propose this action", () => {
+          const r = generic.read();
+          if (r.problem) return ctx.say(r.problem, true);
+          void propose(r.value, "Proposed");
+        }),
+      ),
+    );
+  }
 }

@@ -2,8 +2,7 @@
 // next promotion needs; propose a new wallet, and accept a move from the new wallet without typing
 // a member id; retire behind a confirmation.
 
-import { promotionText, type StreakParams } from "../program";
-import { bytes } from "../chain";
+import { bytes, promotionText, type StreakParams } from "../program";
 import { $, el, txButton } from "../ui";
 import type { Context } from "./context";
 

@@ -18,8 +18,7 @@ import {
   type MonthPreview,
   type ProgramDate,
 } from "../claims";
-import { big, byteArray, countdown, pointsText } from "../program";
-import { bytes } from "../chain";
+import { big, byteArray, bytes, countdown, pointsText } from "../program";
 import { $, el, txButton } from "../ui";
 import { monthAt, monthLabel, type Context } from "./context";
 

@@ -2,8 +2,7 @@
 // deadline as a countdown in chain time; checked before anything is signed, dry-run before the
 // wallet asks; a report before the deadline is a draft that sending again replaces.
 
-import { CHOOSABLE, DEPARTMENT_NAMES, MAX_HALF_SCORE, checkReport, departmentsOf, reportWindow, type MonthDates, type ReportLine } from "../program";
-import { bytes } from "../chain";
+import { CHOOSABLE, DEPARTMENT_NAMES, MAX_HALF_SCORE, bytes, checkReport, departmentsOf, reportWindow, type MonthDates, type ReportLine } from "../program";
 import { bytesText as text } from "../claims";
 import { $, el, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";

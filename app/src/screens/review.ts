@@ -8,6 +8,7 @@ import {
   MAX_HALF_SCORE,
   batches,
   byteArray,
+  bytes,
   departmentsOf,
   pointsText,
   queueToCsv,
@@ -18,7 +19,7 @@ import {
   type QueueEntry,
   type ScoreEntry,
 } from "../program";
-import { bytes, sameAccount } from "../chain";
+import { sameAccount } from "../chain";
 import { bytesText as text } from "../claims";
 import { $, el, reference, txButton } from "../ui";
 import { monthLabel, type Context } from "./context";
