@@ -8,6 +8,7 @@ import { ContractPromise } from "@polkadot/api-contract";
 import { web3FromAddress } from "@polkadot/extension-dapp";
 import { u8aToHex } from "@polkadot/util";
 import { decodeAddress } from "@polkadot/util-crypto";
+import { sendErrorInWords } from "./claims";
 import { refusalInWords, rejectedIndex, type InkMetadata } from "./errors";
 import { formatTokens, progressInWords, type TxStatus } from "./program";
 
@@ -234,11 +235,4 @@ export class Chain {
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** Why a transaction was not sent, in words (the wallet's refusal, the fee), else verbatim. */
-export function sendErrorInWords(message: string): string {
-  if (/cancel|reject|denied|declined/i.test(message)) return "Not sent: you declined to sign in your wallet.";
-  if (/1010|inability to pay|too low/i.test(message)) return "Not sent: this wallet cannot pay the transaction fee.";
-  return `Not sent: ${message}`;
 }

@@ -1,5 +1,6 @@
 // The claim page's state logic, free of any chain library so that it is unit-tested alone:
-// token amounts, claim windows, which months a member can claim, and contract errors in words.
+// claim windows, which months a member can claim, awards, reviews and reminders in words, and why
+// a transaction was not sent.
 
 /** Where a member's month stands (the pool's `ClaimStatus`). */
 export type ClaimStatus = "NotFinalized" | "NoSubmission" | "Claimable" | "Claimed" | "Expired";
@@ -14,16 +15,6 @@ export interface MonthPreview {
   percentageBps: number;
   /** When the claim window closes (ms), once finalized. */
   claimEndMs?: number;
-}
-
-/** `amount` smallest units as a token amount with at most `shown` decimals, rounded down. */
-export function formatAmount(amount: bigint, decimals: number, shown = 2): string {
-  if (amount < 0n) return "-" + formatAmount(-amount, decimals, shown);
-  const unit = 10n ** BigInt(decimals);
-  const whole = amount / unit;
-  const fraction = (amount % unit).toString().padStart(decimals, "0").slice(0, shown);
-  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return shown > 0 && decimals > 0 ? `${grouped}.${fraction.padEnd(shown, "0")}` : grouped;
 }
 
 /** Whole days left before `endMs` at `nowMs` (0 once it has passed). */
@@ -42,32 +33,6 @@ export function claimableMonths(previews: MonthPreview[], nowMs: number): number
 /** The total that claiming `months` pays. */
 export function totalOf(previews: MonthPreview[], months: number[]): bigint {
   return previews.filter((p) => months.includes(p.month)).reduce((sum, p) => sum + p.total, 0n);
-}
-
-/** A month id of the UTC-months calendar as YYYY-MM (id 0 = January 1970). */
-export function monthName(id: number): string {
-  const year = 1970 + Math.floor(id / 12);
-  return `${year}-${String((id % 12) + 1).padStart(2, "0")}`;
-}
-
-const WORDS: Record<string, string> = {
-  NotMember: "This wallet is not a member of the program.",
-  AlreadyClaimed: "That month has already been claimed.",
-  ClaimWindowClosed: "The claim window for that month has closed.",
-  NotFinalized: "That month is not finalized yet.",
-  NothingToClaim: "There is nothing to claim for that month.",
-  Paused: "The reward pool is paused by governance.",
-  TransferFailed: "The payout transfer failed; tell the program lead.",
-  BadMonthCount: "Claim between one and twelve months at a time.",
-  DuplicateMonth: "A month was selected twice.",
-  NotRecipient: "This award belongs to another wallet.",
-  AwardCancelled: "Governance cancelled this award during its payout delay.",
-  PayoutDelayRunning: "The award's payout delay has not passed yet.",
-};
-
-/** A contract error variant (as the contract's metadata names it) in words for the page. */
-export function errorInWords(variant: string): string {
-  return WORDS[variant] ?? `The contract refused the claim (${variant}).`;
 }
 
 /**
@@ -107,16 +72,6 @@ export function sendErrorInWords(message: string): string {
   if (/cancel|reject|denied|declined/i.test(message)) return "Not sent: you declined to sign in your wallet.";
   if (/1010|inability to pay|too low/i.test(message)) return "Not sent: this wallet cannot pay the transaction fee.";
   return `Not sent: ${message}`;
-}
-
-const DEPARTMENTS = ["Basic", "CM", "MK", "CC", "BD", "Tech", "Others"];
-
-/** A month's reward per department in words, departments without reward left out. */
-export function perDepartmentText(amounts: bigint[], decimals: number): string {
-  return amounts
-    .map((a, i) => (a > 0n ? `${DEPARTMENTS[i]} ${formatAmount(a, decimals)}` : ""))
-    .filter(Boolean)
-    .join(" · ");
 }
 
 /** A `Vec<u8>` reference as polkadot.js renders it ("0x…" hex), as text; other input unchanged. */
