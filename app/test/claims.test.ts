@@ -12,7 +12,6 @@ import {
   type MonthPreview,
 } from "../src/claims";
 
-const PHA = 10n ** 12n;
 
 function preview(month: number, status: MonthPreview["status"], total: bigint, claimEndMs?: number): MonthPreview {
   return { month, status, perDepartment: [], bonus: 0n, total, percentageBps: 0, claimEndMs };
