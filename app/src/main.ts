@@ -1,7 +1,7 @@
 // The program's app: connects to the chain the deployment manifest names (checked against it), to
 // the user's wallet extension, and shows the screens for the chosen account: My months (claims,
 // disputes, awards, reminders), Report, Membership, Review for reviewers, and Council (proposals,
-// votes, the month's money actions). Every transaction is
+// votes, the month's money actions) and Program (the lead's dashboard). Every transaction is
 // signed by the account's own wallet.
 
 import { web3Accounts, web3Enable } from "@polkadot/extension-dapp";
@@ -9,6 +9,7 @@ import { Chain, type Manifest } from "./chain";
 import { usableAccounts } from "./program";
 import type { Context } from "./screens/context";
 import { renderCouncil } from "./screens/council";
+import { renderDashboard } from "./screens/dashboard";
 import { renderMembership } from "./screens/membership";
 import { renderMonths } from "./screens/months";
 import { renderReport } from "./screens/report";
@@ -17,7 +18,7 @@ import { $, el, say } from "./ui";
 
 const LAST_ACCOUNT = "suite.lastAccount";
 const ENDPOINT = "suite.endpoint";
-const TABS = ["months", "report", "membership", "review", "council"] as const;
+const TABS = ["months", "report", "membership", "review", "council", "dashboard"] as const;
 
 let chain: Chain;
 let manifest: Manifest;
@@ -64,6 +65,7 @@ async function render(address: string) {
   await renderMembership(ctx);
   await renderReview(ctx);
   await renderCouncil(ctx);
+  await renderDashboard(ctx);
 }
 
 async function connect() {

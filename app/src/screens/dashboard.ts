@@ -1,0 +1,64 @@
+// The program lead's dashboard: the treasury, the bonus reserve against what the next finalize
+// sets aside, and each recent month with where it stands and what it needs next (funding, the
+// review, the council's finalize, claims, a sweep, which anyone may send from here).
+
+import { bonusNeed, monthInWords, stageOf, type Dates, type MonthRecord } from "../lead";
+import { big } from "../program";
+import { $, el, txButton } from "../ui";
+import { monthAt, monthLabel, type Context } from "./context";
+
+/** Months shown, newest first: the open one and the eleven before it. */
+const SHOWN = 12;
+
+export async function renderDashboard(ctx: Context) {
+  const root = $("dashboard-body");
+  root.replaceChildren();
+  const { chain, address } = ctx;
+  const now = chain.now();
+  const current = monthAt(chain, now);
+  const [running, reserve, last, treasury] = await Promise.all([
+    chain.query<number>("reward_pool", address, "running_time"),
+    chain.query<unknown>("reward_pool", address, "bonus_reserve"),
+    chain.query<number | null>("reward_pool", address, "last_finalized"),
+    chain.api.query.system.account(chain.manifest.addresses.governor) as unknown as Promise<{ data: { free: { toBigInt(): bigint } } }>,
+  ]);
+  const clock = running.ok ? Number(running.value) : now;
+  const next = last.ok && last.value !== null ? Number(last.value) + 1 : undefined;
+  const rows = el("tbody");
+  let nextNeed: { month: number; need: bigint } | undefined;
+  for (let m = current; m >= Math.max(0, current - SHOWN + 1); m--) {
+    const [state, dates, config] = await Promise.all([
+      chain.query<MonthRecord>("reward_pool", address, "month", m),
+      chain.query<Dates>("reward_pool", address, "month_dates", m),
+      chain.query<{ headBonus: unknown; seniorBonus: unknown }>("reward_pool", address, "config_of", m),
+    ]);
+    if (!state.ok || !dates.ok) continue;
+    const d: Dates = { start: Number(dates.value.start), deadline: Number(dates.value.deadline), reviewEnd: Number(dates.value.reviewEnd), scoresFinal: Number(dates.value.scoresFinal) };
+    const stage = stageOf(state.value, d, now, clock);
+    const pool = stage === "swept" || stage === "claims" || stage === "sweep-due" ? undefined : await chain.query<unknown>("reward_pool", address, "finalize_preview", m);
+    const text = monthInWords(state.value, d, now, clock, pool?.ok ? big(pool.value) : undefined, (a) => chain.tokens(a));
+    if (m === next && config.ok) nextNeed = { month: m, need: bonusNeed(state.value, config.value.headBonus, config.value.seniorBonus) };
+    // Only the next month in order can be finalized: say so on the others waiting.
+    const order = stage === "to-finalize" && next !== undefined && m !== next ? ` Months are finalized in order: ${monthLabel(chain, next)} comes first.` : "";
+    const action =
+      stage === "sweep-due"
+        ? txButton("Sweep", () => void (async () => {
+            if (await chain.send("reward_pool", address, "sweep", [m], `${monthLabel(chain, m)} swept`, ctx.say)) await ctx.refresh();
+          })(), `Sweep ${monthLabel(chain, m)}`)
+        : "";
+    rows.append(el("tr", { className: stage }, el("th", { scope: "row" }, monthLabel(chain, m)), el("td", {}, text + order), el("td", {}, action)));
+  }
+  const reserveText = reserve.ok ? chain.tokens(big(reserve.value)) : "?";
+  root.append(
+    el("p", {}, `Treasury (the governor's balance): ${chain.tokens(treasury.data.free.toBigInt())}.`),
+    el(
+      "p",
+      {},
+      `Bonus reserve: ${reserveText}.`,
+      nextNeed
+        ? ` The next finalize (${monthLabel(chain, nextNeed.month)}) sets ${chain.tokens(nextNeed.need)} aside for Head and Senior bonuses${reserve.ok && big(reserve.value) < nextNeed.need ? ": the reserve is short, top it up first (Council screen)." : "."}`
+        : "",
+    ),
+    el("div", { className: "table-wrap" }, el("table", {}, el("caption", {}, "The last twelve months, newest first"), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Month"), el("th", { scope: "col" }, "Where it stands"), el("th", { scope: "col" }, "Action"))), rows)),
+  );
+}
