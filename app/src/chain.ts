@@ -187,20 +187,45 @@ export class Chain {
     done: string,
     say: (text: string, failed?: boolean) => void,
   ): Promise<boolean> {
+    return this.sendAll(contract, address, [{ label, args }], done, say);
+  }
+
+  /**
+   * Sends several calls of `contract` in one signature (the chain's `utility.batchAll`: all or
+   * none), each dry-run first: a refusal names the call (`Call 2 of 3: …`) and nothing is
+   * signed. One call goes alone. A chain without the utility pallet is told in words.
+   */
+  async sendAll(
+    contract: ContractName,
+    address: string,
+    calls: Array<{ label: string; args: unknown[] }>,
+    done: string,
+    say: (text: string, failed?: boolean) => void,
+  ): Promise<boolean> {
     if (this.busy) {
       say("Another transaction is still on its way: wait for it.", true);
+      return false;
+    }
+    if (calls.length > 1 && !this.api.tx.utility?.batchAll) {
+      say("This chain cannot put several calls under one signature (no utility pallet): send them one at a time.", true);
       return false;
     }
     this.busy = true;
     document.dispatchEvent(new CustomEvent("tx-busy", { detail: true }));
     try {
       say("Checking…");
-      const { answer, gasRequired, deposit } = await this.dry(contract, address, label, args);
-      if (!answer.ok) {
-        say(answer.words, true);
-        return false;
+      const txs = [];
+      let deposit = 0n;
+      for (const [i, { label, args }] of calls.entries()) {
+        const dry = await this.dry(contract, address, label, args);
+        if (!dry.answer.ok) {
+          say(calls.length > 1 ? `Call ${i + 1} of ${calls.length}: ${dry.answer.words}` : dry.answer.words, true);
+          return false;
+        }
+        deposit += dry.deposit;
+        txs.push(this.contracts[contract].tx[method(label)]({ gasLimit: dry.gasRequired, storageDepositLimit: null }, ...(args as never[])));
       }
-      const tx = this.contracts[contract].tx[method(label)]({ gasLimit: gasRequired, storageDepositLimit: null }, ...(args as never[]));
+      const tx = txs.length === 1 ? txs[0] : this.api.tx.utility.batchAll(txs);
       const info = await tx.paymentInfo(address);
       const cost = `fee about ${this.tokens(info.partialFee.toBigInt())}${deposit > 0n ? `, storage deposit ${this.tokens(deposit)} (returned when the data is removed)` : ""}`;
       say(`Waiting for your signature (${cost})…`);

@@ -1,13 +1,14 @@
 // The program's app: connects to the chain the deployment manifest names (checked against it), to
 // the user's wallet extension, and shows the screens for the chosen account: My months (claims,
 // disputes, awards, reminders), Report, Membership, Review for reviewers, and Council (proposals,
-// votes, the month's money actions) and Program (the lead's dashboard). Every transaction is
+// votes, the month's money actions), Program (the lead's dashboard) and Bounties (curators). Every transaction is
 // signed by the account's own wallet.
 
 import { web3Accounts, web3Enable } from "@polkadot/extension-dapp";
 import { Chain, type Manifest } from "./chain";
 import { usableAccounts } from "./program";
 import type { Context } from "./screens/context";
+import { renderBounties } from "./screens/bounties";
 import { renderCouncil } from "./screens/council";
 import { renderDashboard } from "./screens/dashboard";
 import { renderMembership } from "./screens/membership";
@@ -18,7 +19,7 @@ import { $, el, say } from "./ui";
 
 const LAST_ACCOUNT = "suite.lastAccount";
 const ENDPOINT = "suite.endpoint";
-const TABS = ["months", "report", "membership", "review", "council", "dashboard"] as const;
+const TABS = ["months", "report", "membership", "review", "council", "dashboard", "bounties"] as const;
 
 let chain: Chain;
 let manifest: Manifest;
@@ -66,6 +67,7 @@ async function render(address: string) {
   await renderReview(ctx);
   await renderCouncil(ctx);
   await renderDashboard(ctx);
+  await renderBounties(ctx);
 }
 
 async function connect() {
