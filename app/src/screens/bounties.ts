@@ -25,6 +25,17 @@ interface AwardRecord {
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
+/** Every bounty's report, oldest first (ids are dense: the first missing id ends the list). */
+export async function listBounties(ctx: Context): Promise<Array<[number, BountyReport]>> {
+  const out: Array<[number, BountyReport]> = [];
+  for (let id = 0; id < MAX_LISTED; id++) {
+    const got = await ctx.chain.query<BountyReport>("bounty", ctx.address, "report", id);
+    if (!got.ok) break;
+    out.push([id, got.value]);
+  }
+  return out;
+}
+
 export async function renderBounties(ctx: Context) {
   clearInterval(timer);
   const root = $("bounties-body");
@@ -33,13 +44,9 @@ export async function renderBounties(ctx: Context) {
   const tokens = (a: bigint) => chain.tokens(a);
   const countdowns: Array<{ node: HTMLElement; at: number }> = [];
   const list = el("div");
-  let shown = 0;
-  for (let id = 0; id < MAX_LISTED; id++) {
-    const got = await chain.query<BountyReport>("bounty", address, "report", id);
-    if (!got.ok) break; // NoSuchProposal: ids are dense, so the list ends here.
-    shown++;
-    list.prepend(await bountyCard(id, got.value));
-  }
+  const bounties = await listBounties(ctx);
+  const shown = bounties.length;
+  for (const [id, report] of bounties) list.prepend(await bountyCard(id, report));
   root.append(el("h3", {}, shown ? `Bounties (${shown})` : "Bounties"), shown ? list : el("p", {}, "No bounty yet."));
   root.append(proposeForm());
   timer = setInterval(() => {

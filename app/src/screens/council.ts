@@ -6,12 +6,13 @@
 // bonus reserve; and any other action from a form built from the governor's metadata. Anyone may
 // look: what the council decides is public.
 
-import { actionInWords, choices, duration, stageOf, stateInWords, type ProposalView, type Wording } from "../council";
+import { actionInWords, choices, duration, stageOf, stateInWords, variant, type ProposalView, type Wording } from "../council";
 import { big, bytes, countdown, parseTokens, plainTokens } from "../program";
 import { sameAccount } from "../chain";
 import { bytesText } from "../claims";
 import { argType, shapeOf, type FormMetadata } from "../form";
 import { $, el, reference, txButton } from "../ui";
+import { listBounties } from "./bounties";
 import { control } from "./shape-form";
 import { monthAt, monthLabel, type Context } from "./context";
 
@@ -171,6 +172,62 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     return amount;
   };
 
+  // What waits for the council: bounties to approve, milestone reports to decide, an
+  // application looked up by its address; each proposed with the figures the council saw (the
+  // funding, the report number, the application's time), so a later change is refused.
+  const reason = el("input", { type: "text", id: "council-reason", placeholder: "why (a link or text)" });
+  const waiting = el("ul", { id: "council-waiting" });
+  for (const [id, r] of await listBounties(ctx)) {
+    const p = r.proposal;
+    if (variant(p.status)[0] === "proposed") {
+      const funding = big(p.total) + big(p.feeBudget);
+      waiting.append(
+        el(
+          "li",
+          {},
+          `Bounty ${id}: ${chain.tokens(big(p.total))} in ${r.lines.length} lines, curator fee budget ${chain.tokens(big(p.feeBudget))}, curator ${w.account(p.curator)}. `,
+          reference(bytesText(p.descriptionRef)),
+          " ",
+          txButton(`Propose approving (sends ${chain.tokens(funding)})`, () => void propose({ ApproveBounty: { id, funding: funding.toString() } }, `Approval of bounty ${id} proposed`)),
+          txButton("Propose rejecting", () => void propose({ RejectBounty: { id, reasonRef: bytes(reason.value.trim()) } }, `Rejection of bounty ${id} proposed`)),
+        ),
+      );
+    }
+    r.milestones.forEach((m, i) => {
+      if (variant(m.state)[0] !== "submitted") return;
+      const decide = (approve: boolean) => ({ DecideMilestone: { id, milestone: i, report: Number(m.reportVersion), approve, reasonRef: bytes(reason.value.trim()) } });
+      waiting.append(
+        el(
+          "li",
+          {},
+          `Bounty ${id}, milestone ${i + 1} (${Number(m.shareBps) / 100} %): report ${m.reportVersion}: `,
+          reference(bytesText(m.reportRef)),
+          " ",
+          txButton("Propose approving", () => void propose(decide(true), `Approval of milestone ${i + 1} proposed`)),
+          txButton("Propose rejecting", () => void propose(decide(false), `Rejection of milestone ${i + 1} proposed`)),
+        ),
+      );
+    });
+  }
+  const applicant = el("input", { type: "text", id: "applicant", placeholder: "the applicant's address" });
+  const application = el("div", { id: "application" });
+  applicant.addEventListener("change", () => void (async () => {
+    application.replaceChildren();
+    const who = applicant.value.trim();
+    const got = await chain.query<{ evidenceRef: unknown; appliedAt: number } | null>("registry", address, "application", who);
+    if (!got.ok) return void application.append(el("p", { className: "error" }, got.words));
+    if (!got.value) return void application.append(el("p", {}, "No application from this address."));
+    const at = Number(got.value.appliedAt);
+    const rank = el("select", { id: "applicant-rank" }, ...["Candidate", "Ambassador", "Senior"].map((r) => el("option", { value: r, textContent: r })));
+    application.append(
+      el("p", {}, `Applied ${new Date(at).toLocaleString()} with `, reference(bytesText(got.value.evidenceRef))),
+      el("label", { htmlFor: "applicant-rank" }, "Starting rank"),
+      rank,
+      txButton("Propose accepting", () => void propose({ AcceptApplication: { who, rank: rank.value, appliedAt: at } }, "Acceptance proposed")),
+      txButton("Propose rejecting", () => void propose({ RejectApplication: { who, appliedAt: at, reasonRef: bytes(reason.value.trim()) } }, "Rejection proposed")),
+    );
+  })());
+
   // Every other action, from the governor's metadata: a new variant needs no change here.
   const meta = chain.metadata.governor as unknown as FormMetadata;
   const actionType = argType(meta, "propose", "action");
@@ -180,6 +237,17 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     el("h3", {}, "Propose"),
     el("label", { htmlFor: "proposal-description" }, "Description (a link or IPFS CID the council reads; required)"),
     description,
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "Waiting for the council"),
+      waiting.children.length ? waiting : el("p", {}, "No bounty or milestone report waits for a decision."),
+      el("label", { htmlFor: "council-reason" }, "Reason for a rejection (a link or text; required to reject)"),
+      reason,
+      el("label", { htmlFor: "applicant" }, "An application: the applicant's address"),
+      applicant,
+      application,
+    ),
     el(
       "fieldset",
       {},
