@@ -1,7 +1,9 @@
 // Copies a deployment manifest (written by the deploy tool) and the contracts' metadata next to
 // the page: `npm run prepare-manifest -- target/deploy/local-node.json` (paths from the repository).
+// Further manifests are copied under their own names and opened with ?deployment=<name>:
+// `npm run prepare-manifest -- main.json other.json` serves other.json at ?deployment=other.
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -12,5 +14,8 @@ mkdirSync(join(out, "metadata"), { recursive: true });
 copyFileSync(resolve(root, manifestPath), join(out, "manifest.json"));
 for (const [name, path] of Object.entries(manifest.metadata)) {
   copyFileSync(resolve(root, path), join(out, "metadata", `${name}.json`));
+}
+for (const extra of process.argv.slice(3)) {
+  copyFileSync(resolve(root, extra), join(out, basename(extra)));
 }
 console.log(`manifest and metadata copied to ${out}`);

@@ -101,7 +101,16 @@ async function connect() {
 }
 
 async function start() {
-  manifest = await fetch("manifest.json").then((r) => r.json());
+  // One app may serve several deployments side by side (?deployment=<name> reads <name>.json
+  // next to the page); only plain names, so a link cannot point the app at another site's file.
+  const name = new URLSearchParams(location.search).get("deployment") ?? "manifest";
+  if (!/^[\w-]+$/.test(name)) return void say($("status"), `No deployment named “${name}”.`, true);
+  // A missing file may come back as the page itself (a server's fallback): not JSON either way.
+  manifest = await fetch(`${name}.json`)
+    .then((r) => (r.ok ? r.json() : undefined))
+    .catch(() => undefined);
+  if (!manifest) say($("status"), `No deployment named “${name}” next to the app: copy its manifest with npm run prepare-manifest.`, true);
+  if (!manifest) return;
   ($("endpoint") as HTMLInputElement).value = localStorage.getItem(ENDPOINT) ?? manifest.target;
   $("connect").addEventListener("click", () => void connect());
   $("account").addEventListener("change", (e) => void loadAccount((e.target as HTMLSelectElement).value));
