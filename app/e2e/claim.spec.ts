@@ -11,6 +11,7 @@ import { ApiPromise, Keyring, WsProvider } from "@polkadot/api";
 import { ContractPromise } from "@polkadot/api-contract";
 import { readFileSync } from "node:fs";
 import { formatTokens } from "../src/program";
+import { paidInBestBlock } from "./fixtures";
 import { injectWallet, pairs } from "./wallet";
 
 const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
@@ -134,26 +135,3 @@ test("a member claims its month with its own wallet", async ({ page }) => {
   await page.screenshot({ path: "test-results/phone.png", fullPage: true });
   await api.disconnect();
 });
-
-/**
- * What `address` paid in the best block besides the call itself: the transaction fee and any
- * storage deposit the contract held from it. The node seals one block per transaction, so the
- * best block right after the page says "in block" is the claim's.
- */
-async function paidInBestBlock(api: ApiPromise, address: string): Promise<bigint> {
-  const hash = await api.rpc.chain.getBlockHash();
-  const events = (await (await api.at(hash)).query.system.events()) as unknown as Array<{
-    event: { section: string; method: string; data: unknown[] & { toJSON(): unknown } };
-  }>;
-  let paid = 0n;
-  for (const { event } of events) {
-    const data = event.data.toJSON() as unknown[];
-    if (event.section === "transactionPayment" && event.method === "TransactionFeePaid" && data[0] === address) {
-      paid += BigInt(String(data[1]));
-    }
-    if (event.section === "contracts" && event.method === "StorageDepositTransferredAndHeld" && data[0] === address) {
-      paid += BigInt(String(data[2]));
-    }
-  }
-  return paid;
-}

@@ -1,0 +1,124 @@
+// A council of three (Alice, Bob, Charlie; two approvals carry, 1 s timelock) funds and then
+// finalizes a month through the Council screen, each proposal approved from a second wallet and
+// executed from a third after its timelock; the member who reported that month then claims it on
+// My months, its balance rising by exactly the previewed amount. The deployment is a fresh one
+// beside the main demo (scripts/e2e-node deploys it and serves it at ?deployment=council), so its
+// first finalize may be any month. The report and the reviewer's score are sent by the test with
+// dev keys: the Report and Review screens have their own tests.
+
+import { expect, test, type Page } from "@playwright/test";
+import { bytes } from "../src/program";
+import { chainNow, tick, waitInPeriod } from "./clock";
+import { connect, freeOf, manifestOf, paidInBestBlock, read, send } from "./fixtures";
+import { injectWallet, pairs } from "./wallet";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test("a council funds and finalizes a month in the page, and the member claims it", async ({ page }) => {
+  const manifest = manifestOf("council");
+  const s = await connect(manifest);
+  const [alice, bob, charlie, member, eve] = pairs(["//Alice", "//Bob", "//Charlie", "//Ambassador1", "//Eve"]);
+  const id = await read<number>(s, s.registry, "memberIdOf", member.address);
+
+  // The member reports early in month K.
+  await waitInPeriod(s.api, manifest.calendar, (into) => into >= 500 && into < 6_000);
+  const month = Math.floor(((await chainNow(s.api)) - manifest.calendar.start_ms) / manifest.calendar.period_ms);
+  await send(s, s.pool, member, "submit", month, ["Marketing", "ContentCreation"], [{ effort: 14, results: 12 }, { effort: 9, results: 8 }], bytes("https://github.com/program/issues/11"));
+  const dates = await read<{ deadline: number; scoresFinal: number }>(s, s.pool, "monthDates", month);
+
+  await injectWallet(page, s.api, [
+    { pair: alice, name: "alice" },
+    { pair: bob, name: "bob" },
+    { pair: charlie, name: "charlie" },
+    { pair: member, name: "member" },
+  ]);
+  await page.goto("/?deployment=council#council");
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
+  const as = async (who: string) => {
+    await page.getByLabel("Wallet account").selectOption(who);
+    await page.getByRole("tab", { name: "Council" }).click();
+    await expect(page.locator("#council-body")).toContainText(who === member.address ? "do not sit on the council" : "You sit on the council", { timeout: 30_000 });
+  };
+  await as(alice.address);
+
+  // Alice proposes funding the month with what its pool still needs (the form fills it in).
+  const before = Number(await read<number>(s, s.governor, "proposalCount"));
+  await page.locator("#proposal-description").fill(`https://forum.example/fund-${month}`);
+  await page.locator("#fund-amount").fill("");
+  await page.locator("#fund-month").fill(String(month));
+  await page.locator("#fund-month").dispatchEvent("change");
+  await expect(page.locator("#fund-need")).toContainText("more fills it");
+  await page.getByRole("button", { name: "Propose funding" }).click();
+  await expect(page.locator("#progress")).toContainText(/Funding proposed: (in a block|finalized)/, { timeout: 60_000 });
+  await approveAndExecute(page, before, `Fund period ${month} with`);
+  const funded = await read<{ funded: number | string }>(s, s.pool, "month", month);
+  const pool = BigInt(String(await read<number | string>(s, s.pool, "finalizePreview", month)));
+  expect(BigInt(String(funded.funded))).toBeGreaterThanOrEqual(pool);
+
+  // The reviewer scores the report once the deadline has passed.
+  await waitUntil(dates.deadline + 500);
+  await send(s, s.pool, eve, "score", month, [[id, [["Basic", { effort: 18, results: 17 }], ["Marketing", { effort: 15, results: 13 }], ["ContentCreation", { effort: 10, results: 9 }]], bytes("evidence checked")]]);
+
+  // Once the scores are final, Alice proposes the finalize with the pool the page read.
+  await waitUntil(dates.scoresFinal + 500);
+  await as(alice.address);
+  await page.locator("#proposal-description").fill(`https://forum.example/finalize-${month}`);
+  await page.locator("#finalize-month").fill(String(month));
+  await page.locator("#finalize-month").dispatchEvent("change");
+  await expect(page.locator("#finalize-preview")).toContainText(`period ${month}: pool`);
+  await page.screenshot({ path: "test-results/council-propose.png", fullPage: true });
+  await page.getByRole("button", { name: "Propose finalizing" }).click();
+  await expect(page.locator("#progress")).toContainText(/Finalize proposed: (in a block|finalized)/, { timeout: 60_000 });
+  await approveAndExecute(page, before + 1, `Finalize period ${month} with a pool of`);
+  const state = await read<{ finalized: unknown }>(s, s.pool, "month", month);
+  expect(state.finalized).not.toBeNull();
+  await page.screenshot({ path: "test-results/council.png", fullPage: true });
+  await page.setViewportSize({ width: 360, height: 780 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/council-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The lead's dashboard shows the month finalized, claims running.
+  await page.getByRole("tab", { name: "Program" }).click();
+  await expect(page.locator("#dashboard-body")).toContainText("Finalized:", { timeout: 30_000 });
+  await page.screenshot({ path: "test-results/program.png", fullPage: true });
+
+  // The member claims the month it reported.
+  await page.getByLabel("Wallet account").selectOption(member.address);
+  await page.getByRole("tab", { name: "My months" }).click();
+  const box = page.getByRole("checkbox", { name: `Claim period ${month}` });
+  await expect(box).toBeChecked({ timeout: 60_000 });
+  const preview = await read<Array<{ total: number | string; status: string }>>(s, s.pool, "preview", id, [month]);
+  expect(preview[0].status).toBe("Claimable");
+  const owed = BigInt(String(preview[0].total));
+  expect(owed).toBeGreaterThan(0n);
+  const balance = await freeOf(s, member.address);
+  await page.getByRole("button", { name: "Claim selected months" }).click();
+  await expect(page.locator("#progress")).toContainText("Months claimed", { timeout: 60_000 });
+  expect((await freeOf(s, member.address)) - balance + (await paidInBestBlock(s.api, member.address))).toBe(owed);
+  await s.api.disconnect();
+
+  /** Bob approves proposal `pid`; after the timelock Charlie executes it; each seen on chain. */
+  async function approveAndExecute(p: Page, pid: number, words: string) {
+    await expect(p.locator(".proposal", { hasText: `#${pid}: ${words}` })).toContainText("1 of 2 approvals", { timeout: 30_000 });
+    await as(bob.address);
+    await p.getByRole("button", { name: `Approve proposal ${pid}` }).click();
+    await expect(p.locator("#progress")).toContainText(`Proposal ${pid} approved`, { timeout: 60_000 });
+    await expect(p.locator(".proposal", { hasText: `#${pid}:` })).toContainText(/in timelock|executable now/, { timeout: 30_000 });
+    await sleep(1_500);
+    await tick(s.api);
+    await as(charlie.address);
+    await p.getByRole("button", { name: `Execute proposal ${pid}` }).click();
+    await expect(p.locator("#progress")).toContainText(`Proposal ${pid} executed`, { timeout: 60_000 });
+    const view = await read<{ state: unknown }>(s, s.governor, "proposal", pid);
+    expect(JSON.stringify(view.state)).toMatch(/executed/i);
+  }
+
+  /** Waits until chain time reaches `ms` (wall clock first, then a block to bring the chain there). */
+  async function waitUntil(ms: number) {
+    while (Date.now() < ms) await sleep(200);
+    await tick(s.api);
+    expect(await chainNow(s.api)).toBeGreaterThanOrEqual(ms);
+  }
+});
