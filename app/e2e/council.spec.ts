@@ -6,13 +6,12 @@
 // first finalize may be any month. The report and the reviewer's score are sent by the test with
 // dev keys: the Report and Review screens have their own tests.
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { bytes } from "../src/program";
-import { chainNow, tick, waitInPeriod } from "./clock";
+import { chainNow, waitInPeriod } from "./clock";
 import { connect, freeOf, manifestOf, paidInBestBlock, read, send } from "./fixtures";
+import { actAs, approveAndExecute, waitUntil } from "./steps";
 import { injectWallet, pairs } from "./wallet";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test("a council funds and finalizes a month in the page, and the member claims it", async ({ page }) => {
   const manifest = manifestOf("council");
@@ -35,12 +34,7 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await page.goto("/?deployment=council#council");
   await page.getByRole("button", { name: "Connect wallet" }).click();
   await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
-  const as = async (who: string) => {
-    await page.getByLabel("Wallet account").selectOption(who);
-    await page.getByRole("tab", { name: "Council" }).click();
-    await expect(page.locator("#council-body")).toContainText(who === member.address ? "do not sit on the council" : "You sit on the council", { timeout: 30_000 });
-  };
-  await as(alice.address);
+  await actAs(page, alice, "Council", "You sit on the council");
 
   // Alice proposes funding the month with what its pool still needs (the form fills it in).
   const before = Number(await read<number>(s, s.governor, "proposalCount"));
@@ -51,18 +45,18 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await expect(page.locator("#fund-need")).toContainText("more fills it");
   await page.getByRole("button", { name: "Propose funding" }).click();
   await expect(page.locator("#progress")).toContainText(/Funding proposed: (in a block|finalized)/, { timeout: 60_000 });
-  await approveAndExecute(page, before, `Fund period ${month} with`);
+  await approveAndExecute(page, s, { bob, charlie }, before, `Fund period ${month} with`);
   const funded = await read<{ funded: number | string }>(s, s.pool, "month", month);
   const pool = BigInt(String(await read<number | string>(s, s.pool, "finalizePreview", month)));
   expect(BigInt(String(funded.funded))).toBeGreaterThanOrEqual(pool);
 
   // The reviewer scores the report once the deadline has passed.
-  await waitUntil(dates.deadline + 500);
+  await waitUntil(s, dates.deadline + 500);
   await send(s, s.pool, eve, "score", month, [[id, [["Basic", { effort: 18, results: 17 }], ["Marketing", { effort: 15, results: 13 }], ["ContentCreation", { effort: 10, results: 9 }]], bytes("evidence checked")]]);
 
   // Once the scores are final, Alice proposes the finalize with the pool the page read.
-  await waitUntil(dates.scoresFinal + 500);
-  await as(alice.address);
+  await waitUntil(s, dates.scoresFinal + 500);
+  await actAs(page, alice, "Council", "You sit on the council");
   await page.locator("#proposal-description").fill(`https://forum.example/finalize-${month}`);
   await page.locator("#finalize-month").fill(String(month));
   await page.locator("#finalize-month").dispatchEvent("change");
@@ -70,7 +64,7 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await page.screenshot({ path: "test-results/council-propose.png", fullPage: true });
   await page.getByRole("button", { name: "Propose finalizing" }).click();
   await expect(page.locator("#progress")).toContainText(/Finalize proposed: (in a block|finalized)/, { timeout: 60_000 });
-  await approveAndExecute(page, before + 1, `Finalize period ${month} with a pool of`);
+  await approveAndExecute(page, s, { bob, charlie }, before + 1, `Finalize period ${month} with a pool of`);
   const state = await read<{ finalized: unknown }>(s, s.pool, "month", month);
   expect(state.finalized).not.toBeNull();
   await page.screenshot({ path: "test-results/council.png", fullPage: true });
@@ -98,27 +92,4 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await expect(page.locator("#progress")).toContainText("Months claimed", { timeout: 60_000 });
   expect((await freeOf(s, member.address)) - balance + (await paidInBestBlock(s.api, member.address))).toBe(owed);
   await s.api.disconnect();
-
-  /** Bob approves proposal `pid`; after the timelock Charlie executes it; each seen on chain. */
-  async function approveAndExecute(p: Page, pid: number, words: string) {
-    await expect(p.locator(".proposal", { hasText: `#${pid}: ${words}` })).toContainText("1 of 2 approvals", { timeout: 30_000 });
-    await as(bob.address);
-    await p.getByRole("button", { name: `Approve proposal ${pid}` }).click();
-    await expect(p.locator("#progress")).toContainText(`Proposal ${pid} approved`, { timeout: 60_000 });
-    await expect(p.locator(".proposal", { hasText: `#${pid}:` })).toContainText(/in timelock|executable now/, { timeout: 30_000 });
-    await sleep(1_500);
-    await tick(s.api);
-    await as(charlie.address);
-    await p.getByRole("button", { name: `Execute proposal ${pid}` }).click();
-    await expect(p.locator("#progress")).toContainText(`Proposal ${pid} executed`, { timeout: 60_000 });
-    const view = await read<{ state: unknown }>(s, s.governor, "proposal", pid);
-    expect(JSON.stringify(view.state)).toMatch(/executed/i);
-  }
-
-  /** Waits until chain time reaches `ms` (wall clock first, then a block to bring the chain there). */
-  async function waitUntil(ms: number) {
-    while (Date.now() < ms) await sleep(200);
-    await tick(s.api);
-    expect(await chainNow(s.api)).toBeGreaterThanOrEqual(ms);
-  }
 });

@@ -1,0 +1,44 @@
+// Steps the browser tests take through the page more than once: acting as one of the injected
+// wallets on a screen, and carrying a council proposal (Bob approves, Charlie executes after the
+// timelock), each checked on chain.
+
+import { expect, type Page } from "@playwright/test";
+import type { KeyringPair } from "@polkadot/keyring/types";
+import { chainNow, tick } from "./clock";
+import { read, type Suite } from "./fixtures";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Selects `who` in the page's wallet list and opens `tab`, waiting until it has rendered for it. */
+export async function actAs(page: Page, who: KeyringPair, tab: string, ready: RegExp | string) {
+  await page.getByLabel("Wallet account").selectOption(who.address);
+  await page.getByRole("tab", { name: tab }).click();
+  await expect(page.locator(`[role=tabpanel]:not([hidden])`)).toContainText(ready, { timeout: 30_000 });
+}
+
+/**
+ * Proposal `pid` (made by Alice, so one approval in) is approved by Bob in the page and, after its
+ * timelock, executed by Charlie in the page; the governor then reports it executed.
+ */
+export async function approveAndExecute(page: Page, s: Suite, council: { bob: KeyringPair; charlie: KeyringPair }, pid: number, words: string) {
+  await expect(page.locator(".proposal", { hasText: `#${pid}: ${words}` })).toContainText("1 of 2 approvals", { timeout: 30_000 });
+  await actAs(page, council.bob, "Council", "You sit on the council");
+  await page.getByRole("button", { name: `Approve proposal ${pid}` }).click();
+  await expect(page.locator("#progress")).toContainText(`Proposal ${pid} approved`, { timeout: 60_000 });
+  await expect(page.locator(".proposal", { hasText: `#${pid}:` })).toContainText(/in timelock|executable now/, { timeout: 30_000 });
+  const [timelock] = await read<[number, number]>(s, s.governor, "times");
+  await sleep(Number(timelock) + 500);
+  await tick(s.api);
+  await actAs(page, council.charlie, "Council", "You sit on the council");
+  await page.getByRole("button", { name: `Execute proposal ${pid}` }).click();
+  await expect(page.locator("#progress")).toContainText(`Proposal ${pid} executed`, { timeout: 60_000 });
+  const view = await read<{ state: unknown }>(s, s.governor, "proposal", pid);
+  expect(JSON.stringify(view.state)).toMatch(/executed/i);
+}
+
+/** Waits until chain time reaches `ms` (the wall clock first, then a block to bring the chain there). */
+export async function waitUntil(s: Suite, ms: number) {
+  while (Date.now() < ms) await sleep(200);
+  await tick(s.api);
+  expect(await chainNow(s.api)).toBeGreaterThanOrEqual(ms);
+}
