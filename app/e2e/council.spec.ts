@@ -36,12 +36,17 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
   await actAs(page, alice, "Council", "You sit on the council");
 
+  // The reviewer scores the report once the deadline has passed (its review window is short).
+  await waitUntil(s, dates.deadline + 500);
+  await send(s, s.pool, eve, "score", month, [[id, [["Basic", { effort: 18, results: 17 }], ["Marketing", { effort: 15, results: 13 }], ["ContentCreation", { effort: 10, results: 9 }]], bytes("evidence checked")]]);
+
   // Alice proposes funding the month with what its pool still needs (the form fills it in).
   const before = Number(await read<number>(s, s.governor, "proposalCount"));
   await page.locator("#proposal-description").fill(`https://forum.example/fund-${month}`);
   await page.locator("#fund-amount").fill("");
   await page.locator("#fund-month").fill(String(month));
   await page.locator("#fund-month").dispatchEvent("change");
+  await expect(page.locator("#fund-amount")).not.toHaveValue("");
   await expect(page.locator("#fund-need")).toContainText("more fills it");
   await page.getByRole("button", { name: "Propose funding" }).click();
   await expect(page.locator("#progress")).toContainText(/Funding proposed: (in a block|finalized)/, { timeout: 60_000 });
@@ -49,10 +54,6 @@ test("a council funds and finalizes a month in the page, and the member claims i
   const funded = await read<{ funded: number | string }>(s, s.pool, "month", month);
   const pool = BigInt(String(await read<number | string>(s, s.pool, "finalizePreview", month)));
   expect(BigInt(String(funded.funded))).toBeGreaterThanOrEqual(pool);
-
-  // The reviewer scores the report once the deadline has passed.
-  await waitUntil(s, dates.deadline + 500);
-  await send(s, s.pool, eve, "score", month, [[id, [["Basic", { effort: 18, results: 17 }], ["Marketing", { effort: 15, results: 13 }], ["ContentCreation", { effort: 10, results: 9 }]], bytes("evidence checked")]]);
 
   // Once the scores are final, Alice proposes the finalize with the pool the page read.
   await waitUntil(s, dates.scoresFinal + 500);
@@ -79,8 +80,7 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await page.screenshot({ path: "test-results/program.png", fullPage: true });
 
   // The member claims the month it reported.
-  await page.getByLabel("Wallet account").selectOption(member.address);
-  await page.getByRole("tab", { name: "My months" }).click();
+  await actAs(page, member, "My months", "My months");
   const box = page.getByRole("checkbox", { name: `Claim period ${month}` });
   await expect(box).toBeChecked({ timeout: 60_000 });
   const preview = await read<Array<{ total: number | string; status: string }>>(s, s.pool, "preview", id, [month]);

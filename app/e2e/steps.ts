@@ -9,9 +9,20 @@ import { read, type Suite } from "./fixtures";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Selects `who` in the page's wallet list and opens `tab`, waiting until it has rendered for it. */
+/** Waits until the page's screens show the last account chosen (no load running or queued). */
+export async function loaded(page: Page) {
+  await page.waitForFunction(() => document.body.dataset.requested !== undefined && document.body.dataset.loaded === document.body.dataset.requested, undefined, { timeout: 60_000 });
+}
+
+/**
+ * Selects `who` in the page's wallet list (unless it is selected already: choosing it again
+ * would load every screen again under the test's hands), waits until every screen has loaded for
+ * it, and opens `tab`, which must then show `ready`.
+ */
 export async function actAs(page: Page, who: KeyringPair, tab: string, ready: RegExp | string) {
-  await page.getByLabel("Wallet account").selectOption(who.address);
+  const select = page.getByLabel("Wallet account");
+  if ((await select.inputValue()) !== who.address) await select.selectOption(who.address);
+  await loaded(page);
   await page.getByRole("tab", { name: tab }).click();
   await expect(page.locator(`[role=tabpanel]:not([hidden])`)).toContainText(ready, { timeout: 30_000 });
 }
@@ -23,14 +34,15 @@ export async function actAs(page: Page, who: KeyringPair, tab: string, ready: Re
 export async function approveAndExecute(page: Page, s: Suite, council: { bob: KeyringPair; charlie: KeyringPair }, pid: number, words: string) {
   await expect(page.locator(".proposal", { hasText: `#${pid}: ${words}` })).toContainText("1 of 2 approvals", { timeout: 30_000 });
   await actAs(page, council.bob, "Council", "You sit on the council");
-  await page.getByRole("button", { name: `Approve proposal ${pid}` }).click();
+  await page.getByRole("button", { name: `Approve proposal ${pid}`, exact: true }).click();
   await expect(page.locator("#progress")).toContainText(`Proposal ${pid} approved`, { timeout: 60_000 });
+  await loaded(page);
   await expect(page.locator(".proposal", { hasText: `#${pid}:` })).toContainText(/in timelock|executable now/, { timeout: 30_000 });
   const [timelock] = await read<[number, number]>(s, s.governor, "times");
   await sleep(Number(timelock) + 500);
   await tick(s.api);
   await actAs(page, council.charlie, "Council", "You sit on the council");
-  await page.getByRole("button", { name: `Execute proposal ${pid}` }).click();
+  await page.getByRole("button", { name: `Execute proposal ${pid}`, exact: true }).click();
   await expect(page.locator("#progress")).toContainText(`Proposal ${pid} executed`, { timeout: 60_000 });
   const view = await read<{ state: unknown }>(s, s.governor, "proposal", pid);
   expect(JSON.stringify(view.state)).toMatch(/executed/i);

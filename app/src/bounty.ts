@@ -31,6 +31,15 @@ export interface BountyReport {
   spendable: unknown;
 }
 
+const DAY_MS = 86_400_000;
+
+/** A bounty's period (ms, end exclusive) as its first and last day: "2026-11-01 – 2026-11-30". */
+export function periodInWords(period: [number, number]): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const [from, to] = period.map(Number);
+  return `${day(from)} – ${day(Math.max(from, to - 1))}`;
+}
+
 const STATUS: Record<string, string> = {
   proposed: "Proposed: waiting for the council to approve and fund it",
   active: "Active: the curator reports milestones and awards from the lines",
@@ -76,7 +85,7 @@ export function milestoneInWords(m: BountyReport["milestones"][number], now: num
 export interface BountyForm {
   curator: string;
   description: string;
-  /** Period start and end as ms (from date inputs). */
+  /** The period's first and last day, each as midnight UTC (ms, as date inputs give them). */
   from: number;
   to: number;
   lines: Array<{ name: string; cap: string }>;
@@ -121,11 +130,12 @@ export function readBountyForm(f: BountyForm, decimals: number): { problems: str
   else if (shares !== 10_000) problems.push(`The milestones' shares add up to ${shares / 100} %, not 100 %.`);
   const fee = Number(f.feePercent || "0");
   const feeBps = Math.round(fee * 100);
-  if (!(fee >= 0) || Math.abs(fee * 100 - feeBps) > 1e-9) problems.push("The curator fee is a percentage such as 2.5.");
+  if (!(fee >= 0) || fee > 100 || Math.abs(fee * 100 - feeBps) > 1e-9) problems.push("The curator fee is a percentage from 0 to 100, such as 2.5.");
   if (problems.length) return { problems };
   return {
     problems,
     total,
-    args: [f.curator.trim(), bytes(f.description.trim()), [f.from, f.to], total.toString(), lines, milestones, feeBps],
+    // The contract's period end is exclusive: the day after the last day.
+    args: [f.curator.trim(), bytes(f.description.trim()), [f.from, f.to + DAY_MS], total.toString(), lines, milestones, feeBps],
   };
 }

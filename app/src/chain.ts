@@ -233,7 +233,10 @@ export class Chain {
       return await new Promise<boolean>((resolve) => {
         tx.signAndSend(address, { signer: injector.signer }, ({ status, dispatchError }) => {
           if (dispatchError) {
-            say(`Not done: ${this.dispatchInWords(dispatchError as never)}`, true);
+            // Each call passed its dry run alone; together one was refused (a limit they share,
+            // such as a budget line's cap), and the batch did nothing.
+            const together = txs.length > 1 ? ` None of the ${txs.length} calls was made: each passed alone, so together they exceed a limit they share (such as a budget line's cap or what is unlocked). Send fewer at once.` : "";
+            say(`Not done: ${this.dispatchInWords(dispatchError as never)}${together}`, true);
             resolve(false);
             return;
           }

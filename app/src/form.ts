@@ -94,6 +94,10 @@ export function shapeOf(meta: FormMetadata, id: number, typeName?: string, depth
     if (f.length === 1 && !f[0].name) return shapeOf(meta, f[0].type, f[0].typeName ?? typeName, depth + 1);
     return { kind: "struct", name: last ?? "", fields: fields(f) };
   }
+  if (t.def.array) {
+    const len = t.def.array.len;
+    return { kind: "tuple", items: Array.from({ length: len }, () => shapeOf(meta, t.def.array!.type, undefined, depth + 1)) };
+  }
   if (t.def.tuple) return { kind: "tuple", items: t.def.tuple.map((x) => shapeOf(meta, x, undefined, depth + 1)) };
   return { kind: "unsupported", what: last ?? `type ${id}` };
 }

@@ -28,17 +28,20 @@ export interface Dates {
   scoresFinal: number;
 }
 
-export type Stage = "upcoming" | "open" | "review" | "disputes" | "to-finalize" | "claims" | "sweep-due" | "swept";
+export type Stage = "upcoming" | "open" | "review" | "disputes" | "to-finalize" | "passed-over" | "claims" | "sweep-due" | "swept";
 
 /**
  * Where a month stands at chain time `now`; `running` is the pool's running clock (claim
- * deadlines are on it: time spent paused does not count).
+ * deadlines are on it: time spent paused does not count). `next` is the month the pool finalizes
+ * next (the one after its last finalized), if it finalized any: months are finalized in order, so
+ * an unfinalized month before it never will be.
  */
-export function stageOf(m: MonthRecord, d: Dates, now: number, running: number): Stage {
+export function stageOf(m: MonthRecord, d: Dates, now: number, running: number, next?: number, month?: number): Stage {
   if (m.finalized) {
     if (m.swept) return "swept";
     return running >= Number(m.finalized.claimDeadline) ? "sweep-due" : "claims";
   }
+  if (next !== undefined && month !== undefined && month < next) return "passed-over";
   if (now < d.start) return "upcoming";
   if (now < d.deadline) return "open";
   if (now < d.reviewEnd) return "review";
@@ -59,11 +62,13 @@ export function monthInWords(
   running: number,
   pool: bigint | undefined,
   tokens: (a: bigint) => string,
+  next?: number,
+  month?: number,
 ): string {
   const funded = big(m.funded);
   const reports = `${m.submissions} report${m.submissions === 1 ? "" : "s"}${m.late ? ` (${m.late} late)` : ""}`;
   const funding = pool === undefined ? `${tokens(funded)} funded` : funded >= pool ? `funded (${tokens(funded)} for a ${tokens(pool)} pool)` : `${tokens(funded)} of a ${tokens(pool)} pool funded: ${tokens(pool - funded)} short`;
-  switch (stageOf(m, d, now, running)) {
+  switch (stageOf(m, d, now, running, next, month)) {
     case "upcoming":
       return `Opens in ${countdown(d.start, now)}; ${funding}.`;
     case "open":
@@ -74,6 +79,8 @@ export function monthInWords(
       return `Dispute window: ${m.disputes} dispute${m.disputes === 1 ? "" : "s"}, scores final in ${countdown(d.scoresFinal, now)}; ${funding}.`;
     case "to-finalize":
       return `Scores final, waiting for the council to finalize: ${reports}; ${funding}.`;
+    case "passed-over":
+      return `Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing${funded > 0n ? `; ${tokens(funded)} was funded into it` : ""}.`;
     case "claims": {
       const f = m.finalized!;
       const owed = f.settlement.slices.reduce<bigint>((sum, s) => sum + big(s), 0n) + big(f.bonusReserved);

@@ -40,8 +40,17 @@ function showTab(tab: (typeof TABS)[number]) {
  * transaction reads the account selected by then.
  */
 let loading: Promise<void> = Promise.resolve();
+let requested = 0;
 function loadAccount(address: string): Promise<void> {
-  loading = loading.then(() => render(address)).catch((e: Error) => say($("progress"), `Could not read the chain: ${e.message}`, true));
+  // body[data-requested] and body[data-loaded] count loads asked for and done: equal when the
+  // screens show the last account chosen (the browser tests wait for it; a screen reader user
+  // hears the progress line).
+  const n = ++requested;
+  document.body.dataset.requested = String(n);
+  loading = loading
+    .then(() => render(address))
+    .catch((e: Error) => say($("progress"), `Could not read the chain: ${e.message}`, true))
+    .then(() => void (document.body.dataset.loaded = String(n)));
   return loading;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineInWords, milestoneInWords, readBountyForm, statusInWords, type BountyForm, type BountyReport } from "../src/bounty";
+import { lineInWords, milestoneInWords, periodInWords, readBountyForm, statusInWords, type BountyForm, type BountyReport } from "../src/bounty";
 
 const tokens = (a: bigint) => `${a} UNIT`;
 const DAY = 86_400_000;
@@ -26,7 +26,8 @@ describe("proposing a bounty", () => {
     expect(r.problems).toEqual([]);
     expect(r.total).toBe(1005n);
     const [curator, description, period, total, lines, milestones, fee] = r.args!;
-    expect([curator, period, total, fee]).toEqual(["5Curator", [0, 30 * DAY], "1005", 250]);
+    // The last day is included: the contract's end is the day after, exclusive.
+    expect([curator, period, total, fee]).toEqual(["5Curator", [0, 31 * DAY], "1005", 250]);
     expect(description).toBe("0x" + Buffer.from("https://forum/bounty").toString("hex"));
     expect((lines as unknown[][]).map((l) => l[1])).toEqual(["600", "405"]);
     expect((milestones as unknown[][]).map((m) => [m[1], m[2]])).toEqual([[15 * DAY, 5000], [30 * DAY, 5000]]);
@@ -43,7 +44,7 @@ describe("proposing a bounty", () => {
       "Line 1: give it a name.",
       "Line 1: Write the amount without thousands separators, with a point for decimals (84000.5).",
       "The milestones' shares add up to 90 %, not 100 %.",
-      "The curator fee is a percentage such as 2.5.",
+      "The curator fee is a percentage from 0 to 100, such as 2.5.",
     ]);
   });
 });
@@ -63,5 +64,11 @@ describe("a bounty in words", () => {
     expect(milestoneInWords(m, DAY)).toBe("25 %, due in 1 d 0 h, report waiting for the council");
     expect(milestoneInWords({ ...m, state: "Approved" }, 3 * DAY)).toBe("25 %, approved: its share is unlocked");
     expect(milestoneInWords({ ...m, state: "Pending" }, 3 * DAY)).toBe("25 %, past its due date, no report yet");
+  });
+
+  it("shows the period as its first and last day in UTC, whatever the reader's time zone", () => {
+    const nov1 = Date.UTC(2026, 10, 1);
+    expect(periodInWords([nov1, Date.UTC(2026, 11, 1)])).toBe("2026-11-01 – 2026-11-30");
+    expect(readBountyForm(form({ feePercent: "101" }), 12).problems).toContain("The curator fee is a percentage from 0 to 100, such as 2.5.");
   });
 });

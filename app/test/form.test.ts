@@ -27,8 +27,12 @@ describe.skipIf(!built)("the council's generic proposal form, from the governor'
     expect(variant("SetReviewers").fields[0].shape).toEqual({ kind: "list", inner: { kind: "account" } });
     expect(variant("Upgrade").fields.map((f) => f.shape.kind)).toEqual(["enum", "hash"]);
     // The pool's configuration is a nested struct of the program's terms.
-    const config = variant("SetPoolConfig").fields[0].shape;
+    const config = variant("SetPoolConfig").fields[0].shape as Extract<Shape, { kind: "struct" }>;
     expect(config.kind).toBe("struct");
+    // The department weights ([u16; 7]) are seven numbers.
+    const weights = config.fields.find((f) => f.key === "weights")!.shape as Extract<Shape, { kind: "tuple" }>;
+    expect(weights.items).toHaveLength(7);
+    expect(weights.items[0]).toEqual({ kind: "int", bits: 16, signed: false });
   });
 });
 

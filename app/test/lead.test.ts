@@ -28,6 +28,12 @@ describe("where a month stands", () => {
     expect(stageOf(month(), d, 50_000, 0)).toBe("to-finalize");
   });
 
+  it("says a month before the next one to finalize will never be finalized", () => {
+    expect(stageOf(month(), d, 60_000, 0, 5, 3)).toBe("passed-over");
+    expect(stageOf(month(), d, 60_000, 0, 5, 5)).toBe("to-finalize");
+    expect(monthInWords(month(), d, 60_000, 0, undefined, tokens, 5, 3)).toBe("Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing; 100 UNIT was funded into it.");
+  });
+
   it("times the claim window on the pool's running clock, not on wall time", () => {
     // Wall time is past the deadline but the pool was paused: claims still run.
     expect(stageOf(month({ finalized: fin }), d, 200_000, 89_999)).toBe("claims");

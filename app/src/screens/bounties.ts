@@ -3,7 +3,7 @@
 // Its curator reports milestones, awards from a line to one or many accounts in one signature,
 // feeds a line into a month's pool, closes it and collects the fee. Anyone may propose a bounty.
 
-import { lineInWords, milestoneInWords, readBountyForm, statusInWords, type BountyReport } from "../bounty";
+import { lineInWords, milestoneInWords, periodInWords, readBountyForm, statusInWords, type BountyReport } from "../bounty";
 import { variant } from "../council";
 import { big, bytes, countdown, parseTokens } from "../program";
 import { sameAccount } from "../chain";
@@ -66,7 +66,7 @@ export async function renderBounties(ctx: Context) {
       el(
         "p",
         {},
-        `Curator: ${curator ? "you" : p.curator}. Total ${tokens(big(p.total))} plus a curator fee of ${Number(p.feeBps) / 100} % (budget ${tokens(big(p.feeBudget))}). Period ${new Date(Number(p.period[0])).toLocaleDateString()} – ${new Date(Number(p.period[1])).toLocaleDateString()}.`,
+        `Curator: ${curator ? "you" : p.curator}. Total ${tokens(big(p.total))} plus a curator fee of ${Number(p.feeBps) / 100} % (budget ${tokens(big(p.feeBudget))}). Period ${periodInWords(p.period)} (UTC).`,
       ),
       el("p", {}, `Unlocked by approved milestones: ${tokens(big(r.unlocked))}; spent ${tokens(big(p.spent))} (${tokens(big(p.fedToPool))} fed to the reward pool); can still be spent: ${tokens(big(r.spendable))}.`),
       variant(p.status)[0] === "rejected" && bytesText(p.reasonRef) ? el("p", {}, "Council's reason: ", reference(bytesText(p.reasonRef))) : "",
@@ -250,9 +250,9 @@ export async function renderBounties(ctx: Context) {
       curator,
       el("label", { htmlFor: "bounty-description" }, "Description (a link or IPFS CID)"),
       description,
-      el("label", { htmlFor: "bounty-from" }, "Period from (may lie in the past)"),
+      el("label", { htmlFor: "bounty-from" }, "Period from (its first day, UTC; may lie in the past)"),
       from,
-      el("label", { htmlFor: "bounty-to" }, "Period to"),
+      el("label", { htmlFor: "bounty-to" }, "Period to (its last day, included)"),
       to,
       el("p", {}, el("strong", {}, "Budget lines"), " (the total is their sum)"),
       lines,

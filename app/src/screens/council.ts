@@ -10,6 +10,7 @@ import { actionInWords, choices, duration, stageOf, stateInWords, variant, type 
 import { big, bytes, countdown, parseTokens, plainTokens } from "../program";
 import { sameAccount } from "../chain";
 import { bytesText } from "../claims";
+import { isAddress } from "@polkadot/util-crypto";
 import { argType, shapeOf, type FormMetadata } from "../form";
 import { $, el, reference, txButton } from "../ui";
 import { listBounties } from "./bounties";
@@ -138,8 +139,10 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     if (dates.ok && Number(dates.value.scoresFinal) > chain.now()) lines.push(` Scores are final in ${countdown(Number(dates.value.scoresFinal), chain.now())}: a proposal is refused until then.`);
     finPreview.textContent = lines.join("");
   };
-  finMonth.addEventListener("change", () => void previewFinalize());
-  await previewFinalize();
+  // A click while the month's pool is being read waits for that read: never the old month's pool.
+  let finReading = previewFinalize();
+  finMonth.addEventListener("change", () => void (finReading = previewFinalize()));
+  await finReading;
 
   // Fund a month: how much it still needs for its pool.
   const fundMonth = monthInput("fund-month", current);
@@ -156,8 +159,9 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     fundNeed.textContent = `${w.month(m)} has ${chain.tokens(big(state.value.funded))} of a ${chain.tokens(big(pool.value))} pool${need > 0n ? `: ${chain.tokens(need)} more fills it` : ": fully funded"}.`;
     if (need > 0n && fundAmount.value === "") fundAmount.value = plainTokens(need, decimals);
   };
-  fundMonth.addEventListener("change", () => void previewFund());
-  await previewFund();
+  let fundReading = previewFund();
+  fundMonth.addEventListener("change", () => void (fundReading = previewFund()));
+  await fundReading;
 
   const bonusAmount = el("input", { type: "text", id: "bonus-amount", inputMode: "decimal", placeholder: "12000" });
 
@@ -214,6 +218,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
   applicant.addEventListener("change", () => void (async () => {
     application.replaceChildren();
     const who = applicant.value.trim();
+    if (!isAddress(who)) return void application.append(el("p", { className: "error" }, "That is not an account address (SS58)."));
     const got = await chain.query<{ evidenceRef: unknown; appliedAt: number } | null>("registry", address, "application", who);
     if (!got.ok) return void application.append(el("p", { className: "error" }, got.words));
     if (!got.value) return void application.append(el("p", {}, "No application from this address."));
@@ -256,8 +261,11 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       finMonth,
       finPreview,
       txButton("Propose finalizing", () => {
-        if (finPool === undefined) return ctx.say("The month's pool could not be read: see above.", true);
-        void propose({ FinalizeMonth: { month: Number(finMonth.value), pool: finPool.toString() } }, "Finalize proposed");
+        void (async () => {
+          await finReading;
+          if (finPool === undefined) return ctx.say("The month's pool could not be read: see above.", true);
+          await propose({ FinalizeMonth: { month: Number(finMonth.value), pool: finPool.toString() } }, "Finalize proposed");
+        })();
       }),
     ),
     el(
@@ -270,8 +278,11 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       fundAmount,
       fundNeed,
       txButton("Propose funding", () => {
-        const amount = amountOf(fundAmount);
-        if (amount !== undefined) void propose({ FundMonth: { month: Number(fundMonth.value), amount: amount.toString() } }, "Funding proposed");
+        void (async () => {
+          await fundReading;
+          const amount = amountOf(fundAmount);
+          if (amount !== undefined) await propose({ FundMonth: { month: Number(fundMonth.value), amount: amount.toString() } }, "Funding proposed");
+        })();
       }),
     ),
     el(

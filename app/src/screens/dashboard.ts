@@ -34,9 +34,9 @@ export async function renderDashboard(ctx: Context) {
     ]);
     if (!state.ok || !dates.ok) continue;
     const d: Dates = { start: Number(dates.value.start), deadline: Number(dates.value.deadline), reviewEnd: Number(dates.value.reviewEnd), scoresFinal: Number(dates.value.scoresFinal) };
-    const stage = stageOf(state.value, d, now, clock);
-    const pool = stage === "swept" || stage === "claims" || stage === "sweep-due" ? undefined : await chain.query<unknown>("reward_pool", address, "finalize_preview", m);
-    const text = monthInWords(state.value, d, now, clock, pool?.ok ? big(pool.value) : undefined, (a) => chain.tokens(a));
+    const stage = stageOf(state.value, d, now, clock, next, m);
+    const pool = ["swept", "claims", "sweep-due", "passed-over"].includes(stage) ? undefined : await chain.query<unknown>("reward_pool", address, "finalize_preview", m);
+    const text = monthInWords(state.value, d, now, clock, pool?.ok ? big(pool.value) : undefined, (a) => chain.tokens(a), next, m);
     if (m === next && config.ok) nextNeed = { month: m, need: bonusNeed(state.value, config.value.headBonus, config.value.seniorBonus) };
     // Only the next month in order can be finalized: say so on the others waiting.
     const order = stage === "to-finalize" && next !== undefined && m !== next ? ` Months are finalized in order: ${monthLabel(chain, next)} comes first.` : "";
