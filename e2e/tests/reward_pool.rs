@@ -798,6 +798,66 @@ fn claim_window_and_sweep() {
     fx.assert_solvent();
 }
 
+/// Funding given to a month before the council's first finalize chose a later month: months are
+/// finalized in order, so the earlier month never will be, and its funds stayed in the contract
+/// with no way out but winding the whole pool down. Anyone sweeps them forward instead.
+#[test]
+fn a_month_passed_over_by_the_first_finalize_is_swept_forward() {
+    let mut fx = Fx::new();
+    let a = fx.induct(2, Rank::Ambassador);
+    fx.at(1, When::Open);
+    fx.fund(1, 84_000 * UNIT);
+    // Month 1 has funds but nothing is finalized yet: nothing to sweep, and a later month may
+    // still be the first finalized.
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 1u32),
+        Err(Error::NotFinalized)
+    );
+    fx.at(2, When::Open);
+    fx.submit(2, 2, vec![Marketing, ContentCreation]).unwrap();
+    fx.fund(2, 84_000 * UNIT);
+    fx.at(2, When::Review);
+    fx.score(2, a, vec![(Marketing, s(20, 20)), (ContentCreation, s(10, 10))])
+        .unwrap();
+    fx.at(2, When::Finalizable);
+    fx.finalize(2).unwrap();
+    assert_eq!(fx.finalize(1), Err(Error::FinalizeOutOfOrder));
+    // Month 1 is passed over: anyone moves all of it into the month finalized next.
+    let (open, _): (u32, rules::calendar::Phase) =
+        fx.call::<_, R<_>>(STRANGER, "current_month", ()).unwrap();
+    let into = open.max(3);
+    let before = fx.month(into).funded;
+    let paused: R<()> = fx.call(GOV, "pause", ());
+    paused.unwrap();
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 1u32),
+        Err(Error::Paused)
+    );
+    let unpaused: R<()> = fx.call(GOV, "unpause", ());
+    unpaused.unwrap();
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 1u32),
+        Ok(84_000 * UNIT)
+    );
+    assert_eq!(fx.month(into).funded - before, 84_000 * UNIT);
+    assert!(fx.month(1).swept);
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 1u32),
+        Err(Error::AlreadySwept)
+    );
+    // Month 0, passed over with nothing in it, has nothing to sweep; month 3, the next to
+    // finalize, is not passed over.
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 0u32),
+        Err(Error::NotFinalized)
+    );
+    assert_eq!(
+        fx.call::<_, R<u128>>(STRANGER, "sweep", 3u32),
+        Err(Error::NotFinalized)
+    );
+    fx.assert_solvent();
+}
+
 #[test]
 fn minimum_gate_pays_nothing_below_it() {
     let mut fx = Fx::with(

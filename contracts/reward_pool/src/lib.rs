@@ -37,7 +37,9 @@
 //!    therefore depends only on its percentages in the finalized months up to N.
 //! 8. **sweep** — anyone, after the claim window (its whole length counted from finalization, time
 //!    spent paused not counted): what is unclaimed (rounding dust included) goes
-//!    to the currently open month, unused bonus back to the reserve.
+//!    to the currently open month, unused bonus back to the reserve. A month passed over (funded,
+//!    never finalized, before the last finalized one: it never will be) is swept whole, so no
+//!    funding stays behind a first finalize that chose a later month.
 //!
 //! ## What a month keeps
 //! - The configuration in force when the month opened: `set_config` applies from the next month
@@ -1291,28 +1293,48 @@ pub mod reward_pool {
         }
 
         /// After `month`'s claim window, moves what is unclaimed (rounding dust included) into
-        /// the currently open month and returns unused bonuses to the reserve. Anyone may call
-        /// it, once per month.
+        /// the currently open month and returns unused bonuses to the reserve. A month passed
+        /// over (never finalized, before the last finalized month: months are finalized in
+        /// order, so it never will be; e.g. funded before the council's first finalize chose a
+        /// later month) is swept the same way: everything it was funded, fed or carried moves
+        /// forward, so no funding stays behind. Anyone may call it, once per month.
         ///
-        /// Errors: `Paused`, `NotFinalized`, `ClaimWindowOpen`, `AlreadySwept`,
-        /// `Rule(BeforeCalendarStart)`, `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
+        /// Errors: `Paused`, `NotFinalized` (nor passed over with funds in it),
+        /// `ClaimWindowOpen`, `AlreadySwept`, `Rule(BeforeCalendarStart)`,
+        /// `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
         #[ink(message)]
         pub fn sweep(&mut self, month: u32) -> Result<Balance> {
             self.ensure_running()?;
             let mut state = self.months.get(month).unwrap_or_default();
-            let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
             let now = self.env().block_timestamp();
-            if self.clock.running_ms(now) < fin.claim_deadline {
-                return Err(Error::ClaimWindowOpen);
-            }
-            if state.swept {
-                return Err(Error::AlreadySwept);
-            }
-            let amount = fin.settlement.unclaimed(state.paid)?;
-            let bonus_returned = sub(fin.bonus_reserved, state.bonus_paid)?;
+            let (amount, bonus_returned) = match state.finalized.clone() {
+                Some(fin) => {
+                    if self.clock.running_ms(now) < fin.claim_deadline {
+                        return Err(Error::ClaimWindowOpen);
+                    }
+                    if state.swept {
+                        return Err(Error::AlreadySwept);
+                    }
+                    self.unswept = self.unswept.checked_sub(1).ok_or(RuleError::Overflow)?;
+                    (
+                        fin.settlement.unclaimed(state.paid)?,
+                        sub(fin.bonus_reserved, state.bonus_paid)?,
+                    )
+                }
+                None => {
+                    let passed_over = self.last_finalized.is_some_and(|last| month < last);
+                    if !passed_over || state.funded == 0 {
+                        return Err(Error::NotFinalized);
+                    }
+                    if state.swept {
+                        return Err(Error::AlreadySwept);
+                    }
+                    // Nothing of it was set aside or owed to a member: all of it moves.
+                    (state.funded, 0)
+                }
+            };
             state.swept = true;
             self.months.insert(month, &state);
-            self.unswept = self.unswept.checked_sub(1).ok_or(RuleError::Overflow)?;
             self.bonus_reserve = add(self.bonus_reserve, bonus_returned)?;
             // The open month is never finalized (finalizing needs its review window over),
             // but months are finalized in order, so never carry behind the next one either.
