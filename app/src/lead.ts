@@ -41,7 +41,7 @@ export function stageOf(m: MonthRecord, d: Dates, now: number, running: number, 
     if (m.swept) return "swept";
     return running >= Number(m.finalized.claimDeadline) ? "sweep-due" : "claims";
   }
-  if (next !== undefined && month !== undefined && month < next) return "passed-over";
+  if (next !== undefined && month !== undefined && month < next) return m.swept ? "swept" : "passed-over";
   if (now < d.start) return "upcoming";
   if (now < d.deadline) return "open";
   if (now < d.reviewEnd) return "review";
@@ -80,7 +80,7 @@ export function monthInWords(
     case "to-finalize":
       return `Scores final, waiting for the council to finalize: ${reports}; ${funding}.`;
     case "passed-over":
-      return `Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing${funded > 0n ? `; ${tokens(funded)} was funded into it` : ""}.`;
+      return `Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing${funded > 0n ? `; its ${tokens(funded)} can be swept into the month finalized next (anyone may)` : ""}.`;
     case "claims": {
       const f = m.finalized!;
       const owed = f.settlement.slices.reduce<bigint>((sum, s) => sum + big(s), 0n) + big(f.bonusReserved);
@@ -89,6 +89,6 @@ export function monthInWords(
     case "sweep-due":
       return `Claim window over: what is unclaimed can be swept into the open month (anyone may).`;
     case "swept":
-      return "Closed: unclaimed rewards swept into a later month.";
+      return m.finalized ? "Closed: unclaimed rewards swept into a later month." : "Never finalized; its funds were swept into a later month.";
   }
 }

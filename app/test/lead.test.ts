@@ -31,7 +31,8 @@ describe("where a month stands", () => {
   it("says a month before the next one to finalize will never be finalized", () => {
     expect(stageOf(month(), d, 60_000, 0, 5, 3)).toBe("passed-over");
     expect(stageOf(month(), d, 60_000, 0, 5, 5)).toBe("to-finalize");
-    expect(monthInWords(month(), d, 60_000, 0, undefined, tokens, 5, 3)).toBe("Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing; 100 UNIT was funded into it.");
+    expect(monthInWords(month(), d, 60_000, 0, undefined, tokens, 5, 3)).toBe("Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing; its 100 UNIT can be swept into the month finalized next (anyone may).");
+    expect(stageOf(month({ swept: true }), d, 60_000, 0, 5, 3)).toBe("swept");
   });
 
   it("times the claim window on the pool's running clock, not on wall time", () => {

@@ -41,7 +41,7 @@ export async function renderDashboard(ctx: Context) {
     // Only the next month in order can be finalized: say so on the others waiting.
     const order = stage === "to-finalize" && next !== undefined && m !== next ? ` Months are finalized in order: ${monthLabel(chain, next)} comes first.` : "";
     const action =
-      stage === "sweep-due"
+      stage === "sweep-due" || (stage === "passed-over" && big(state.value.funded) > 0n)
         ? txButton("Sweep", () => void (async () => {
             if (await chain.send("reward_pool", address, "sweep", [m], `${monthLabel(chain, m)} swept`, ctx.say)) await ctx.refresh();
           })(), `Sweep ${monthLabel(chain, m)}`)
