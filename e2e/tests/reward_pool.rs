@@ -817,8 +817,12 @@ fn a_month_passed_over_by_the_first_finalize_is_swept_forward() {
     fx.submit(2, 2, vec![Marketing, ContentCreation]).unwrap();
     fx.fund(2, 84_000 * UNIT);
     fx.at(2, When::Review);
-    fx.score(2, a, vec![(Marketing, s(20, 20)), (ContentCreation, s(10, 10))])
-        .unwrap();
+    fx.score(
+        2,
+        a,
+        vec![(Marketing, s(20, 20)), (ContentCreation, s(10, 10))],
+    )
+    .unwrap();
     fx.at(2, When::Finalizable);
     fx.finalize(2).unwrap();
     assert_eq!(fx.finalize(1), Err(Error::FinalizeOutOfOrder));
