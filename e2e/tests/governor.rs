@@ -111,6 +111,15 @@ fn a_month_is_finalized_only_through_the_governor() {
         Err(Error::ScoresNotFinal)
     );
     suite.chain.set_time(cal.review_end(0, &windows).unwrap());
+    // What the council sees before it signs: the slices and the carry the finalize will freeze
+    // (compared with the frozen settlement below), and a month short of its pool said so.
+    let preview: R<rules::reward::MonthSettlement> =
+        suite.call_governor(ANYONE, "finalize_preview", 0u32);
+    let preview = preview.expect("settlement preview");
+    assert!(preview.slices.iter().any(|slice| *slice > 0));
+    let unfunded: R<rules::reward::MonthSettlement> =
+        suite.call_governor(ANYONE, "finalize_preview", 1u32);
+    assert_eq!(unfunded, Err(Error::Rule(RuleError::Underfunded)));
     let p = suite.propose(2, finalize.clone()).unwrap();
     assert_eq!(
         suite.propose(MEMBER, finalize),
@@ -167,7 +176,11 @@ fn a_month_is_finalized_only_through_the_governor() {
     assert_eq!(execute(&mut suite, ANYONE, p), Err(Error::AlreadyExecuted));
     assert_eq!(approve(&mut suite, 4, p), Err(Error::AlreadyExecuted));
     let month: reward_pool::MonthState = suite.chain.call(&pool, &account(ANYONE), "month", 0u32);
-    assert!(month.finalized.is_some());
+    assert_eq!(
+        month.finalized.expect("finalized").settlement,
+        preview,
+        "the finalize froze what the council saw"
+    );
 
     // The member claims with its own wallet exactly what the preview shows.
     let preview: reward_pool::Result<Vec<reward_pool::MonthPreview>> =
