@@ -7,7 +7,7 @@
 // look: what the council decides is public.
 
 import { actionInWords, choices, duration, stageOf, stateInWords, variant, type ProposalView, type Wording } from "../council";
-import { big, bytes, countdown, parseTokens, plainTokens } from "../program";
+import { DEPARTMENTS, DEPARTMENT_NAMES, big, bytes, countdown, parseTokens, plainTokens } from "../program";
 import { sameAccount } from "../chain";
 import { bytesText } from "../claims";
 import { isAddress } from "@polkadot/util-crypto";
@@ -121,10 +121,11 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     finPool = undefined;
     const m = Number(finMonth.value);
     if (finMonth.value === "" || !Number.isInteger(m)) return void (finPreview.textContent = "Choose a month.");
-    const [pool, state, dates] = await Promise.all([
+    const [pool, state, dates, settlement] = await Promise.all([
       chain.query<unknown>("reward_pool", address, "finalize_preview", m),
       chain.query<Record<string, unknown>>("reward_pool", address, "month", m),
       chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m),
+      chain.query<{ slices: unknown[]; carried: unknown }>("governor", address, "finalize_preview", m),
     ]);
     if (!pool.ok) return void (finPreview.textContent = pool.words);
     finPool = big(pool.value);
@@ -136,6 +137,14 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       `; ${Number(s.submissions ?? 0)} reports, ${Number(s.heads ?? 0)} Head and ${Number(s.seniors ?? 0)} Senior bonuses due from the reserve`,
       s.finalized ? "; already finalized." : ".",
     ];
+    // The slices and the carry the finalize would freeze now (the governor runs the pool's
+    // settlement rule on the pool's figures).
+    if (settlement.ok) {
+      const slices = settlement.value.slices.map((x, i) => [DEPARTMENT_NAMES[DEPARTMENTS[i]], big(x)] as const).filter(([, x]) => x > 0n);
+      lines.push(
+        ` Shared out: ${slices.length ? slices.map(([name, x]) => `${name} ${chain.tokens(x)}`).join(", ") : "nothing (no department has points)"}; carried into the next month: ${chain.tokens(big(settlement.value.carried))}.`,
+      );
+    }
     if (dates.ok && Number(dates.value.scoresFinal) > chain.now()) lines.push(` Scores are final in ${countdown(Number(dates.value.scoresFinal), chain.now())}: a proposal is refused until then.`);
     finPreview.textContent = lines.join("");
   };
