@@ -62,6 +62,8 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await page.locator("#finalize-month").fill(String(month));
   await page.locator("#finalize-month").dispatchEvent("change");
   await expect(page.locator("#finalize-preview")).toContainText(`period ${month}: pool`);
+  // The slices and the carry, before anyone signs: the departments the member was scored in.
+  await expect(page.locator("#finalize-preview")).toContainText(/Shared out: Basic .*Marketing .*Content creation .*; carried into the next month/);
   await page.screenshot({ path: "test-results/council-propose.png", fullPage: true });
   await page.getByRole("button", { name: "Propose finalizing" }).click();
   await expect(page.locator("#progress")).toContainText(/Finalize proposed: (in a block|finalized)/, { timeout: 60_000 });
