@@ -10,6 +10,7 @@ export default defineConfig({
     baseURL: "http://127.0.0.1:4173",
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" },
     headless: true,
+    screenshot: "only-on-failure",
   },
   webServer: {
     command: "npx vite preview --port 4173 --strictPort --host 127.0.0.1",

@@ -59,7 +59,7 @@ test("a curator runs a bounty the council approves, and two members claim its aw
 
   // The curator reports the milestone; the council approves that report.
   await actAs(page, dave, "Bounties", `Bounty ${id}`);
-  await page.getByLabel(`Report for milestone 1 of bounty ${id}`).fill("https://forum.example/milestone-1-report");
+  await page.getByLabel(`Report for milestone 1 of bounty ${id}`, { exact: true }).fill("https://forum.example/milestone-1-report");
   await page.getByRole("button", { name: `Send the report for milestone 1 of bounty ${id}` }).click();
   await expect(page.locator("#progress")).toContainText(/Milestone 1 reported: (in a block|finalized)/, { timeout: 60_000 });
   pid++;

@@ -48,7 +48,7 @@ test("a newcomer applies and is accepted by the council; a member retires", asyn
   await actAs(page, alice, "Council", "You sit on the council");
   await page.locator("#proposal-description").fill("https://forum.example/newcomer");
   await page.locator("#applicant").fill(applicant.address);
-  await page.locator("#applicant").dispatchEvent("change");
+  await page.locator("#applicant").blur();
   await expect(page.locator("#application")).toContainText("https://github.com/newcomer/portfolio", { timeout: 30_000 });
   await page.locator("#applicant-rank").selectOption("Candidate");
   await page.screenshot({ path: "test-results/council-application.png", fullPage: true });

@@ -10,6 +10,7 @@ import { ContractPromise } from "@polkadot/api-contract";
 import { readFileSync, writeFileSync } from "node:fs";
 import { byteArray, parseCsv } from "../src/program";
 import { chainNow, waitInPeriod } from "./clock";
+import { actAs } from "./steps";
 import { injectWallet, pairs } from "./wallet";
 
 const manifest = JSON.parse(readFileSync("public/manifest.json", "utf8"));
@@ -93,8 +94,7 @@ test("a reviewer scores a month's reports through the scoring sheet", async ({ p
 
   // The member reads the points per department and the reviewer's reason on My months.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByLabel("Wallet account").selectOption(member.address);
-  await page.getByRole("tab", { name: "My months" }).click();
+  await actAs(page, member, "My months", "My months");
   const row = page.locator("#months tr", { hasText: new RegExp(`period ${month}\\b`) });
   await expect(row).toContainText("Marketing 28/40", { timeout: 30_000 });
   await expect(row).toContainText("Reviewer: “links open; only this month's work counts”");

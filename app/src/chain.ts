@@ -47,6 +47,8 @@ export class Chain {
   private blockMs = 0;
   private blockAt = 0;
   private busy = false;
+  /** Transactions sent so far: the progress line follows the newest. */
+  private sends = 0;
   readonly contracts: Record<ContractName, ContractPromise>;
   readonly metadata: Record<ContractName, InkMetadata>;
 
@@ -206,6 +208,13 @@ export class Chain {
       say("Another transaction is still on its way: wait for it.", true);
       return false;
     }
+    // The progress line speaks of the newest transaction: an earlier one, still followed to
+    // finality, stops writing to it once another is sent.
+    const mine = ++this.sends;
+    const outer = say;
+    say = (text, failed) => {
+      if (mine === this.sends) outer(text, failed);
+    };
     if (calls.length > 1 && !this.api.tx.utility?.batchAll) {
       say("This chain cannot put several calls under one signature (no utility pallet): send them one at a time.", true);
       return false;
