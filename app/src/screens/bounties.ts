@@ -107,7 +107,10 @@ export async function renderBounties(ctx: Context) {
         const status = el("span");
         if (state === "pending") {
           const at = await chain.query<number | null>("bounty", address, "claimable_at", a);
-          if (at.ok && at.value !== null) countdowns.push({ node: status, at: Number(at.value) });
+          if (at.ok && at.value !== null) {
+            countdowns.push({ node: status, at: Number(at.value) });
+            status.textContent = Number(at.value) <= chain.now() ? "claimable now" : `payout in ${countdown(Number(at.value), chain.now())}`;
+          }
           else status.textContent = "payout on hold: the bounty contract is paused";
         } else status.textContent = state;
         awards.append(el("li", {}, `Award ${a}: ${tokens(big(w.amount))} from line ${Number(w.line) + 1} to ${who}`, bytesText(w.memoRef) ? ` (${bytesText(w.memoRef)})` : "", " — ", status));
@@ -156,9 +159,9 @@ export async function renderBounties(ctx: Context) {
     };
     const feedLine = lineSelect();
     feedLine.setAttribute("aria-label", "Budget line to feed from");
-    const feedMonth = el("input", { type: "number", min: "0", step: "1" });
+    const feedMonth = el("input", { type: "number", min: "0", step: "1", placeholder: "month (id)" });
     feedMonth.setAttribute("aria-label", "Month (id) whose pool grows");
-    const feedAmount = el("input", { type: "text", inputMode: "decimal" });
+    const feedAmount = el("input", { type: "text", inputMode: "decimal", placeholder: `amount (${chain.manifest.token.symbol})` });
     feedAmount.setAttribute("aria-label", `Amount to feed in ${chain.manifest.token.symbol}`);
     return el(
       "div",

@@ -83,7 +83,7 @@ export async function renderReport(ctx: Context) {
   root.append(
     heading,
     windowLine,
-    existing ? el("p", {}, `You sent a report${existing.late ? " (flagged late)" : ""}. It is shown below; sending again replaces it until the deadline.`) : "",
+    existing ? el("p", {}, `Your report${existing.late ? " (flagged late)" : ""} is shown below.`) : "",
     fieldset,
     el("label", { htmlFor: "evidence" }, `Evidence: a link or IPFS CID of your month's work (at most ${config.maxEvidenceLen} bytes)`),
     evidence,
