@@ -134,7 +134,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     const lines = [
       `${w.month(m)}: pool ${chain.tokens(finPool)} to share, ${chain.tokens(funded)} funded`,
       funded < finPool ? ` (short by ${chain.tokens(finPool - funded)}: fund it first)` : "",
-      `; ${Number(s.submissions ?? 0)} reports, ${Number(s.heads ?? 0)} Head and ${Number(s.seniors ?? 0)} Senior bonuses due from the reserve`,
+      `; ${Number(s.submissions ?? 0)} reports (${Number(s.late ?? 0)} late), ${Number(s.flagged ?? 0)} with reviewers disagreeing, ${Number(s.disputes ?? 0)} disputed (${Number(s.answered ?? 0)} answered); ${Number(s.heads ?? 0)} Head and ${Number(s.seniors ?? 0)} Senior bonuses due from the reserve`,
       s.finalized ? "; already finalized." : ".",
     ];
     // The slices and the carry the finalize would freeze now (the governor runs the pool's
