@@ -7,8 +7,8 @@
 
 import { expect, test } from "@playwright/test";
 import { connect, freeOf, manifestOf, paidInBestBlock, read } from "./fixtures";
-import { actAs, approveAndExecute, waitUntil } from "./steps";
-import { injectWallet, pairs } from "./wallet";
+import { actAs, approveAndExecute, openApp, waitUntil } from "./steps";
+import { pairs } from "./wallet";
 
 const UNIT = (n: number, decimals: number) => BigInt(n) * 10n ** BigInt(decimals);
 
@@ -17,17 +17,14 @@ test("a curator runs a bounty the council approves, and two members claim its aw
   const s = await connect(manifest);
   const d = manifest.token.decimals;
   const [dave, alice, bob, charlie, first, second] = pairs(["//Dave", "//Alice", "//Bob", "//Charlie", "//Ambassador1", "//Ambassador2"]);
-  await injectWallet(page, s.api, [
-    { pair: dave, name: "curator" },
-    { pair: alice, name: "alice" },
-    { pair: bob, name: "bob" },
-    { pair: charlie, name: "charlie" },
-    { pair: first, name: "first member" },
-    { pair: second, name: "second member" },
+  await openApp(page, s, "/?deployment=council#bounties", [
+    [dave, "curator"],
+    [alice, "alice"],
+    [bob, "bob"],
+    [charlie, "charlie"],
+    [first, "first member"],
+    [second, "second member"],
   ]);
-  await page.goto("/?deployment=council#bounties");
-  await page.getByRole("button", { name: "Connect wallet" }).click();
-  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
   await actAs(page, dave, "Bounties", "Propose a bounty");
 
   // The curator proposes: one line of 1,000, one milestone of 100 %, a 2 % fee, last month's period.

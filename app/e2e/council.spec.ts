@@ -10,8 +10,8 @@ import { expect, test } from "@playwright/test";
 import { bytes } from "../src/program";
 import { chainNow, waitInPeriod } from "./clock";
 import { connect, freeOf, manifestOf, paidInBestBlock, read, send } from "./fixtures";
-import { actAs, approveAndExecute, waitUntil } from "./steps";
-import { injectWallet, pairs } from "./wallet";
+import { actAs, approveAndExecute, openApp, waitUntil } from "./steps";
+import { pairs } from "./wallet";
 
 test("a council funds and finalizes a month in the page, and the member claims it", async ({ page }) => {
   const manifest = manifestOf("council");
@@ -25,15 +25,12 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await send(s, s.pool, member, "submit", month, ["Marketing", "ContentCreation"], [{ effort: 14, results: 12 }, { effort: 9, results: 8 }], bytes("https://github.com/program/issues/11"));
   const dates = await read<{ deadline: number; scoresFinal: number }>(s, s.pool, "monthDates", month);
 
-  await injectWallet(page, s.api, [
-    { pair: alice, name: "alice" },
-    { pair: bob, name: "bob" },
-    { pair: charlie, name: "charlie" },
-    { pair: member, name: "member" },
+  await openApp(page, s, "/?deployment=council#council", [
+    [alice, "alice"],
+    [bob, "bob"],
+    [charlie, "charlie"],
+    [member, "member"],
   ]);
-  await page.goto("/?deployment=council#council");
-  await page.getByRole("button", { name: "Connect wallet" }).click();
-  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
   await actAs(page, alice, "Council", "You sit on the council");
 
   // The reviewer scores the report once the deadline has passed (its review window is short).

@@ -7,8 +7,8 @@
 
 import { expect, test } from "@playwright/test";
 import { connect, manifestOf, read } from "./fixtures";
-import { actAs, approveAndExecute } from "./steps";
-import { injectWallet, pairs } from "./wallet";
+import { actAs, approveAndExecute, openApp } from "./steps";
+import { pairs } from "./wallet";
 
 test("a newcomer applies and is accepted by the council; a member retires", async ({ page }) => {
   const s = await connect(manifestOf("council"));
@@ -23,16 +23,13 @@ test("a newcomer applies and is accepted by the council; a member retires", asyn
       })
       .catch(reject),
   );
-  await injectWallet(page, s.api, [
-    { pair: applicant, name: "newcomer" },
-    { pair: alice, name: "alice" },
-    { pair: bob, name: "bob" },
-    { pair: charlie, name: "charlie" },
-    { pair: leaving, name: "leaving member" },
+  await openApp(page, s, "/?deployment=council#membership", [
+    [applicant, "newcomer"],
+    [alice, "alice"],
+    [bob, "bob"],
+    [charlie, "charlie"],
+    [leaving, "leaving member"],
   ]);
-  await page.goto("/?deployment=council#membership");
-  await page.getByRole("button", { name: "Connect wallet" }).click();
-  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
 
   // The newcomer applies.
   await actAs(page, applicant, "Membership", "Apply to join");

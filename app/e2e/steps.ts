@@ -6,8 +6,21 @@ import { expect, type Page } from "@playwright/test";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { chainNow, tick } from "./clock";
 import { read, type Suite } from "./fixtures";
+import { injectWallet } from "./wallet";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Opens the app at `path` with a test wallet sharing `wallets` (named as listed), connects, and
+ * waits until the screens have loaded for the first wallet.
+ */
+export async function openApp(page: Page, s: Suite, path: string, wallets: Array<[KeyringPair, string]>) {
+  await injectWallet(page, s.api, wallets.map(([pair, name]) => ({ pair, name })));
+  await page.goto(path);
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await expect(page.locator("#status")).toContainText("Connected", { timeout: 60_000 });
+  await loaded(page);
+}
 
 /** Waits until the page's screens show the last account chosen (no load running or queued). */
 export async function loaded(page: Page) {
