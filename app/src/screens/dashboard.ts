@@ -6,6 +6,7 @@ import { bonusNeed, monthInWords, stageOf, type Dates, type MonthRecord } from "
 import { big } from "../program";
 import { $, el, txButton } from "../ui";
 import { monthAt, monthLabel, type Context } from "./context";
+import { monthReportSection } from "./month-report";
 
 /** Months shown, newest first: the open one and the eleven before it. */
 const SHOWN = 12;
@@ -40,13 +41,17 @@ export async function renderDashboard(ctx: Context) {
     if (m === next && config.ok) nextNeed = { month: m, need: bonusNeed(state.value, config.value.headBonus, config.value.seniorBonus) };
     // Only the next month in order can be finalized: say so on the others waiting.
     const order = stage === "to-finalize" && next !== undefined && m !== next ? ` Months are finalized in order: ${monthLabel(chain, next)} comes first.` : "";
+    // A finalized month's report, one click away (the section below reads it).
+    const report = state.value.finalized
+      ? el("button", { type: "button", textContent: "Report", onclick: () => showReport(m), aria: { label: `Report of ${monthLabel(chain, m)}` } })
+      : "";
     const action =
       stage === "sweep-due" || (stage === "passed-over" && big(state.value.funded) > 0n)
         ? txButton("Sweep", () => void (async () => {
             if (await chain.send("reward_pool", address, "sweep", [m], `${monthLabel(chain, m)} swept`, ctx.say)) await ctx.refresh();
           })(), `Sweep ${monthLabel(chain, m)}`)
         : "";
-    rows.append(el("tr", { className: stage }, el("th", { scope: "row" }, monthLabel(chain, m)), el("td", {}, text + order), el("td", {}, action)));
+    rows.append(el("tr", { className: stage }, el("th", { scope: "row" }, monthLabel(chain, m)), el("td", {}, text + order), el("td", {}, action, report)));
   }
   const reserveText = reserve.ok ? chain.tokens(big(reserve.value)) : "?";
   root.append(
@@ -60,5 +65,13 @@ export async function renderDashboard(ctx: Context) {
         : "",
     ),
     el("div", { className: "table-wrap" }, el("table", {}, el("caption", {}, "The last twelve months, newest first"), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Month"), el("th", { scope: "col" }, "Where it stands"), el("th", { scope: "col" }, "Action"))), rows)),
+    monthReportSection(ctx, last.ok && last.value !== null ? Number(last.value) : undefined),
   );
+
+  function showReport(m: number) {
+    const input = document.getElementById("report-month") as HTMLInputElement;
+    input.value = String(m);
+    input.scrollIntoView({ block: "start" });
+    (document.querySelector("#month-report button") as HTMLButtonElement).click();
+  }
 }
