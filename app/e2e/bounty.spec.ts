@@ -2,11 +2,15 @@
 // the Council screen (Alice proposes from "Waiting for the council", Bob approves, Charlie
 // executes); the curator reports its milestone; the council approves the report the same way; the
 // curator awards two members in one signature; after the payout delay each member claims its
-// award on My months, its balance rising by exactly the award. Each step is checked on chain. Runs
+// award on My months, its balance rising by exactly the award; a third award is cancelled by the
+// council during its payout delay (the contract paused first) and the contract resumed from the
+// Council screen's pause form. Each step is checked on chain. Runs
 // on the fresh suite deployed for the council's test (?deployment=council).
 
 import { expect, test } from "@playwright/test";
-import { connect, freeOf, manifestOf, paidInBestBlock, read } from "./fixtures";
+import { connect, freeOf, manifestOf, paidInBestBlock, read, send } from "./fixtures";
+import { tick } from "./clock";
+import { bytes } from "../src/program";
 import { actAs, approveAndExecute, openApp, waitUntil } from "./steps";
 import { pairs } from "./wallet";
 
@@ -98,6 +102,41 @@ test("a curator runs a bounty the council approves, and two members claim its aw
     await expect(page.locator("#progress")).toContainText(`Award ${award} claimed`, { timeout: 60_000 });
     expect((await freeOf(s, member.address)) - before + (await paidInBestBlock(s.api, member.address))).toBe(amount);
   }
+
+  // A third award is stopped by the council during its payout delay. The delay (5 s here) is
+  // shorter than a proposal's round in the page, so the test pauses the bounty contract at once
+  // with dev keys, as a council would first pause to investigate: the delay stops running. The
+  // page then proposes the cancel (the award shows its payout on hold) and resumes the contract.
+  const spentBefore = BigInt(String((await read<{ lines: Array<{ budget: { spent: number | string } }> }>(s, s.bounty, "report", id)).lines[0].budget.spent));
+  await send(s, s.bounty, dave, "award", id, 0, first.address, UNIT(25, d).toString(), bytes("duplicate of award 1"));
+  const third = (await read<number[]>(s, s.bounty, "proposalAwards", id, 0, 50))[2];
+  pid = Number(await read<number>(s, s.governor, "proposalCount"));
+  await send(s, s.governor, alice, "propose", { Pause: { target: "Bounty" } }, bytes("https://forum.example/investigate"));
+  await send(s, s.governor, bob, "approve", pid);
+  await new Promise((r) => setTimeout(r, 1_200));
+  await tick(s.api);
+  await send(s, s.governor, charlie, "execute", pid);
+  expect(await read<number | null>(s, s.bounty, "claimableAt", third)).toBeNull();
+
+  pid++;
+  await actAs(page, alice, "Council", "You sit on the council");
+  await page.locator("#proposal-description").fill(`https://forum.example/cancel-award-${third}`);
+  const waiting = page.locator("#council-waiting li", { hasText: `Award ${third} ` });
+  await expect(waiting).toContainText("payout on hold");
+  await page.screenshot({ path: "test-results/council-cancel-award.png", fullPage: true });
+  await waiting.getByRole("button", { name: `Propose cancelling award ${third}` }).click();
+  await expect(page.locator("#progress")).toContainText(/Cancelling award \d+ proposed: (in a block|finalized)/, { timeout: 60_000 });
+  await approveAndExecute(page, s, { bob, charlie }, pid, `Cancel award ${third}`);
+  expect(JSON.stringify((await read<{ state: unknown }>(s, s.bounty, "awardOf", third)).state)).toMatch(/cancelled/i);
+  expect(BigInt(String((await read<{ lines: Array<{ budget: { spent: number | string } }> }>(s, s.bounty, "report", id)).lines[0].budget.spent))).toBe(spentBefore);
+
+  pid++;
+  await actAs(page, alice, "Council", "You sit on the council");
+  await page.locator("#proposal-description").fill("https://forum.example/resume-bounties");
+  await page.getByRole("button", { name: "Propose resuming the bounty contract" }).click();
+  await expect(page.locator("#progress")).toContainText(/Resuming the bounty contract proposed: (in a block|finalized)/, { timeout: 60_000 });
+  await approveAndExecute(page, s, { bob, charlie }, pid, "Unpause the bounty contract");
+  expect(await read<boolean>(s, s.bounty, "paused")).toBe(false);
   await s.api.disconnect();
 
   /** The next bounty id: the first the contract does not know. */

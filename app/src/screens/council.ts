@@ -16,6 +16,10 @@ import { $, el, reference, txButton } from "../ui";
 import { listBounties } from "./bounties";
 import { control } from "./shape-form";
 import { monthAt, monthLabel, type Context } from "./context";
+import { awardsToCancel, memberForm, pauseForm, reviewersForm } from "./council-forms";
+
+/** The pool's `MAX_REVIEWER_CHANGES`: reviewers added and removed in one proposal. */
+const MAX_REVIEWER_CHANGES = 32;
 
 /** Most proposals listed, newest first. */
 const SHOWN = 25;
@@ -49,19 +53,38 @@ export async function renderCouncil(ctx: Context) {
     ),
     el("p", { className: "hint" }, onCouncil ? "You sit on the council: you may propose, approve, revoke and cancel." : "You do not sit on the council: you may read the proposals and execute an approved one whose timelock has passed."),
   );
-  if (onCouncil) await renderProposeForms(ctx, root, w);
+  if (onCouncil) await renderProposeForms(ctx, root, w, times.ok ? Number(times.value[0]) : 0);
 
   const count = await chain.query<number>("governor", address, "proposal_count");
   const total = count.ok ? Number(count.value) : 0;
-  root.append(el("h3", {}, total ? `Proposals (${Math.min(total, SHOWN)} newest of ${total})` : "Proposals"));
+  root.append(el("h3", {}, total ? `Proposals (${total}, newest first)` : "Proposals"));
   if (total === 0) return void root.append(el("p", {}, "No proposal yet."));
   const list = el("ol", { className: "proposals", reversed: true });
   root.append(list);
   const states: Array<{ node: HTMLElement; view: ProposalView }> = [];
-  for (let id = total - 1; id >= Math.max(0, total - SHOWN); id--) {
-    const got = await chain.query<ProposalView | null>("governor", address, "proposal", id);
-    if (!got.ok || !got.value) continue;
-    const view = got.value;
+  const older = el("button", { type: "button", id: "older-proposals" });
+  // Proposals `top` down to `top - SHOWN + 1`, then a button for the next older ones.
+  const show = async (top: number) => {
+    older.remove();
+    const ids = Array.from({ length: Math.min(SHOWN, top + 1) }, (_, i) => top - i);
+    const views = await Promise.all(ids.map((id) => chain.query<ProposalView | null>("governor", address, "proposal", id)));
+    ids.forEach((id, i) => {
+      const got = views[i];
+      if (got.ok && got.value) showOne(id, got.value);
+    });
+    const rest = top - SHOWN + 1;
+    if (rest > 0) {
+      older.textContent = `Show ${Math.min(rest, SHOWN)} older proposals (${rest} left)`;
+      older.onclick = () => void show(rest - 1);
+      list.after(older);
+    }
+  };
+  await show(total - 1);
+  timer = setInterval(() => {
+    for (const s of states) s.node.textContent = stateInWords(s.view, chain.now());
+  }, 1_000);
+
+  function showOne(id: number, view: ProposalView) {
     const now = chain.now();
     const state = el("p", { className: "state" }, stateInWords(view, now));
     states.push({ node: state, view });
@@ -85,17 +108,18 @@ export async function renderCouncil(ctx: Context) {
       ),
     );
   }
-  timer = setInterval(() => {
-    for (const s of states) s.node.textContent = stateInWords(s.view, chain.now());
-  }, 1_000);
 
   async function send(label: string, args: unknown[], done: string) {
     if (await chain.send("governor", address, label, args, done, ctx.say)) await ctx.refresh();
   }
 }
 
-/** The propose forms: finalize, fund a month, top up the bonus reserve. */
-async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
+/**
+ * The propose forms: what waits for the council (bounties, milestone reports, awards in their
+ * payout delay, an application), finalize, fund a month, top up the bonus reserve, a member,
+ * the reviewers, pausing; any other action from the metadata. `timelockMs` is the governor's.
+ */
+async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording, timelockMs: number) {
   const { chain, address } = ctx;
   const decimals = chain.manifest.token.decimals;
   const last = await chain.query<number | null>("reward_pool", address, "last_finalized");
@@ -190,7 +214,8 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
   // funding, the report number, the application's time), so a later change is refused.
   const reason = el("input", { type: "text", id: "council-reason", placeholder: "why (a link or text)" });
   const waiting = el("ul", { id: "council-waiting" });
-  for (const [id, r] of await listBounties(ctx)) {
+  const bounties = await listBounties(ctx);
+  for (const [id, r] of bounties) {
     const p = r.proposal;
     if (variant(p.status)[0] === "proposed") {
       const funding = big(p.total) + big(p.feeBudget);
@@ -222,6 +247,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       );
     });
   }
+  waiting.append(...(await awardsToCancel(ctx, w, propose, bounties, timelockMs)));
   const applicant = el("input", { type: "text", id: "applicant", placeholder: "the applicant's address" });
   const application = el("div", { id: "application" });
   applicant.addEventListener("change", () => void (async () => {
@@ -251,13 +277,13 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
     el("h3", {}, "Propose"),
     el("label", { htmlFor: "proposal-description" }, "Description (a link or IPFS CID the council reads; required)"),
     description,
+    el("label", { htmlFor: "council-reason" }, "Reason (a link or text the person concerned reads; required to reject, suspend or remove)"),
+    reason,
     el(
       "fieldset",
       {},
       el("legend", {}, "Waiting for the council"),
-      waiting.children.length ? waiting : el("p", {}, "No bounty or milestone report waits for a decision."),
-      el("label", { htmlFor: "council-reason" }, "Reason for a rejection (a link or text; required to reject)"),
-      reason,
+      waiting.children.length ? waiting : el("p", {}, "No bounty, milestone report or award in its payout delay waits for the council."),
       el("label", { htmlFor: "applicant" }, "An application: the applicant's address"),
       applicant,
       application,
@@ -307,6 +333,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording) {
       }),
     ),
   );
+  root.append(memberForm(ctx, w, propose, reason), reviewersForm(ctx, propose, MAX_REVIEWER_CHANGES), await pauseForm(ctx, propose));
   if (generic) {
     root.append(
       el(
