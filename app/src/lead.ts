@@ -54,7 +54,10 @@ export function bonusNeed(m: MonthRecord, headBonus: unknown, seniorBonus: unkno
   return BigInt(m.heads) * big(headBonus) + BigInt(m.seniors) * big(seniorBonus);
 }
 
-/** A month's line on the dashboard, in words. */
+/**
+ * A month's line on the dashboard, in words. `scored`: how many of its reports have final points
+ * (counted by the dashboard from the pool's `submissions_page` while the review runs).
+ */
 export function monthInWords(
   m: MonthRecord,
   d: Dates,
@@ -64,9 +67,12 @@ export function monthInWords(
   tokens: (a: bigint) => string,
   next?: number,
   month?: number,
+  scored?: number,
 ): string {
   const funded = big(m.funded);
   const reports = `${m.submissions} report${m.submissions === 1 ? "" : "s"}${m.late ? ` (${m.late} late)` : ""}`;
+  // How far the review got, when the dashboard counted the scored entries.
+  const review = scored === undefined || m.submissions === 0 ? "" : `, ${scored} scored${m.submissions > scored ? `, ${m.submissions - scored} not yet` : ""}`;
   const funding = pool === undefined ? `${tokens(funded)} funded` : funded >= pool ? `funded (${tokens(funded)} for a ${tokens(pool)} pool)` : `${tokens(funded)} of a ${tokens(pool)} pool funded: ${tokens(pool - funded)} short`;
   switch (stageOf(m, d, now, running, next, month)) {
     case "upcoming":
@@ -74,11 +80,11 @@ export function monthInWords(
     case "open":
       return `Taking reports: ${reports}, deadline in ${countdown(d.deadline, now)}; ${funding}.`;
     case "review":
-      return `In review: ${reports}, ${countdown(d.reviewEnd, now)} left to score${m.flagged ? `, ${m.flagged} with reviewers disagreeing` : ""}; ${funding}.`;
+      return `In review: ${reports}${review}, ${countdown(d.reviewEnd, now)} left to score${m.flagged ? `, ${m.flagged} with reviewers disagreeing` : ""}; ${funding}.`;
     case "disputes":
-      return `Dispute window: ${m.disputes} dispute${m.disputes === 1 ? "" : "s"}, scores final in ${countdown(d.scoresFinal, now)}; ${funding}.`;
+      return `Dispute window${review ? ` (${review.slice(2)})` : ""}: ${m.disputes} dispute${m.disputes === 1 ? "" : "s"}, scores final in ${countdown(d.scoresFinal, now)}; ${funding}.`;
     case "to-finalize":
-      return `Scores final, waiting for the council to finalize: ${reports}; ${funding}.`;
+      return `Scores final, waiting for the council to finalize: ${reports}${review}; ${funding}.`;
     case "passed-over":
       return `Never finalized: a later month was finalized first (months are finalized in order), so this one pays nothing${funded > 0n ? `; its ${tokens(funded)} can be swept into the month finalized next (anyone may)` : ""}.`;
     case "claims": {

@@ -48,6 +48,11 @@ describe("the dashboard's words", () => {
     expect(monthInWords(month(), d, 2_000, 0, 150n, tokens)).toBe("Taking reports: 3 reports, deadline in 8 s; 100 UNIT of a 150 UNIT pool funded: 50 UNIT short.");
     expect(monthInWords(month({ flagged: 1 }), d, 20_000, 0, 100n, tokens)).toBe("In review: 3 reports, 20 s left to score, 1 with reviewers disagreeing; funded (100 UNIT for a 100 UNIT pool).");
     expect(monthInWords(month(), d, 60_000, 0, 100n, tokens)).toContain("waiting for the council to finalize");
+  });
+  it("says how far the review got when the scored entries were counted", () => {
+    expect(monthInWords(month(), d, 20_000, 0, 100n, tokens, undefined, 4, 1)).toBe("In review: 3 reports, 1 scored, 2 not yet, 20 s left to score; funded (100 UNIT for a 100 UNIT pool).");
+    expect(monthInWords(month({ disputes: 1 }), d, 45_000, 0, 100n, tokens, undefined, 4, 3)).toBe("Dispute window (3 scored): 1 dispute, scores final in 5 s; funded (100 UNIT for a 100 UNIT pool).");
+    expect(monthInWords(month(), d, 60_000, 0, 100n, tokens, undefined, 4, 2)).toBe("Scores final, waiting for the council to finalize: 3 reports, 2 scored, 1 not yet; funded (100 UNIT for a 100 UNIT pool).");
     expect(monthInWords(month({ finalized: fin, paid: 10, bonusPaid: 4 }), d, 70_000, 70_000, undefined, tokens)).toBe("Finalized: 14 UNIT claimed of at most 38 UNIT, claim window ends in 20 s.");
   });
 

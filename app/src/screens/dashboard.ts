@@ -37,7 +37,8 @@ export async function renderDashboard(ctx: Context) {
     const d: Dates = { start: Number(dates.value.start), deadline: Number(dates.value.deadline), reviewEnd: Number(dates.value.reviewEnd), scoresFinal: Number(dates.value.scoresFinal) };
     const stage = stageOf(state.value, d, now, clock, next, m);
     const pool = ["swept", "claims", "sweep-due", "passed-over"].includes(stage) ? undefined : await chain.query<unknown>("reward_pool", address, "finalize_preview", m);
-    const text = monthInWords(state.value, d, now, clock, pool?.ok ? big(pool.value) : undefined, (a) => chain.tokens(a), next, m);
+    const scored = ["review", "disputes", "to-finalize"].includes(stage) ? await scoredIn(m) : undefined;
+    const text = monthInWords(state.value, d, now, clock, pool?.ok ? big(pool.value) : undefined, (a) => chain.tokens(a), next, m, scored);
     if (m === next && config.ok) nextNeed = { month: m, need: bonusNeed(state.value, config.value.headBonus, config.value.seniorBonus) };
     // Only the next month in order can be finalized: say so on the others waiting.
     const order = stage === "to-finalize" && next !== undefined && m !== next ? ` Months are finalized in order: ${monthLabel(chain, next)} comes first.` : "";
@@ -67,6 +68,19 @@ export async function renderDashboard(ctx: Context) {
     el("div", { className: "table-wrap" }, el("table", {}, el("caption", {}, "The last twelve months, newest first"), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Month"), el("th", { scope: "col" }, "Where it stands"), el("th", { scope: "col" }, "Action"))), rows)),
     monthReportSection(ctx, last.ok && last.value !== null ? Number(last.value) : undefined),
   );
+
+  /** How many of `month`'s reports have final points (a page of 50 member ids per read). */
+  async function scoredIn(month: number): Promise<number | undefined> {
+    const count = await chain.query<number>("registry", address, "member_count");
+    if (!count.ok) return undefined;
+    let scored = 0;
+    for (let from = 0; from < Number(count.value); from += 50) {
+      const page = await chain.query<Array<[number, { points: unknown }]>>("reward_pool", address, "submissions_page", month, from, 50);
+      if (!page.ok) return undefined;
+      scored += page.value.filter(([, e]) => e.points !== null && e.points !== undefined).length;
+    }
+    return scored;
+  }
 
   function showReport(m: number) {
     const input = document.getElementById("report-month") as HTMLInputElement;
