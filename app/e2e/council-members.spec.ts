@@ -105,6 +105,8 @@ test("the council sets a rank, suspends and reinstates a member, adds a reviewer
   await approveAndExecute(page, s, council, pid, "Unpause the registry");
   expect(await read<boolean>(s, s.registry, "paused")).toBe(false);
 
+  await loaded(page);
+  await expect(page.locator("#pause-form")).toContainText("The registry runs");
   await page.screenshot({ path: "test-results/council-forms.png", fullPage: true });
   await page.setViewportSize({ width: 360, height: 780 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -10,7 +10,7 @@ import { expect, test } from "@playwright/test";
 import { bytes } from "../src/program";
 import { chainNow, waitInPeriod } from "./clock";
 import { connect, freeOf, manifestOf, paidInBestBlock, read, send } from "./fixtures";
-import { actAs, approveAndExecute, openApp, waitUntil } from "./steps";
+import { actAs, approveAndExecute, loaded, openApp, waitUntil } from "./steps";
 import { pairs } from "./wallet";
 
 test("a council funds and finalizes a month in the page, and the member claims it", async ({ page }) => {
@@ -67,6 +67,9 @@ test("a council funds and finalizes a month in the page, and the member claims i
   await approveAndExecute(page, s, { bob, charlie }, before + 1, `Finalize period ${month} with a pool of`);
   const state = await read<{ finalized: unknown }>(s, s.pool, "month", month);
   expect(state.finalized).not.toBeNull();
+  // The screen reloads after the execute: photograph it once loaded.
+  await loaded(page);
+  await expect(page.locator("#council-body")).toContainText("Executed", { timeout: 30_000 });
   await page.screenshot({ path: "test-results/council.png", fullPage: true });
   await page.setViewportSize({ width: 360, height: 780 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
