@@ -7,13 +7,18 @@
 //! - [`deploy`]: upload, instantiate, wire through the governor, read the wiring back.
 //! - [`month`]: the demo month and the month report (table and CSV) read from chain.
 //! - [`community_bounty`]: the demo's community bounty, awards and their claims.
+//! - [`ops`]: the operator's commands after deployment (proposals, votes, the month's finalize,
+//!   funding and sweep, promotion housekeeping, scores from the reviewer's sheet).
+//! - [`cli`]: the `suite` command line over all of it.
 //! - [`Manifest`]: what a deployment wrote down for later commands and the claim page.
 
 pub mod chain;
+pub mod cli;
 pub mod community_bounty;
 pub mod config;
 pub mod deploy;
 pub mod month;
+pub mod ops;
 
 use anyhow::{anyhow, bail, Context};
 use chain::Chain;

@@ -410,6 +410,14 @@ fn month_name(month: u32) -> String {
     format!("{year}-{m:02}")
 }
 
+/// A month's name under `calendar`: "2026-11" for UTC months, "period 42" for fixed periods.
+pub fn label(calendar: &reward_pool::Calendar, month: u32) -> String {
+    match calendar {
+        reward_pool::Calendar::UtcMonths => month_name(month),
+        reward_pool::Calendar::FixedPeriods { .. } => format!("period {month}"),
+    }
+}
+
 impl Report {
     /// The report as a Markdown table with a summary; `utc` names the month as YYYY-MM.
     pub fn markdown(&self, utc: bool) -> String {
