@@ -276,6 +276,15 @@ pub async fn act<C: Chain>(ctx: &mut Ctx<'_, C>, id: u32, vote: Vote) -> anyhow:
             });
             Ok(())
         }
-        Vote::Execute => ctx.transact(&calls.execute(id), 0, &what("execute")).await,
+        Vote::Execute => match view.state {
+            // Approved and past its timelock by the clock, but the last block is older.
+            ProposalState::Approved { executable_at }
+                if executable_at <= ctx.client.clock().now() =>
+            {
+                ctx.send_at_next_block(&calls.execute(id), crate::deploy::GAS, &what("execute"))
+                    .await
+            }
+            _ => ctx.transact(&calls.execute(id), 0, &what("execute")).await,
+        },
     }
 }

@@ -136,7 +136,11 @@ impl<C: Chain> Ctx<'_, C> {
             weight.ref_time(),
             weight.proof_size(),
             if deposit > 0 {
-                format!(", storage deposit {}", self.tokens(deposit))
+                format!(
+                    ", storage deposit {} {}",
+                    crate::deploy::tokens(deposit, self.token.decimals),
+                    self.token.symbol
+                )
             } else {
                 String::new()
             },
@@ -153,6 +157,45 @@ impl<C: Chain> Ctx<'_, C> {
         let done = send(self.client, self.signer, msg, value, None, what).await?;
         (self.out)("  done: in a block");
         Ok(done)
+    }
+}
+
+impl<C: Chain> Ctx<'_, C> {
+    /// Sends `msg` with the fixed weight `gas` without requiring the dry run to succeed: for a
+    /// call the last block cannot judge because the chain's clock is behind (a node that seals
+    /// blocks only on transactions keeps its last block's time until the next one, which this
+    /// transaction makes). The block it lands in decides; its refusal comes back as an error.
+    ///
+    /// Errors: the operator said no; the transaction failed or the message refused.
+    pub async fn send_at_next_block<Args, R, E>(
+        &mut self,
+        msg: &Message<Args, Result<R, E>>,
+        gas: (u64, u64),
+        what: &str,
+    ) -> anyhow::Result<()>
+    where
+        Args: Sync + Encode + Clone,
+        R: Send + Decode,
+        E: Send + Decode + Debug,
+    {
+        (self.out)(&format!(
+            "{what}\n  the chain's last block is older than the moment this becomes possible: \
+             sent with a fixed weight ({} ps), the block it lands in decides",
+            gas.0
+        ));
+        if self.confirm == Confirm::Ask && !ask("  send it?")? {
+            bail!("{what}: not sent (declined)");
+        }
+        // The answer ink_e2e hands back is the dry run's (on the old block), not the block's:
+        // success is the transaction's (a message returning an error reverts it).
+        self.client
+            .call(self.signer, msg)
+            .gas_limit(ink_sandbox::Weight::from_parts(gas.0, gas.1))
+            .submit()
+            .await
+            .map_err(|e| anyhow!("{what}: refused in its block: {e:?}"))?;
+        (self.out)("  done: in a block");
+        Ok(())
     }
 }
 
