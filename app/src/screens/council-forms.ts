@@ -40,25 +40,29 @@ export function memberForm(ctx: Context, w: Wording, propose: Propose, reason: H
     ctx.say(`Give a reason to ${what}: a link or text the member can read.`, true);
     return undefined;
   };
+  // A lookup answered after a newer one was asked is dropped: never a form for the wrong member.
+  let asked = 0;
   lookup.addEventListener("change", () => void (async () => {
+    const mine = ++asked;
     out.replaceChildren();
     const text = lookup.value.trim();
+    const put = (...nodes: Node[]) => mine === asked && out.replaceChildren(...nodes);
     let id: number | undefined;
     if (/^\d+$/.test(text)) id = Number(text);
     else if (isAddress(text)) {
       const got = await chain.query<number | null>("registry", address, "member_id_of", text);
-      if (!got.ok) return void out.append(el("p", { className: "error" }, got.words));
-      if (got.value === null) return void out.append(...induct(text));
+      if (!got.ok) return void put(el("p", { className: "error" }, got.words));
+      if (got.value === null) return void put(...induct(text));
       id = Number(got.value);
-    } else return void out.append(el("p", { className: "error" }, "Give an account address (SS58) or a member id."));
+    } else return void put(el("p", { className: "error" }, "Give an account address (SS58) or a member id."));
     const got = await chain.query<MemberRecord | null>("registry", address, "member", id);
-    if (!got.ok) return void out.append(el("p", { className: "error" }, got.words));
-    if (!got.value) return void out.append(el("p", {}, `There is no member ${id}.`));
-    out.append(...member(id, got.value));
+    if (!got.ok) return void put(el("p", { className: "error" }, got.words));
+    if (!got.value) return void put(el("p", {}, `There is no member ${id}.`));
+    put(...member(id, got.value));
   })());
 
   function induct(who: string): Node[] {
-    const rank = el("select", { id: "induct-rank" }, ...RANKS.slice(0, 3).map((r) => el("option", { value: r, textContent: r })));
+    const rank = el("select", { id: "induct-rank" }, ...RANKS.map((r) => el("option", { value: r, textContent: r })));
     const evidence = el("input", { type: "text", id: "induct-evidence", placeholder: "https://… why this person joins" });
     return [
       el("p", {}, `${w.account(who)} is not a member. The council may induct it directly (an application, if it sent one, is under Waiting for the council).`),
@@ -79,7 +83,7 @@ export function memberForm(ctx: Context, w: Wording, propose: Propose, reason: H
     const facts = el(
       "p",
       { id: "member-facts" },
-      `Member ${id} (${w.account(String(m.wallet))}): ${m.rank}, ${status.toLowerCase()}, joined ${new Date(Number(m.joinedAt)).toLocaleDateString()}`,
+      `Member ${id} (${w.account(String(m.wallet))}): ${m.rank}, ${status.toLowerCase()}, joined ${new Date(Number(m.joinedAt)).toISOString().slice(0, 10)} (UTC)`,
       m.lastMonth === null ? ", no month recorded yet." : `, ${Number(m.monthsRecorded)} months recorded, the last ${w.month(Number(m.lastMonth))}.`,
     );
     if (left) return [facts, el("p", {}, "This member has left the program: nothing more can be proposed for it.")];
@@ -129,25 +133,35 @@ export function reviewersForm(ctx: Context, propose: Propose, maxChanges: number
   const remove = el("textarea", { id: "reviewers-remove", rows: 2, placeholder: "one address per line" });
   const check = el("ul", { id: "reviewers-check" });
   const list = (area: HTMLTextAreaElement) => area.value.split(/\s+/).map((s) => s.trim()).filter(Boolean);
+  // Each check replaces the last; one answered after a newer one started is dropped.
+  let asked = 0;
   const review = async (): Promise<{ add: string[]; remove: string[] } | undefined> => {
-    check.replaceChildren();
+    const mine = ++asked;
+    const lines: HTMLElement[] = [];
     const [a, r] = [list(add), list(remove)];
     let ok = a.length + r.length > 0;
+    for (const both of a.filter((x) => r.includes(x))) {
+      ok = false;
+      lines.push(el("li", { className: "error" }, `${both}: both added and removed; keep it in one list.`));
+    }
     for (const [who, adding] of [...a.map((x) => [x, true] as const), ...r.map((x) => [x, false] as const)]) {
       if (!isAddress(who)) {
         ok = false;
-        check.append(el("li", { className: "error" }, `${who}: not an account address.`));
+        lines.push(el("li", { className: "error" }, `${who}: not an account address.`));
         continue;
       }
       const is = await chain.query<boolean>("reward_pool", address, "is_reviewer", who);
       const now = is.ok ? Boolean(is.value) : undefined;
-      const text = now === undefined ? "could not be checked" : adding ? (now ? "is a reviewer already" : "will review") : now ? "will stop reviewing" : "is not a reviewer";
-      check.append(el("li", { className: now === adding ? "error" : "" }, `${who.slice(0, 6)}…${who.slice(-4)} ${text}.`));
+      const text = now === undefined ? "could not be checked" : adding ? (now ? "is a reviewer already: leave it out" : "will review") : now ? "will stop reviewing" : "is not a reviewer: leave it out";
+      if (now === adding) ok = false;
+      lines.push(el("li", { className: now === adding ? "error" : "" }, `${who.slice(0, 6)}…${who.slice(-4)} ${text}.`));
     }
     if (a.length + r.length > maxChanges) {
       ok = false;
-      check.append(el("li", { className: "error" }, `At most ${maxChanges} changes in one proposal.`));
+      lines.push(el("li", { className: "error" }, `At most ${maxChanges} changes in one proposal.`));
     }
+    if (mine !== asked) return undefined;
+    check.replaceChildren(...lines);
     return ok ? { add: a, remove: r } : undefined;
   };
   add.addEventListener("change", () => void review());

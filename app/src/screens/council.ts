@@ -49,7 +49,7 @@ export async function renderCouncil(ctx: Context) {
       {},
       `Treasury (the governor's balance): ${chain.tokens(treasury.data.free.toBigInt())}. `,
       council.ok && threshold.ok ? `${council.value.length} council members, ${threshold.value} approvals carry a proposal. ` : "",
-      times.ok ? `Timelock ${duration(Number(times.value[0]))} after the last approval needed; a proposal lapses ${duration(Number(times.value[1]))} after it is made.` : "",
+      times.ok ? `A proposal can be executed ${duration(Number(times.value[0]))} after it has all the approvals it needs (the timelock), and lapses ${duration(Number(times.value[1]))} after it is made.` : "",
     ),
     el("p", { className: "hint" }, onCouncil ? "You sit on the council: you may propose, approve, revoke and cancel." : "You do not sit on the council: you may read the proposals and execute an approved one whose timelock has passed."),
   );
@@ -59,9 +59,11 @@ export async function renderCouncil(ctx: Context) {
   const total = count.ok ? Number(count.value) : 0;
   root.append(el("h3", {}, total ? `Proposals (${total}, newest first)` : "Proposals"));
   if (total === 0) return void root.append(el("p", {}, "No proposal yet."));
-  const list = el("ol", { className: "proposals", reversed: true });
+  const list = el("ul", { className: "proposals" });
   root.append(list);
-  const states: Array<{ node: HTMLElement; view: ProposalView }> = [];
+  // Each proposal's state line and buttons; the buttons are rebuilt when chain time moves the
+  // proposal to another stage (a timelock ends: Execute appears; it lapses: Approve goes).
+  const states: Array<{ node: HTMLElement; view: ProposalView; stage: string; buttons: () => void }> = [];
   const older = el("button", { type: "button", id: "older-proposals" });
   // Proposals `top` down to `top - SHOWN + 1`, then a button for the next older ones.
   const show = async (top: number) => {
@@ -81,26 +83,40 @@ export async function renderCouncil(ctx: Context) {
   };
   await show(total - 1);
   timer = setInterval(() => {
-    for (const s of states) s.node.textContent = stateInWords(s.view, chain.now());
+    for (const s of states) {
+      const now = chain.now();
+      s.node.textContent = stateInWords(s.view, now);
+      const stage = stageOf(s.view, now).stage;
+      if (stage !== s.stage) {
+        s.stage = stage;
+        s.buttons();
+      }
+    }
   }, 1_000);
 
   function showOne(id: number, view: ProposalView) {
     const now = chain.now();
     const state = el("p", { className: "state" }, stateInWords(view, now));
-    states.push({ node: state, view });
-    const can = choices(view, address, onCouncil, now, sameAccount);
     const description = bytesText(view.proposal.descriptionRef);
     const buttons = el("div", { className: "actions" });
-    const act = (label: string, what: string, done: string) =>
-      buttons.append(txButton(label, () => void send(what, [id], done), `${label} proposal ${id}`));
-    if (can.approve) act("Approve", "approve", `Proposal ${id} approved`);
-    if (can.revoke) act("Revoke my approval", "revoke", `Approval of proposal ${id} withdrawn`);
-    if (can.cancel) act(can.cancel, "cancel", can.cancel === "Cancel" ? `Proposal ${id} cancelled` : `Cancel vote on proposal ${id} recorded`);
-    if (can.execute) act("Execute", "execute", `Proposal ${id} executed`);
+    const fill = () => {
+      const can = choices(view, address, onCouncil, chain.now(), sameAccount);
+      const act = (label: string, what: string, done: string) => txButton(label, () => void send(what, [id], done), `${label} proposal ${id}`);
+      buttons.replaceChildren(
+        ...[
+          can.approve && act("Approve", "approve", `Proposal ${id} approved`),
+          can.revoke && act("Revoke my approval", "revoke", `Approval of proposal ${id} withdrawn`),
+          can.cancel && act(can.cancel, "cancel", can.cancel === "Cancel" ? `Proposal ${id} cancelled` : `Cancel vote on proposal ${id} recorded`),
+          can.execute && act("Execute", "execute", `Proposal ${id} executed`),
+        ].filter((b): b is HTMLButtonElement => Boolean(b)),
+      );
+    };
+    fill();
+    states.push({ node: state, view, stage: stageOf(view, now).stage, buttons: fill });
     list.append(
       el(
         "li",
-        { className: `proposal ${stageOf(view, now).stage}`, value: id + 1 },
+        { className: `proposal ${stageOf(view, now).stage}` },
         el("h4", {}, `#${id}: ${actionInWords(view.proposal.action, w)}`),
         state,
         el("p", {}, `Proposed by ${w.account(String(view.proposal.proposer))}`, view.cancelVotes > 0 ? `; ${view.cancelVotes} of ${view.threshold} votes to cancel` : "", ". Description: ", description ? reference(description) : "none"),
@@ -141,16 +157,22 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording, t
   const finMonth = monthInput("finalize-month", next);
   const finPreview = el("p", { role: "status", id: "finalize-preview" });
   let finPool: bigint | undefined;
+  let finAsked = 0;
   const previewFinalize = async () => {
     finPool = undefined;
+    const mine = ++finAsked;
     const m = Number(finMonth.value);
     if (finMonth.value === "" || !Number.isInteger(m)) return void (finPreview.textContent = "Choose a month.");
-    const [pool, state, dates, settlement] = await Promise.all([
+    const [pool, state, dates, settlement, config, reserveNow] = await Promise.all([
       chain.query<unknown>("reward_pool", address, "finalize_preview", m),
       chain.query<Record<string, unknown>>("reward_pool", address, "month", m),
       chain.query<Record<string, unknown>>("reward_pool", address, "month_dates", m),
       chain.query<{ slices: unknown[]; carried: unknown }>("governor", address, "finalize_preview", m),
+      chain.query<{ headBonus: unknown; seniorBonus: unknown }>("reward_pool", address, "config_of", m),
+      chain.query<unknown>("reward_pool", address, "bonus_reserve"),
     ]);
+    // A preview asked for after this one owns the form: this one's figures are stale.
+    if (mine !== finAsked) return;
     if (!pool.ok) return void (finPreview.textContent = pool.words);
     finPool = big(pool.value);
     const s = state.ok ? state.value : {};
@@ -163,6 +185,10 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording, t
     ];
     // The slices and the carry the finalize would freeze now (the governor runs the pool's
     // settlement rule on the pool's figures).
+    if (next !== undefined && m !== next && last.ok && last.value !== null) lines.push(` Months are finalized in order: ${w.month(next)} comes next, so this proposal would be refused when it runs.`);
+    const need = BigInt(Number(s.heads ?? 0)) * big(config.ok ? config.value.headBonus : 0) + BigInt(Number(s.seniors ?? 0)) * big(config.ok ? config.value.seniorBonus : 0);
+    if (reserveNow.ok && need > big(reserveNow.value)) lines.push(` The bonus reserve holds ${chain.tokens(big(reserveNow.value))} of the ${chain.tokens(need)} these bonuses need: top it up first, or the finalize is refused.`);
+    if (!settlement.ok) lines.push(` The slices per department show once the month is funded (${settlement.words})`);
     if (settlement.ok) {
       const slices = settlement.value.slices.map((x, i) => [DEPARTMENT_NAMES[DEPARTMENTS[i]], big(x)] as const).filter(([, x]) => x > 0n);
       lines.push(
@@ -178,19 +204,24 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording, t
   await finReading;
 
   // Fund a month: how much it still needs for its pool.
-  const fundMonth = monthInput("fund-month", current);
+  const fundMonth = monthInput("fund-month", next ?? current);
   const fundAmount = el("input", { type: "text", id: "fund-amount", inputMode: "decimal", placeholder: "84000" });
   const fundNeed = el("p", { role: "status", id: "fund-need" });
+  let fundAsked = 0;
+  // The amount the form filled in itself: replaced when the month changes, a typed one kept.
+  let filled = "";
   const previewFund = async () => {
+    const mine = ++fundAsked;
     const m = Number(fundMonth.value);
     const [pool, state] = await Promise.all([
       chain.query<unknown>("reward_pool", address, "finalize_preview", m),
       chain.query<Record<string, unknown>>("reward_pool", address, "month", m),
     ]);
+    if (mine !== fundAsked) return;
     if (!pool.ok || !state.ok) return void (fundNeed.textContent = pool.ok ? "" : pool.words);
     const need = big(pool.value) - big(state.value.funded);
     fundNeed.textContent = `${w.month(m)} has ${chain.tokens(big(state.value.funded))} of a ${chain.tokens(big(pool.value))} pool${need > 0n ? `: ${chain.tokens(need)} more fills it` : ": fully funded"}.`;
-    if (need > 0n && fundAmount.value === "") fundAmount.value = plainTokens(need, decimals);
+    if (fundAmount.value === "" || fundAmount.value === filled) fundAmount.value = filled = need > 0n ? plainTokens(need, decimals) : "";
   };
   let fundReading = previewFund();
   fundMonth.addEventListener("change", () => void (fundReading = previewFund()));
@@ -258,7 +289,7 @@ async function renderProposeForms(ctx: Context, root: HTMLElement, w: Wording, t
     if (!got.ok) return void application.append(el("p", { className: "error" }, got.words));
     if (!got.value) return void application.append(el("p", {}, "No application from this address."));
     const at = Number(got.value.appliedAt);
-    const rank = el("select", { id: "applicant-rank" }, ...["Candidate", "Ambassador", "Senior"].map((r) => el("option", { value: r, textContent: r })));
+    const rank = el("select", { id: "applicant-rank" }, ...["Candidate", "Ambassador", "Senior", "Head"].map((r) => el("option", { value: r, textContent: r })));
     application.append(
       el("p", {}, `Applied ${new Date(at).toLocaleString()} with `, reference(bytesText(got.value.evidenceRef))),
       el("label", { htmlFor: "applicant-rank" }, "Starting rank"),

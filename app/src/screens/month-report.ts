@@ -15,24 +15,36 @@ const WIDTH = 8;
 /** The pool's `PAGE_MAX`: member ids per `submissions_page`. */
 const PAGE = 50;
 
-/** The report's form: a month (default `month`), a button, the summary, table and CSV link. */
-export function monthReportSection(ctx: Context, month: number | undefined): HTMLElement {
+/**
+ * The report's form: a month (default `month`), a button, the summary, table and CSV link.
+ * `show(m)` reads month `m`'s report (the dashboard's Report buttons); a report asked for while
+ * another is still being read replaces it.
+ */
+export function monthReportSection(ctx: Context, month: number | undefined): { node: HTMLElement; show(m: number): void } {
   const input = el("input", { type: "number", id: "report-month", min: "0", step: "1", value: month === undefined ? "" : String(month) });
   const status = el("p", { role: "status", id: "report-status" });
   const out = el("div", { id: "report-out" });
   const button = el("button", { type: "button", textContent: "Show the report" });
-  button.addEventListener("click", () => void (async () => {
+  let asked = 0;
+  let link: string | undefined;
+  const show = (m: number) => {
+    input.value = String(m);
+    const mine = ++asked;
+    out.replaceChildren();
+    if (link) URL.revokeObjectURL(link);
+    link = undefined;
+    void render(ctx, m, (text) => mine === asked && (status.textContent = text), (nodes, url) => {
+      if (mine !== asked) return void (url && URL.revokeObjectURL(url));
+      link = url;
+      out.append(...nodes);
+    });
+  };
+  button.addEventListener("click", () => {
     const m = Number(input.value);
     if (input.value === "" || !Number.isInteger(m) || m < 0) return void (status.textContent = "Choose a month (its id).");
-    button.disabled = true;
-    out.replaceChildren();
-    try {
-      await render(ctx, m, status, out);
-    } finally {
-      button.disabled = false;
-    }
-  })());
-  return el(
+    show(m);
+  });
+  const node = el(
     "section",
     { id: "month-report" },
     el("h3", {}, "Month report"),
@@ -43,25 +55,26 @@ export function monthReportSection(ctx: Context, month: number | undefined): HTM
     status,
     out,
   );
+  return { node, show };
 }
 
-async function render(ctx: Context, month: number, status: HTMLElement, out: HTMLElement) {
+async function render(ctx: Context, month: number, say: (text: string) => void, done: (nodes: Node[], csvUrl?: string) => void) {
   const { chain, address } = ctx;
   const name = monthLabel(chain, month);
   const [state, count] = await Promise.all([
     chain.query<Record<string, unknown>>("reward_pool", address, "month", month),
     chain.query<number>("registry", address, "member_count"),
   ]);
-  if (!state.ok || !count.ok) return void (status.textContent = `${name} could not be read: ${!state.ok ? state.words : !count.ok ? count.words : ""}`);
+  if (!state.ok || !count.ok) return say(`${name} could not be read: ${!state.ok ? state.words : !count.ok ? count.words : ""}`);
   const members = Number(count.value);
   // The month's reports, a page of member ids at a time.
   const entries = new Map<number, Record<string, unknown>>();
   for (let from = 0; from < members; from += PAGE) {
     const page = await chain.query<Array<[number, Record<string, unknown>]>>("reward_pool", address, "submissions_page", month, from, PAGE);
-    if (!page.ok) return void (status.textContent = `${name}'s reports could not be read: ${page.words}`);
+    if (!page.ok) return say(`${name}'s reports could not be read: ${page.words}`);
     for (const [id, entry] of page.value) entries.set(Number(id), entry);
   }
-  status.textContent = `Reading ${members} members…`;
+  say(`Reading ${members} members…`);
   const ids = Array.from({ length: members }, (_, i) => i);
   const lines = await inBatches(
     ids,
@@ -82,29 +95,34 @@ async function render(ctx: Context, month: number, status: HTMLElement, out: HTM
         percentageBps: Number(p.percentageBps),
       });
     },
-    (done) => (status.textContent = `Reading ${done} of ${members} members…`),
+    (n) => say(`Reading ${n} of ${members} members…`),
   );
   const failed = lines.filter((l): l is string => typeof l === "string");
-  if (failed.length) return void (status.textContent = `The report could not be read: ${failed[0]}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}.`);
+  if (failed.length) return say(`The report could not be read: ${failed[0]}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}.`);
   const rows = lines.filter((l): l is ReportLine => l !== null && typeof l !== "string");
   const s = state.value;
   const fin = s.finalized as { settlement: { pool: unknown; carried: unknown } } | null;
   const totals = reportTotals(rows);
   const t = (a: bigint) => chain.tokens(a);
-  status.textContent = `${name}: ${totals.reported} reports from ${totals.members} members.`;
+  say(`${name}: ${entries.size} reports from ${totals.members} members${fin ? "" : " (not finalized yet: rewards show once it is)"}.`);
   const csv = reportCsv(month, rows, chain.manifest.token.decimals);
-  const download = el("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: `month-${month}.csv`, textContent: `Download ${name} as CSV` });
-  out.append(
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  const download = el("a", { href: url, download: `month-${month}.csv`, textContent: `Download ${name} as CSV` });
+  done(
+    [
     el(
       "ul",
       { className: "summary" },
       el("li", {}, `Funded: ${t(big(s.funded))} (carried in from earlier months: ${t(big(s.carriedIn))}).`),
-      el("li", {}, fin ? `Pool shared out: ${t(big(fin.settlement.pool))}; carried into the next month: ${t(big(fin.settlement.carried))}.` : "Not finalized yet: the amounts below are what the pool would pay once it is."),
-      el("li", {}, `Paid (rewards and bonuses): ${t(big(s.paid) + big(s.bonusPaid))}; still claimable: ${t(totals.owed)}${totals.expired > 0n ? `; claim window closed on ${t(totals.expired)}` : ""}.`),
+      el("li", {}, fin ? `Pool shared out: ${t(big(fin.settlement.pool))}; carried into the next month: ${t(big(fin.settlement.carried))}.` : "Not finalized yet: points are shown, rewards and bonuses are 0 until the council finalizes the month."),
+      el("li", {}, `Paid so far: ${t(big(s.paid))} in rewards and ${t(big(s.bonusPaid))} in rank bonuses (bonuses come from the bonus reserve, not the pool; each share is rounded down, so a few units of the pool stay unpaid); still claimable: ${t(totals.owed)}${totals.expired > 0n ? `; claim window closed on ${t(totals.expired)}` : ""}.`),
       el("li", {}, `Review: ${Number(s.late ?? 0)} late reports, ${Number(s.flagged ?? 0)} with reviewers disagreeing, ${Number(s.disputes ?? 0)} disputes (${Number(s.answered ?? 0)} answered by a rescore).`),
     ),
     download,
+    el("p", { className: "hint" }, "Departments: Basic, CM community management, MK marketing, CC content creation, BD business development, Tech tech assistance, Others. On a narrow screen the table scrolls sideways."),
     table(ctx, rows),
+    ],
+    url,
   );
 }
 
