@@ -34,11 +34,11 @@ pub enum Confirm {
 
 impl Confirm {
     /// The policy for a chain named `chain` (as the node calls itself) given `--yes`: a
-    /// development chain (`Development`, `Local Testnet`) never asks.
+    /// development chain (`Development`, `Local Testnet`, chopsticks' `dev`) never asks.
     pub fn for_chain(chain: Option<&str>, yes: bool) -> Self {
         let dev = chain.is_some_and(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("development") || c.contains("local")
+            c == "dev" || c.contains("development") || c.contains("local")
         });
         if yes || dev {
             Confirm::Yes
