@@ -8,7 +8,7 @@ use crate::chain::{self, Chain};
 use crate::config::{self, Config, Plan, Target};
 use crate::deploy::Deployed;
 use crate::ops::council::{self, Vote};
-use crate::ops::{months, Confirm, Ctx};
+use crate::ops::{bounty, months, Confirm, Ctx};
 use crate::{community_bounty, month, Manifest};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, Parser, Subcommand};
@@ -124,6 +124,15 @@ pub enum Command {
     Advance {
         #[command(flatten)]
         on: On,
+    },
+    /// A bounty: show it; the curator proposes, reports, awards, feeds, closes; the council
+    /// approves it and decides milestones (proposals).
+    Bounty {
+        #[command(flatten)]
+        on: On,
+        /// What to do.
+        #[command(subcommand)]
+        what: BountyCommand,
     },
     /// A reviewer's scores from the scoring sheet (CSV), or the month's queue as that sheet.
     Score {
@@ -242,6 +251,103 @@ pub enum MemberChange {
         /// Why.
         #[arg(long)]
         reason: String,
+    },
+}
+
+/// Bounty subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BountyCommand {
+    /// Status, lines (cap, spent, left), milestones, awards.
+    Show {
+        /// The bounty id.
+        id: u32,
+    },
+    /// Propose a bounty (anyone); its total is the lines' sum.
+    Propose {
+        /// The curator (default: the signer).
+        #[arg(long)]
+        curator: Option<String>,
+        /// What the bounty is for (a link).
+        #[arg(long)]
+        description: String,
+        /// First day of its period (YYYY-MM-DD, UTC; may lie in the past).
+        #[arg(long)]
+        from: String,
+        /// Last day of its period (YYYY-MM-DD).
+        #[arg(long)]
+        to: String,
+        /// A budget line, "name=cap" (repeat for more).
+        #[arg(long = "line", required = true)]
+        lines: Vec<String>,
+        /// A milestone, "what|YYYY-MM-DD|percent" (repeat; percents sum to 100).
+        #[arg(long = "milestone", required = true)]
+        milestones: Vec<String>,
+        /// The curator's fee in percent of what is spent ("2", "2.5").
+        #[arg(long, default_value = "0")]
+        fee: String,
+    },
+    /// Report a milestone (the curator).
+    Report {
+        /// The bounty id.
+        id: u32,
+        /// The milestone, counted from 1.
+        milestone: u8,
+        /// The report (a link).
+        report: String,
+    },
+    /// Award from a budget line to a member's wallet or any account (the curator).
+    Award {
+        /// The bounty id.
+        id: u32,
+        /// The line, counted from 1.
+        line: u8,
+        /// The recipient (SS58).
+        recipient: String,
+        /// The amount in tokens.
+        amount: String,
+        /// What it is for.
+        #[arg(long, default_value = "")]
+        memo: String,
+    },
+    /// Feed a budget line into a month's pool (the curator).
+    Feed {
+        /// The bounty id.
+        id: u32,
+        /// The line, counted from 1.
+        line: u8,
+        /// The month id.
+        month: u32,
+        /// The amount in tokens.
+        amount: String,
+    },
+    /// Close the bounty: the fee on what was spent, the rest refunded (the curator).
+    Close {
+        /// The bounty id.
+        id: u32,
+    },
+    /// Propose approving and funding the bounty with what it asks (council).
+    Approve {
+        /// The bounty id.
+        id: u32,
+        /// The description the council reads.
+        #[arg(long)]
+        why: String,
+    },
+    /// Propose deciding a reported milestone on its current report (council).
+    Decide {
+        /// The bounty id.
+        id: u32,
+        /// The milestone, counted from 1.
+        milestone: u8,
+        /// Approve (else reject).
+        #[arg(long)]
+        approve: bool,
+        /// Why (a link or text the curator reads).
+        #[arg(long)]
+        reason: String,
+        /// The description the council reads.
+        #[arg(long)]
+        why: String,
     },
 }
 
@@ -423,6 +529,89 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut node = Node::open(&on).await?;
             months::advance(&mut node.ctx(&mut print)).await.map(|_| ())
         }
+        Command::Bounty { on, what } => {
+            let mut node = Node::open(&on).await?;
+            let curator_default = ink::primitives::AccountId::from(node.signer.public_key().0);
+            let decimals = node.manifest.token.decimals;
+            let mut say = print;
+            let mut ctx = node.ctx(&mut say);
+            match what {
+                BountyCommand::Show { id } => {
+                    for line in bounty::show(&mut ctx, id).await? {
+                        println!("{line}");
+                    }
+                    Ok(())
+                }
+                BountyCommand::Propose {
+                    curator,
+                    description,
+                    from,
+                    to,
+                    lines,
+                    milestones,
+                    fee,
+                } => {
+                    let spec = bounty_spec(
+                        curator_default,
+                        curator.as_deref(),
+                        description,
+                        &from,
+                        &to,
+                        &lines,
+                        &milestones,
+                        &fee,
+                        decimals,
+                    )?;
+                    bounty::propose_bounty(&mut ctx, spec).await.map(|_| ())
+                }
+                BountyCommand::Report {
+                    id,
+                    milestone,
+                    report,
+                } => bounty::report(&mut ctx, id, milestone, &report).await,
+                BountyCommand::Award {
+                    id,
+                    line,
+                    recipient,
+                    amount,
+                    memo,
+                } => {
+                    let amount = config::amount("amount", &amount, decimals)?;
+                    bounty::award(
+                        &mut ctx,
+                        id,
+                        line,
+                        address("recipient", &recipient)?,
+                        amount,
+                        &memo,
+                    )
+                    .await
+                    .map(|_| ())
+                }
+                BountyCommand::Feed {
+                    id,
+                    line,
+                    month,
+                    amount,
+                } => {
+                    let amount = config::amount("amount", &amount, decimals)?;
+                    bounty::feed(&mut ctx, id, line, month, amount).await
+                }
+                BountyCommand::Close { id } => bounty::close(&mut ctx, id).await,
+                BountyCommand::Approve { id, why } => {
+                    bounty::approve(&mut ctx, id, &why).await.map(|_| ())
+                }
+                BountyCommand::Decide {
+                    id,
+                    milestone,
+                    approve,
+                    reason,
+                    why,
+                } => bounty::decide(&mut ctx, id, milestone, approve, &reason, &why)
+                    .await
+                    .map(|_| ()),
+            }
+        }
         Command::Score {
             month,
             csv,
@@ -491,6 +680,102 @@ pub fn member_action(change: MemberChange) -> anyhow::Result<Action> {
 fn address(field: &str, text: &str) -> anyhow::Result<ink::primitives::AccountId> {
     let a = config::account(field, text)?;
     Ok(a.id)
+}
+
+/// A bounty proposal from the command line's words: lines "name=cap" in tokens, milestones
+/// "what|YYYY-MM-DD|percent", days in UTC, the fee in percent.
+///
+/// Errors: a part that does not parse, named.
+#[allow(clippy::too_many_arguments)]
+pub fn bounty_spec(
+    signer: ink::primitives::AccountId,
+    curator: Option<&str>,
+    description: String,
+    from: &str,
+    to: &str,
+    lines: &[String],
+    milestones: &[String],
+    fee: &str,
+    decimals: u8,
+) -> anyhow::Result<bounty::Spec> {
+    let lines = lines
+        .iter()
+        .map(|l| {
+            let (name, cap) = l
+                .rsplit_once('=')
+                .ok_or_else(|| anyhow!("--line `{l}`: write it as name=cap"))?;
+            Ok((
+                name.trim().to_string(),
+                config::amount("--line", cap.trim(), decimals)?,
+            ))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let milestones = milestones
+        .iter()
+        .map(|m| {
+            let parts: Vec<&str> = m.split('|').collect();
+            let [what, due, share] = parts[..] else {
+                bail!("--milestone `{m}`: write it as what|YYYY-MM-DD|percent");
+            };
+            Ok((
+                what.trim().to_string(),
+                day_ms(due.trim())?,
+                percent_bps(share.trim())?,
+            ))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    // The period's last day counts whole: it ends at that day's last millisecond.
+    let period = (day_ms(from)?, day_ms(to)?.saturating_add(86_399_999));
+    Ok(bounty::Spec {
+        curator: match curator {
+            Some(c) => address("--curator", c)?,
+            None => signer,
+        },
+        description,
+        period,
+        lines,
+        milestones,
+        fee_bps: percent_bps(fee)?,
+    })
+}
+
+/// `YYYY-MM-DD` as ms since 1970 at 00:00 UTC (Howard Hinnant's days-from-civil).
+///
+/// Errors: not a date.
+pub fn day_ms(text: &str) -> anyhow::Result<u64> {
+    let bad = || anyhow!("`{text}` is not a date (YYYY-MM-DD)");
+    let mut it = text.split('-');
+    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+        return Err(bad());
+    };
+    let (y, m, d): (i64, i64, i64) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(bad());
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days * 86_400_000).map_err(|_| bad())
+}
+
+/// A percent ("2", "2.5", "100") as basis points.
+///
+/// Errors: not a percent from 0 to 100 with at most two decimals.
+pub fn percent_bps(text: &str) -> anyhow::Result<u16> {
+    let bps = config::amount("percent", text, 2)
+        .map_err(|_| anyhow!("`{text}` is not a percent (such as 2 or 2.5)"))?;
+    u16::try_from(bps)
+        .ok()
+        .filter(|b| *b <= 10_000)
+        .ok_or_else(|| anyhow!("`{text}` is more than 100 %"))
 }
 
 fn contract(text: &str) -> anyhow::Result<Contract> {

@@ -227,22 +227,18 @@ pub async fn run_demo_month<C: Chain>(
         "{claimers} members claimed with their own wallets"
     ));
 
-    // Promotion housekeeping anyone may run: the registry takes every member's finalized months
-    // (0% for the silent ones) from the pool, whoever claimed.
-    let count = read(client, me, &registry.member_count(), "read member count").await?;
-    let ids: Vec<u32> = (0..count).collect();
-    let mut recorded = 0u32;
-    for chunk in ids.chunks(reward_pool::MAX_ADVANCE_MEMBERS as usize) {
-        recorded += send(
-            client,
-            me,
-            &pool.advance(chunk.to_vec()),
-            0,
-            None,
-            "advance the registry",
-        )
-        .await?;
-    }
+    // Promotion housekeeping anyone may run (`suite advance`): the registry takes every
+    // member's finalized months (0% for the silent ones) from the pool, whoever claimed.
+    let mut quiet = |_: &str| {};
+    let mut ctx = crate::ops::Ctx {
+        client,
+        suite: d,
+        token: &plan.token,
+        signer: me,
+        confirm: crate::ops::Confirm::Yes,
+        out: &mut quiet,
+    };
+    let recorded = crate::ops::months::advance(&mut ctx).await?;
     log(&format!(
         "registry brought up to date: {recorded} member-months recorded"
     ));

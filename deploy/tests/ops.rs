@@ -9,11 +9,11 @@
 
 use clap::Parser;
 use deploy::chain::{self, read, send, Clock, SandboxChain};
-use deploy::cli::{member_action, Cli, MemberChange};
+use deploy::cli::{bounty_spec, day_ms, member_action, percent_bps, Cli, MemberChange};
 use deploy::config::{self, Config, Token};
 use deploy::deploy::{deploy, Deployed};
 use deploy::ops::council::{self, Vote};
-use deploy::ops::months;
+use deploy::ops::{self, months};
 use deploy::ops::{Confirm, Ctx};
 use governor::{Action, Governor, ProposalState};
 use ink_e2e::Keypair;
@@ -377,6 +377,99 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
         });
 }
 
+#[test]
+fn a_curator_and_the_council_run_a_bounty_with_the_suite_commands() {
+    ink_e2e::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let plan = Config::parse(SANDBOX).expect("example config");
+            let start = Calendar::UtcMonths.start(NOVEMBER_2026).expect("start") + 9 * 86_400_000;
+            let mut client = chain::sandbox(&deploy::bundle_dir(), start).expect("bundles");
+            let d = deploy(&mut client, &plan, &mut |_| {}).await.expect("deploys");
+            let token = plan.token.clone();
+            let (alice, bob, charlie, dave) = (key("//Alice"), key("//Bob"), key("//Charlie"), key("//Dave"));
+            let member = key("//Ambassador1");
+            let member_id = ink::primitives::AccountId::from(member.public_key().0);
+            let calls = ink_e2e::create_call_builder::<bounty::Bounty>(d.bounty);
+            let mut out: Vec<String> = Vec::new();
+            macro_rules! as_ {
+                ($who:expr) => {
+                    &mut ctx(&mut client, &d, &token, &$who, &mut |l: &str| out.push(l.to_string()))
+                };
+            }
+            macro_rules! carry {
+                ($id:expr) => {
+                    council::act(as_!(bob), $id, Vote::Approve).await.expect("approved");
+                    Clock::Sandbox.set(Clock::Sandbox.now() + plan.timelock_ms);
+                    council::act(as_!(charlie), $id, Vote::Execute).await.expect("executed");
+                };
+            }
+
+            // `suite bounty propose` by its curator, from the command line's words.
+            let spec = bounty_spec(
+                ink::primitives::AccountId::from(dave.public_key().0),
+                None,
+                "https://forum/community-bounty".into(),
+                "2026-11-01",
+                "2026-11-30",
+                &["weekly bounties=1000".into(), "events=500.5".into()],
+                &["https://forum/m1|2026-12-15|40".into(), "https://forum/m2|2027-01-31|60".into()],
+                "2",
+                12,
+            )
+            .expect("spec");
+            assert_eq!(spec.period.0, Calendar::UtcMonths.start(NOVEMBER_2026).expect("start"));
+            let id = ops::bounty::propose_bounty(as_!(dave), spec).await.expect("proposed");
+            let p = read(&mut client, &alice, &calls.proposal(id), "p").await.expect("p").expect("p");
+            assert_eq!(p.total, 1_500 * UNIT + UNIT / 2);
+            assert_eq!(p.fee_bps, 200);
+
+            // `suite bounty approve`: the funding it asks (total + fee budget), approved, executed.
+            let pid = ops::bounty::approve(as_!(alice), id, "https://forum/approve").await.expect("proposed");
+            assert!(out.iter().any(|l| l.contains(&format!("propose: Approve bounty {id}, sending"))), "{out:?}");
+            carry!(pid);
+            let p = read(&mut client, &alice, &calls.proposal(id), "p").await.expect("p").expect("p");
+            assert_eq!(p.status, bounty::Status::Active);
+            let again = ops::bounty::approve(as_!(alice), id, "x").await.unwrap_err();
+            assert!(format!("{again:#}").contains("not waiting for approval"), "{again:#}");
+
+            // The curator reports milestone 1; a stranger cannot; the council approves that report.
+            let refused = ops::bounty::report(as_!(bob), id, 1, "https://forum/not-mine").await.unwrap_err();
+            assert!(format!("{refused:#}").contains("NotCurator"), "{refused:#}");
+            ops::bounty::report(as_!(dave), id, 1, "https://forum/m1-report").await.expect("reported");
+            let pid = ops::bounty::decide(as_!(alice), id, 1, true, "delivered", "https://forum/m1").await.expect("proposed");
+            carry!(pid);
+            let undecided = ops::bounty::decide(as_!(alice), id, 2, true, "x", "x").await.unwrap_err();
+            assert!(format!("{undecided:#}").contains("no report waits"), "{undecided:#}");
+
+            // Awards and a feed within what milestone 1 unlocked (40 % of the total).
+            let award = ops::bounty::award(as_!(dave), id, 1, member_id, 100 * UNIT, "docs translation").await.expect("awarded");
+            let over = ops::bounty::award(as_!(dave), id, 1, member_id, 1_000 * UNIT, "too much").await.unwrap_err();
+            assert!(format!("{over:#}").contains("refused"), "{over:#}");
+            ops::bounty::feed(as_!(dave), id, 2, NOVEMBER_2026 + 1, 50 * UNIT).await.expect("fed");
+            let shown = ops::bounty::show(as_!(alice), id).await.expect("shown");
+            assert!(shown[0].starts_with(&format!("bounty {id}: Active, total 1500.50 PHA, fee 2.00 %")), "{shown:?}");
+            assert!(shown.iter().any(|l| l == "  line 1: weekly bounties — cap 1000.00 PHA, spent 100.00 PHA, left 900.00 PHA"), "{shown:?}");
+            assert!(shown.iter().any(|l| l.starts_with("  milestone 1: https://forum/m1 (40.00 %, due 2026-12-15) — Approved, report 1")), "{shown:?}");
+            assert!(shown.iter().any(|l| l.starts_with(&format!("  award {award}: 100.00 PHA from line 1 to member"))), "{shown:?}");
+
+            // `suite bounty close`: refused while a milestone is undecided; after the council
+            // rejects milestone 2's report, the fee on what was spent, the rest refunded.
+            let early = ops::bounty::close(as_!(dave), id).await.unwrap_err();
+            assert!(format!("{early:#}").contains("MilestonesUndecided"), "{early:#}");
+            ops::bounty::report(as_!(dave), id, 2, "https://forum/m2-report").await.expect("reported");
+            let pid = ops::bounty::decide(as_!(alice), id, 2, false, "not delivered", "https://forum/m2").await.expect("proposed");
+            carry!(pid);
+            ops::bounty::close(as_!(dave), id).await.expect("closed");
+            let p = read(&mut client, &alice, &calls.proposal(id), "p").await.expect("p").expect("p");
+            assert_eq!(p.status, bounty::Status::Closed);
+            assert_eq!((p.spent, p.fed_to_pool), (150 * UNIT, 50 * UNIT), "spent counts what was fed");
+            assert_eq!(p.fee_paid, 3 * UNIT, "2 % of what was spent and fed");
+        });
+}
+
 /// The queue sheet with every scored department's cells set to `cells(member)` and a reason.
 fn fill(queue: &str, cells: impl Fn(u32) -> (&'static str, &'static str)) -> String {
     let mut reader = csv::Reader::from_reader(queue.as_bytes());
@@ -430,6 +523,10 @@ fn the_command_line_parses_its_examples_and_refuses_what_it_cannot_do() {
         "suite month report 680 --manifest m.json --csv out.csv",
         "suite month sweep 680 --manifest m.json --yes",
         "suite advance --manifest m.json",
+        "suite bounty --manifest m.json show 0",
+        "suite bounty --manifest m.json propose --description d --from 2026-11-01 --to 2026-11-30 --line a=1 --milestone m|2026-12-01|100 --fee 2",
+        "suite bounty --manifest m.json award 0 1 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY 10 --memo x",
+        "suite bounty --manifest m.json decide 0 1 --approve --reason ok --why https://forum",
     ] {
         Cli::try_parse_from(args.split_whitespace()).unwrap_or_else(|e| panic!("{args}: {e}"));
     }
@@ -450,6 +547,45 @@ fn the_command_line_parses_its_examples_and_refuses_what_it_cannot_do() {
             .to_string();
         assert!(e.contains(why), "{args}: {e}");
     }
+    // Days, percents and bounty parts are read before anything is read from a chain.
+    assert_eq!(day_ms("1970-01-02").expect("day"), 86_400_000);
+    assert_eq!(
+        day_ms("2026-11-01").expect("day"),
+        Calendar::UtcMonths.start(NOVEMBER_2026).expect("start")
+    );
+    assert!(day_ms("2026-13-01").is_err() && day_ms("01-11-2026").is_err());
+    assert_eq!(percent_bps("2.5").expect("percent"), 250);
+    assert!(percent_bps("101").is_err() && percent_bps("2.555").is_err());
+    let me = ink::primitives::AccountId::from([1; 32]);
+    let e = bounty_spec(
+        me,
+        None,
+        "d".into(),
+        "2026-11-01",
+        "2026-11-30",
+        &["no cap".into()],
+        &["m|2026-12-01|100".into()],
+        "0",
+        12,
+    )
+    .unwrap_err();
+    assert!(format!("{e:#}").contains("name=cap"), "{e:#}");
+    let e = bounty_spec(
+        me,
+        None,
+        "d".into(),
+        "2026-11-01",
+        "2026-11-30",
+        &["a=1".into()],
+        &["m|100".into()],
+        "0",
+        12,
+    )
+    .unwrap_err();
+    assert!(
+        format!("{e:#}").contains("what|YYYY-MM-DD|percent"),
+        "{e:#}"
+    );
     // Ranks and addresses are checked before anything is read from a chain.
     let e = member_action(MemberChange::Rank {
         member: 1,

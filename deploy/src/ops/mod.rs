@@ -7,8 +7,11 @@
 //!   execute; every governor action in the program's words.
 //! - [`months`]: a month's finalize and funding as proposals, the sweep, the promotion
 //!   housekeeping (`advance`), and scores from the reviewer's spreadsheet.
+//! - [`bounty`]: a bounty in words; the curator's proposal, report, award, feed and close; the
+//!   council's approval and milestone decision built from what the chain holds.
 //! - [`sheet`]: the scoring sheet (the app's CSV columns), read and checked row by row.
 
+pub mod bounty;
 pub mod council;
 pub mod months;
 pub mod sheet;
