@@ -6,7 +6,7 @@
 
 import { bytesText, type ClaimStatus } from "../claims";
 import { lineOf, inBatches, reportCsv, reportTotals, DEPARTMENT_HEADS, statusWord, type ReportEntry, type ReportLine } from "../month-report";
-import { big, byteArray } from "../program";
+import { big, byteArray, formatTokens } from "../program";
 import { el } from "../ui";
 import { monthLabel, type Context } from "./context";
 
@@ -142,8 +142,10 @@ function entryOf(e: Record<string, unknown> | undefined): ReportEntry | null {
 }
 
 function table(ctx: Context, rows: ReportLine[]): HTMLElement {
-  const t = (a: bigint) => ctx.chain.tokens(a);
-  const head = ["Member", "Wallet", "Rank", ...DEPARTMENT_HEADS, "%", "Reward", "Bonus", "Review", "Claim"];
+  // Amounts without the symbol, which the column heads carry: the table fits a laptop screen.
+  const { decimals, symbol } = ctx.chain.manifest.token;
+  const t = (a: bigint) => formatTokens(a, decimals);
+  const head = ["Member", "Wallet", "Rank", ...DEPARTMENT_HEADS, "%", `Reward (${symbol})`, `Bonus (${symbol})`, "Review", "Claim"];
   const body = el("tbody");
   for (const l of rows) {
     const cells = [
