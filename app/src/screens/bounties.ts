@@ -11,8 +11,8 @@ import { bytesText } from "../claims";
 import { $, el, reference, txButton } from "../ui";
 import type { Context } from "./context";
 
-/** Most bounties listed (ids from 0). */
-const MAX_LISTED = 50;
+/** Bounty reports read at once while listing. */
+const BATCH = 10;
 
 interface AwardRecord {
   line: number;
@@ -25,15 +25,31 @@ interface AwardRecord {
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
-/** Every bounty's report, oldest first (ids are dense: the first missing id ends the list). */
+/**
+ * Every bounty's report, oldest first (ids are dense: the first missing id ends the list), read
+ * ten at a time.
+ */
 export async function listBounties(ctx: Context): Promise<Array<[number, BountyReport]>> {
   const out: Array<[number, BountyReport]> = [];
-  for (let id = 0; id < MAX_LISTED; id++) {
-    const got = await ctx.chain.query<BountyReport>("bounty", ctx.address, "report", id);
-    if (!got.ok) break;
-    out.push([id, got.value]);
+  for (let from = 0; ; from += BATCH) {
+    const ids = Array.from({ length: BATCH }, (_, i) => from + i);
+    const got = await Promise.all(ids.map((id) => ctx.chain.query<BountyReport>("bounty", ctx.address, "report", id)));
+    for (const [i, r] of got.entries()) {
+      if (!r.ok) return out;
+      out.push([ids[i], r.value]);
+    }
   }
-  return out;
+}
+
+/** Every award of bounty `id`, oldest first, a page of 50 (the contract's `PAGE_MAX`) at a time. */
+export async function awardIds(ctx: Context, id: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let from = 0; ; from += 50) {
+    const page = await ctx.chain.query<number[]>("bounty", ctx.address, "proposal_awards", id, from, 50);
+    if (!page.ok) return out;
+    out.push(...page.value.map(Number));
+    if (page.value.length < 50) return out;
+  }
 }
 
 export async function renderBounties(ctx: Context) {
@@ -95,10 +111,10 @@ export async function renderBounties(ctx: Context) {
     card.append(milestones);
 
     // Awards, newest last, with their payout countdown.
-    const ids = await chain.query<number[]>("bounty", address, "proposal_awards", id, 0, 50);
-    if (ids.ok && ids.value.length) {
+    const ids = await awardIds(ctx, id);
+    if (ids.length) {
       const awards = el("ul");
-      for (const a of ids.value) {
+      for (const a of ids) {
         const got = await chain.query<AwardRecord | null>("bounty", address, "award_of", a);
         if (!got.ok || !got.value) continue;
         const w = got.value;

@@ -11,6 +11,7 @@ import { variant, type Wording } from "../council";
 import { big, bytes, countdown } from "../program";
 import { el, reference, txButton } from "../ui";
 import type { BountyReport } from "../bounty";
+import { awardIds } from "./bounties";
 import type { Context } from "./context";
 
 export type Propose = (action: unknown, done: string) => Promise<void>;
@@ -227,9 +228,7 @@ export async function awardsToCancel(ctx: Context, w: Wording, propose: Propose,
   const out: HTMLElement[] = [];
   for (const [id, r] of bounties) {
     if (variant(r.proposal.status)[0] !== "active" && variant(r.proposal.status)[0] !== "closed") continue;
-    const ids = await chain.query<number[]>("bounty", address, "proposal_awards", id, 0, 50);
-    if (!ids.ok) continue;
-    for (const a of ids.value.map(Number)) {
+    for (const a of await awardIds(ctx, id)) {
       const [award, at] = await Promise.all([
         chain.query<AwardView | null>("bounty", address, "award_of", a),
         chain.query<number | null>("bounty", address, "claimable_at", a),
