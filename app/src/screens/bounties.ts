@@ -14,7 +14,8 @@ import type { Context } from "./context";
 /** Bounty reports read at once while listing. */
 const BATCH = 10;
 
-interface AwardRecord {
+/** A bounty award as the contract's `award_of` returns it, as the screens need it. */
+export interface AwardRecord {
   line: number;
   recipient: string;
   member: number | null;

@@ -11,7 +11,7 @@ import { variant, type Wording } from "../council";
 import { big, bytes, countdown } from "../program";
 import { el, reference, txButton } from "../ui";
 import type { BountyReport } from "../bounty";
-import { awardIds } from "./bounties";
+import { awardIds, type AwardRecord } from "./bounties";
 import type { Context } from "./context";
 
 export type Propose = (action: unknown, done: string) => Promise<void>;
@@ -208,15 +208,6 @@ export async function pauseForm(ctx: Context, propose: Propose): Promise<HTMLEle
   return el("fieldset", { id: "pause-form" }, el("legend", {}, "Pause or resume a contract"), el("ul", {}, ...rows));
 }
 
-interface AwardView {
-  proposal: number;
-  line: number;
-  recipient: string;
-  member: number | null;
-  amount: unknown;
-  memoRef: unknown;
-  state: unknown;
-}
 
 /**
  * The awards still in their payout delay, each with a button to propose cancelling it; a payout
@@ -230,7 +221,7 @@ export async function awardsToCancel(ctx: Context, w: Wording, propose: Propose,
     if (variant(r.proposal.status)[0] !== "active" && variant(r.proposal.status)[0] !== "closed") continue;
     for (const a of await awardIds(ctx, id)) {
       const [award, at] = await Promise.all([
-        chain.query<AwardView | null>("bounty", address, "award_of", a),
+        chain.query<AwardRecord | null>("bounty", address, "award_of", a),
         chain.query<number | null>("bounty", address, "claimable_at", a),
       ]);
       if (!award.ok || !award.value || variant(award.value.state)[0] !== "pending") continue;
