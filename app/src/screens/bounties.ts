@@ -9,7 +9,7 @@ import { big, bytes, countdown, parseTokens } from "../program";
 import { sameAccount } from "../chain";
 import { bytesText } from "../claims";
 import { $, el, reference, txButton } from "../ui";
-import type { Context } from "./context";
+import { monthAt, monthLabel, type Context } from "./context";
 
 /** Bounty reports read at once while listing. */
 const BATCH = 10;
@@ -175,11 +175,11 @@ export async function renderBounties(ctx: Context) {
       })();
     };
     const feedLine = lineSelect();
-    feedLine.setAttribute("aria-label", "Budget line to feed from");
-    const feedMonth = el("input", { type: "number", min: "0", step: "1", placeholder: "month (id)" });
-    feedMonth.setAttribute("aria-label", "Month (id) whose pool grows");
-    const feedAmount = el("input", { type: "text", inputMode: "decimal", placeholder: `amount (${chain.manifest.token.symbol})` });
-    feedAmount.setAttribute("aria-label", `Amount to feed in ${chain.manifest.token.symbol}`);
+    feedLine.id = `feed-line-${id}`;
+    // The month open now by default: the pool it feeds is the one members report into.
+    const open = monthAt(chain, chain.now());
+    const feedMonth = el("input", { type: "number", min: "0", step: "1", id: `feed-month-${id}`, value: String(open) });
+    const feedAmount = el("input", { type: "text", inputMode: "decimal", id: `feed-amount-${id}`, placeholder: "1000" });
     return el(
       "div",
       {},
@@ -196,8 +196,11 @@ export async function renderBounties(ctx: Context) {
         "fieldset",
         {},
         el("legend", {}, "Feed a month's reward pool from a line"),
+        el("label", { htmlFor: feedLine.id }, "Budget line to feed from"),
         feedLine,
+        el("label", { htmlFor: feedMonth.id }, `Month (id) whose pool grows; the month open now is ${monthLabel(chain, open)} (id ${open})`),
         feedMonth,
+        el("label", { htmlFor: feedAmount.id }, `Amount (${chain.manifest.token.symbol})`),
         feedAmount,
         txButton("Feed the pool", () => {
           const a = parseTokens(feedAmount.value, decimals);
