@@ -13,8 +13,7 @@ use crate::{community_bounty, month, Manifest};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, Parser, Subcommand};
 use governor::{Action, Target as Contract};
-use ink_e2e::subxt::backend::legacy::LegacyRpcMethods;
-use ink_e2e::{Keypair, PolkadotConfig};
+use ink_e2e::Keypair;
 use reward_pool::MemberId;
 use std::path::{Path, PathBuf};
 
@@ -811,12 +810,9 @@ impl Node {
             .ok_or_else(|| {
                 anyhow!("--signer must be a dev account (//Name) or env:VAR holding a secret URI")
             })?;
-        let client = chain::node(&crate::bundle_dir(), &manifest.target).await?;
-        let rpc = ink_e2e::RpcClient::from_url(&manifest.target).await?;
-        let name = LegacyRpcMethods::<PolkadotConfig>::new(rpc)
-            .system_chain()
-            .await
-            .ok();
+        let mut client = chain::node(&crate::bundle_dir(), &manifest.target).await?;
+        client.progress = Some(Box::new(|line: &str| println!("{line}")));
+        let name = client.name.clone();
         let suite = manifest.deployed()?;
         Ok(Self {
             client,
@@ -898,16 +894,14 @@ async fn deploy_or_demo(
         Target::Sandbox => {
             let mut client = chain::sandbox(&crate::bundle_dir(), chain::wall_ms())?;
             println!("target: in-process sandbox (gone when this command ends)");
-            go(&mut client, &plan, &manifest, &stem, demo, None, None).await
+            go(&mut client, &plan, &manifest, &stem, demo).await
         }
         Target::Node(url) => {
             let mut client = chain::node(&crate::bundle_dir(), &url).await?;
-            let rpc = ink_e2e::RpcClient::from_url(&url).await?;
-            let legacy = LegacyRpcMethods::<PolkadotConfig>::new(rpc);
-            let name = legacy.system_chain().await.ok();
+            client.progress = Some(Box::new(|line: &str| println!("  {line}")));
             println!(
                 "target: {url} ({})",
-                name.as_deref().unwrap_or("unknown chain")
+                client.name.as_deref().unwrap_or("unknown chain")
             );
             if manifest.exists() {
                 let recorded = Manifest::read(&manifest)?;
@@ -923,16 +917,7 @@ async fn deploy_or_demo(
                     return Ok(());
                 }
             }
-            go(
-                &mut client,
-                &plan,
-                &manifest,
-                &stem,
-                demo,
-                name,
-                Some(legacy),
-            )
-            .await
+            go(&mut client, &plan, &manifest, &stem, demo).await
         }
     }
 }
@@ -946,8 +931,6 @@ async fn go<C: Chain>(
     manifest: &Path,
     stem: &Path,
     demo: Option<usize>,
-    chain_name: Option<String>,
-    legacy: Option<LegacyRpcMethods<PolkadotConfig>>,
 ) -> anyhow::Result<()> {
     let recorded = if demo.is_some() && manifest.exists() && plan.target != Target::Sandbox {
         Some(Manifest::read(manifest)?)
@@ -959,24 +942,8 @@ async fn go<C: Chain>(
         None => {
             let at = client.clock().now();
             let d = crate::deploy::deploy(client, plan, &mut |line| println!("  {line}")).await?;
-            let block = match &legacy {
-                Some(legacy) => legacy
-                    .chain_get_header(None)
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|h| u64::from(h.number)),
-                None => None,
-            };
-            let genesis = match &legacy {
-                Some(legacy) => legacy
-                    .genesis_hash()
-                    .await
-                    .ok()
-                    .map(|h| crate::deploy::hex(h.as_ref())),
-                None => None,
-            };
-            Manifest::new(plan, &d, at, chain_name, genesis, block).write(manifest)?;
+            let facts = client.facts().await;
+            Manifest::new(plan, &d, at, facts.name, facts.genesis, facts.block).write(manifest)?;
             println!("manifest written to {}", manifest.display());
             d
         }

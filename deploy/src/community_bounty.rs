@@ -71,7 +71,7 @@ pub async fn run_demo_bounty<C: Chain>(
         vec![(b"kick-off: first events held".to_vec(), now, 10_000)],
         0,
     );
-    let id = send(client, curator, &propose, 0, None, "propose the bounty").await?;
+    let id = send(client, curator, &propose, 0, "propose the bounty").await?;
     // The council approves the figure it reads: the total plus the curator's fee budget.
     let proposal = read(client, curator, &calls.proposal(id), "read the bounty")
         .await?
@@ -100,7 +100,6 @@ pub async fn run_demo_bounty<C: Chain>(
         curator,
         &calls.submit_report(id, 0, report),
         0,
-        None,
         "report the milestone",
     )
     .await?;
@@ -119,7 +118,7 @@ pub async fn run_demo_bounty<C: Chain>(
     for (i, (who, _)) in recipients.iter().enumerate() {
         let memo = format!("github.com/program/bounty/awards/{}", i + 1).into_bytes();
         let award = calls.award(id, 0, *who, each, memo);
-        awards.push(send(client, curator, &award, 0, None, "award").await?);
+        awards.push(send(client, curator, &award, 0, "award").await?);
     }
     log(&format!(
         "bounty {id}: {} awards of {} {}",
@@ -142,7 +141,7 @@ pub async fn run_demo_bounty<C: Chain>(
         let claimed = i < claimers;
         if claimed {
             let what = format!("claim award {award}");
-            let paid = send(client, key, &calls.claim_award(*award), 0, None, &what).await?;
+            let paid = send(client, key, &calls.claim_award(*award), 0, &what).await?;
             ensure!(paid == each, "award {award} paid {paid}, awarded {each}");
             let state = read(client, key, &calls.award_of(*award), "read the award")
                 .await?

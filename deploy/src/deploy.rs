@@ -1,6 +1,6 @@
 //! Deploying the suite: upload, instantiate, wire through the governor, read the wiring back.
 
-use crate::chain::{read, send, Chain, CONTRACTS};
+use crate::chain::{constructor_input, read, send, send_fixed, send_plain, Chain, CONTRACTS};
 use crate::config::{ss58, Account, Plan};
 use anyhow::{anyhow, bail, ensure, Context};
 use governor::{Action, Governor, ProposalState, Suite};
@@ -115,14 +115,13 @@ pub async fn govern<C: Chain>(
     for action in actions {
         let message = calls.propose(action.clone(), what.as_bytes().to_vec());
         let proposed = format!("{what}: propose {action:?}");
-        let id = send(client, proposer, &message, 0, None, &proposed).await?;
+        let id = send(client, proposer, &message, 0, &proposed).await?;
         for approver in keys.iter().skip(1).take(threshold.saturating_sub(1)) {
             send(
                 client,
                 approver,
                 &calls.approve(id),
                 0,
-                None,
                 &format!("{what}: approve {id}"),
             )
             .await?;
@@ -151,17 +150,27 @@ pub async fn govern<C: Chain>(
             );
         }
         let executed = format!("{what}: execute proposal {id}");
-        send(
-            client,
-            signer(plan)?,
-            &calls.execute(id),
-            0,
-            Some(GAS),
-            &executed,
-        )
-        .await?;
+        send_fixed(client, signer(plan)?, &calls.execute(id), GAS, &executed).await?;
     }
     Ok(Outcome::Executed)
+}
+
+/// Instantiates contract `name` from its uploaded code; returns its address.
+///
+/// Errors: the constructor failed or the chain refused (named by contract).
+async fn instantiate<C: Chain>(
+    client: &mut C,
+    me: &Keypair,
+    code_hash: Hash,
+    input: Vec<u8>,
+    salt: &[u8],
+    name: &str,
+) -> anyhow::Result<AccountId> {
+    let (at, _) = client
+        .instantiate(me, code_hash, input, salt.to_vec())
+        .await
+        .map_err(|e| anyhow!("instantiate {name}: {e:#}"))?;
+    Ok(at)
 }
 
 fn signer(plan: &Plan) -> anyhow::Result<&Keypair> {
@@ -242,60 +251,47 @@ pub async fn deploy<C: Chain>(
 
     let mut code_hashes = BTreeMap::new();
     for name in CONTRACTS {
-        let uploaded = client
-            .upload(name, me)
-            .submit()
+        let (hash, _) = client
+            .upload(me, name)
             .await
-            .map_err(|e| anyhow!("upload {name}: {e:?}"))?;
-        log(&format!(
-            "uploaded {name}: code hash {}",
-            hex(uploaded.code_hash.as_ref())
-        ));
-        code_hashes.insert(name.to_string(), uploaded.code_hash);
+            .map_err(|e| anyhow!("upload {name}: {e:#}"))?;
+        log(&format!("uploaded {name}: code hash {}", hex(hash.as_ref())));
+        code_hashes.insert(name.to_string(), hash);
     }
+    // A salt of the deployment's moment: the same config deployed twice gets new addresses.
+    let salt = client.clock().now().to_le_bytes().to_vec();
+    let code = |name: &str| code_hashes[name];
 
     let council: Vec<AccountId> = plan.council.iter().map(|a| a.id).collect();
-    let mut constructor =
-        governor::GovernorRef::new(council, plan.threshold, plan.timelock_ms, plan.expiry_ms);
-    let governor = client
-        .instantiate("governor", me, &mut constructor)
-        .submit()
-        .await
-        .map_err(|e| anyhow!("instantiate governor: {e:?}"))?
-        .account_id;
+    let input = constructor_input(governor::GovernorRef::new(
+        council,
+        plan.threshold,
+        plan.timelock_ms,
+        plan.expiry_ms,
+    ));
+    let governor = instantiate(client, me, code("governor"), input, &salt, "governor").await?;
     log(&format!("governor at {}", ss58(&governor)));
-    let mut constructor = registry::RegistryRef::new(governor, plan.registry.clone());
-    let reg = client
-        .instantiate("registry", me, &mut constructor)
-        .submit()
-        .await
-        .map_err(|e| anyhow!("instantiate registry: {e:?}"))?
-        .account_id;
+    let input = constructor_input(registry::RegistryRef::new(governor, plan.registry.clone()));
+    let reg = instantiate(client, me, code("registry"), input, &salt, "registry").await?;
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(client.clock().now());
-    let mut constructor =
-        reward_pool::RewardPoolRef::new(governor, reg, calendar, plan.pool.clone());
-    let pool = client
-        .instantiate("reward_pool", me, &mut constructor)
-        .submit()
-        .await
-        .map_err(|e| anyhow!("instantiate reward_pool: {e:?}"))?
-        .account_id;
+    let input = constructor_input(reward_pool::RewardPoolRef::new(
+        governor,
+        reg,
+        calendar,
+        plan.pool.clone(),
+    ));
+    let pool = instantiate(client, me, code("reward_pool"), input, &salt, "reward_pool").await?;
     log(&format!("reward pool at {}", ss58(&pool)));
-    let mut constructor = bounty::BountyRef::new(
+    let input = constructor_input(bounty::BountyRef::new(
         governor,
         reg,
         pool,
         plan.treasury.id,
         plan.payout_delay_ms,
         plan.pool.max_evidence_len,
-    );
-    let bounty = client
-        .instantiate("bounty", me, &mut constructor)
-        .submit()
-        .await
-        .map_err(|e| anyhow!("instantiate bounty: {e:?}"))?
-        .account_id;
+    ));
+    let bounty = instantiate(client, me, code("bounty"), input, &salt, "bounty").await?;
     log(&format!("bounty at {}", ss58(&bounty)));
 
     let suite = Suite {
@@ -304,14 +300,16 @@ pub async fn deploy<C: Chain>(
         bounty,
     };
     let mut calls = ink_e2e::create_call_builder::<Governor>(governor);
-    send(client, me, &calls.wire(suite), 0, None, "wire the governor").await?;
+    send(client, me, &calls.wire(suite), 0, "wire the governor").await?;
     if plan.governor_deposit > 0 {
-        client
-            .call(me, &calls.deposit())
-            .value(plan.governor_deposit)
-            .submit()
-            .await
-            .map_err(|e| anyhow!("deposit into the governor: {e:?}"))?;
+        send_plain(
+            client,
+            me,
+            &calls.deposit(),
+            plan.governor_deposit,
+            "deposit into the governor",
+        )
+        .await?;
         log(&format!(
             "deposited {} into the governor",
             tokens(plan.governor_deposit, plan.token.decimals)

@@ -144,7 +144,6 @@ pub async fn run_demo_month<C: Chain>(
             key,
             &message,
             0,
-            None,
             &format!("{} submits", who.name),
         )
         .await?;
@@ -172,7 +171,6 @@ pub async fn run_demo_month<C: Chain>(
         reviewer,
         &pool.score(month, batch),
         0,
-        None,
         "review",
     )
     .await?;
@@ -216,7 +214,7 @@ pub async fn run_demo_month<C: Chain>(
             .await?
             .map_err(|e| anyhow!("preview: {e:?}"))?;
         let claimed = format!("member {member} claims");
-        let paid = send(client, key, &pool.claim(vec![month]), 0, None, &claimed).await?;
+        let paid = send(client, key, &pool.claim(vec![month]), 0, &claimed).await?;
         ensure!(
             paid == preview[0].total,
             "member {member} was paid {paid}, previewed {}",

@@ -206,7 +206,7 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
                     ],
                     b"https://github.com/program/issues/1".to_vec(),
                 );
-                send(&mut client, &k, &msg, 0, None, "submit")
+                send(&mut client, &k, &msg, 0, "submit")
                     .await
                     .expect("submitted");
             }

@@ -16,11 +16,10 @@ pub mod council;
 pub mod months;
 pub mod sheet;
 
-use crate::chain::{send, Chain, Message};
+use crate::chain::{send_fixed, Chain, Message, Receipt};
 use crate::config::Token;
 use crate::deploy::{tokens_2dp, Deployed};
 use anyhow::{anyhow, bail};
-use ink::MessageResult;
 use ink_e2e::Keypair;
 use scale::{Decode, Encode};
 use std::fmt::Debug;
@@ -107,59 +106,66 @@ impl<C: Chain> Ctx<'_, C> {
         R: Send + Decode,
         E: Send + Decode + Debug,
     {
-        let dry = self
-            .client
-            .call(self.signer, msg)
-            .value(value)
-            .dry_run()
+        let (dry, answer) = crate::chain::dry_run(self.client, self.signer, msg, value, what)
             .await
-            .map_err(|e| anyhow!("{what}: the dry run failed: {e:?}"))?;
-        if dry.is_err() {
-            bail!("{what}: the contract trapped in the dry run; nothing was sent");
-        }
-        let data = &dry
-            .exec_result
-            .result
-            .as_ref()
-            .map_err(|e| anyhow!("{what}: {e:?}"))?
-            .data;
-        let answer: MessageResult<Result<R, E>> = Decode::decode(&mut &data[..])
-            .map_err(|e| anyhow!("{what}: the answer does not decode ({e})"))?;
-        match answer {
-            Err(e) => {
-                bail!("{what}: the contract could not read the call ({e:?}); nothing was sent")
-            }
-            Ok(Err(e)) => bail!("{what}: refused: {e:?}; nothing was sent"),
-            Ok(Ok(_)) => {}
-        }
-        let weight = dry.exec_result.gas_required;
-        let deposit = dry.exec_result.storage_deposit.charge_or_zero();
-        let line = format!(
-            "{what}\n  dry run: accepted; weight {} ps, proof {} B{}{}",
+            .map_err(|e| anyhow!("{e:#}; nothing was sent"))?;
+        let answer = answer.map_err(|e| anyhow!("{what}: refused: {e:?}; nothing was sent"))?;
+        let weight = dry.gas_required;
+        let (dest, input) = crate::chain::encoded(msg);
+        let fee = self
+            .client
+            .fee(self.signer, dest, value, input.clone(), weight)
+            .await;
+        let mut line = format!(
+            "{what}\n  dry run: accepted; weight {} ps, proof {} B",
             weight.ref_time(),
-            weight.proof_size(),
-            if deposit > 0 {
-                format!(
-                    ", storage deposit {} {}",
-                    crate::deploy::tokens(deposit, self.token.decimals),
-                    self.token.symbol
-                )
-            } else {
-                String::new()
-            },
-            if value > 0 {
-                format!(", sends {}", self.tokens(value))
-            } else {
-                String::new()
-            },
+            weight.proof_size()
         );
+        if let Some(fee) = fee {
+            line.push_str(&format!(", fee about {}", self.exact(fee)));
+        }
+        if dry.deposit > 0 {
+            line.push_str(&format!(", storage deposit {}", self.exact(dry.deposit)));
+        }
+        if value > 0 {
+            line.push_str(&format!(", sends {}", self.tokens(value)));
+        }
         (self.out)(&line);
         if self.confirm == Confirm::Ask && !ask("  send it?")? {
             bail!("{what}: not sent (declined)");
         }
-        let done = send(self.client, self.signer, msg, value, None, what).await?;
-        (self.out)("  done: in a block");
-        Ok(done)
+        let receipt = self
+            .client
+            .call(self.signer, dest, value, input, weight)
+            .await
+            .map_err(|e| anyhow!("{what}: {e:#}"))?;
+        self.done(&receipt);
+        Ok(answer)
+    }
+
+    /// An amount with every decimal the token has: fees and deposits are small.
+    pub fn exact(&self, amount: u128) -> String {
+        format!(
+            "{} {}",
+            crate::deploy::tokens(amount, self.token.decimals),
+            self.token.symbol
+        )
+    }
+
+    /// Prints where a transaction landed, what it cost and the suite's events it emitted.
+    fn done(&mut self, receipt: &Receipt) {
+        let mut line = format!(
+            "  done: {}{}",
+            receipt.block,
+            if receipt.finalized { ", final" } else { "" }
+        );
+        if let Some(fee) = receipt.fee {
+            line.push_str(&format!("; fee paid {}", self.exact(fee)));
+        }
+        (self.out)(&line);
+        for event in &receipt.events {
+            (self.out)(&format!("  event {event}"));
+        }
     }
 }
 
@@ -170,15 +176,14 @@ impl<C: Chain> Ctx<'_, C> {
     /// transaction makes). The block it lands in decides; its refusal comes back as an error.
     ///
     /// Errors: the operator said no; the transaction failed or the message refused.
-    pub async fn send_at_next_block<Args, R, E>(
+    pub async fn send_at_next_block<Args, E>(
         &mut self,
-        msg: &Message<Args, Result<R, E>>,
+        msg: &Message<Args, Result<(), E>>,
         gas: (u64, u64),
         what: &str,
     ) -> anyhow::Result<()>
     where
         Args: Sync + Encode + Clone,
-        R: Send + Decode,
         E: Send + Decode + Debug,
     {
         (self.out)(&format!(
@@ -189,15 +194,8 @@ impl<C: Chain> Ctx<'_, C> {
         if self.confirm == Confirm::Ask && !ask("  send it?")? {
             bail!("{what}: not sent (declined)");
         }
-        // The answer ink_e2e hands back is the dry run's (on the old block), not the block's:
-        // success is the transaction's (a message returning an error reverts it).
-        self.client
-            .call(self.signer, msg)
-            .gas_limit(ink_sandbox::Weight::from_parts(gas.0, gas.1))
-            .submit()
-            .await
-            .map_err(|e| anyhow!("{what}: refused in its block: {e:?}"))?;
-        (self.out)("  done: in a block");
+        let receipt = send_fixed(self.client, self.signer, msg, gas, what).await?;
+        self.done(&receipt);
         Ok(())
     }
 }
