@@ -39,7 +39,7 @@ impl Events {
                 .with_context(|| format!("{} is missing: run ./scripts/build-contracts", path.display()))?;
             let json: serde_json::Value = serde_json::from_str(&text)
                 .with_context(|| format!("{} is not JSON", path.display()))?;
-            let registry: PortableRegistry = serde_json::from_value(json["types"].clone())
+            let registry: PortableRegistry = serde_json::from_value(serde_json::json!({ "types": json["types"] }))
                 .with_context(|| format!("{}: no type registry", path.display()))?;
             let events = json["spec"]["events"]
                 .as_array()
