@@ -814,6 +814,7 @@ impl Node {
         client.progress = Some(Box::new(|line: &str| println!("{line}")));
         let name = client.name.clone();
         let suite = manifest.deployed()?;
+        client.events().name(suite.named());
         Ok(Self {
             client,
             suite,
@@ -898,7 +899,6 @@ async fn deploy_or_demo(
         }
         Target::Node(url) => {
             let mut client = chain::node(&crate::bundle_dir(), &url).await?;
-            client.progress = Some(Box::new(|line: &str| println!("  {line}")));
             println!(
                 "target: {url} ({})",
                 client.name.as_deref().unwrap_or("unknown chain")
@@ -938,7 +938,11 @@ async fn go<C: Chain>(
         None
     };
     let deployed = match recorded {
-        Some(m) => m.deployed()?,
+        Some(m) => {
+            let d = m.deployed()?;
+            client.events().name(d.named());
+            d
+        }
         None => {
             let at = client.clock().now();
             let d = crate::deploy::deploy(client, plan, &mut |line| println!("  {line}")).await?;

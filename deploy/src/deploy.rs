@@ -52,6 +52,17 @@ pub struct Deployed {
 }
 
 impl Deployed {
+    /// Each contract's name and address, for [`crate::chain::events::Events::name`].
+    pub fn named(&self) -> [(&'static str, [u8; 32]); 4] {
+        let raw = |a: &AccountId| -> [u8; 32] { *a.as_ref() };
+        [
+            ("governor", raw(&self.governor)),
+            ("registry", raw(&self.registry)),
+            ("reward_pool", raw(&self.pool)),
+            ("bounty", raw(&self.bounty)),
+        ]
+    }
+
     /// The addresses in SS58.
     pub fn addresses(&self) -> Addresses {
         Addresses {
@@ -255,7 +266,10 @@ pub async fn deploy<C: Chain>(
             .upload(me, name)
             .await
             .map_err(|e| anyhow!("upload {name}: {e:#}"))?;
-        log(&format!("uploaded {name}: code hash {}", hex(hash.as_ref())));
+        log(&format!(
+            "uploaded {name}: code hash {}",
+            hex(hash.as_ref())
+        ));
         code_hashes.insert(name.to_string(), hash);
     }
     // A salt of the deployment's moment: the same config deployed twice gets new addresses.
@@ -294,6 +308,12 @@ pub async fn deploy<C: Chain>(
     let bounty = instantiate(client, me, code("bounty"), input, &salt, "bounty").await?;
     log(&format!("bounty at {}", ss58(&bounty)));
 
+    client.events().name([
+        ("governor", *governor.as_ref()),
+        ("registry", *reg.as_ref()),
+        ("reward_pool", *pool.as_ref()),
+        ("bounty", *bounty.as_ref()),
+    ]);
     let suite = Suite {
         registry: reg,
         reward_pool: pool,

@@ -139,14 +139,7 @@ pub async fn run_demo_month<C: Chain>(
         let (departments, suggested, reviewed) = demo_submission(i);
         let evidence = format!("github.com/program/reports/issues/{}", 100 + i).into_bytes();
         let message = pool.submit(month, departments, suggested, evidence);
-        send(
-            client,
-            key,
-            &message,
-            0,
-            &format!("{} submits", who.name),
-        )
-        .await?;
+        send(client, key, &message, 0, &format!("{} submits", who.name)).await?;
         submitters.push((member, key, reviewed));
     }
     log(&format!(
@@ -166,14 +159,7 @@ pub async fn run_demo_month<C: Chain>(
             (*member, reviewed.clone(), reason)
         })
         .collect();
-    send(
-        client,
-        reviewer,
-        &pool.score(month, batch),
-        0,
-        "review",
-    )
-    .await?;
+    send(client, reviewer, &pool.score(month, batch), 0, "review").await?;
     log(&format!(
         "reviewer scored {} submissions in one batch",
         submitters.len()

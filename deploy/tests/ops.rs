@@ -154,9 +154,26 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
                 0
             );
             Clock::Sandbox.set(Clock::Sandbox.now() + plan.timelock_ms);
+            out.clear();
             council::act(as_!(charlie), id, Vote::Execute)
                 .await
                 .expect("executed");
+            // The receipt's events, decoded with each contract's metadata and named by the
+            // contract that emitted them (the pool's `Funded`, not the bounty's namesake).
+            let funded = format!(
+                "event reward_pool: Funded {{ month: {}, ",
+                NOVEMBER_2026 + 1
+            );
+            assert!(
+                out.iter().any(|l| l.trim_start().starts_with(&funded)),
+                "{out:?}"
+            );
+            assert!(
+                out.iter().any(|l| l
+                    .trim_start()
+                    .starts_with(&format!("event governor: Executed {{ id: {id}, by: "))),
+                "{out:?}"
+            );
             assert_eq!(
                 read(&mut client, &alice, &pool.month(NOVEMBER_2026 + 1), "m")
                     .await

@@ -9,19 +9,25 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
 
-/// One event as the metadata declares it.
+/// One event as a contract's metadata declares it.
 struct Spec {
-    /// The contract that declares it.
+    /// The contract whose metadata holds it (a contract's metadata also holds the events of
+    /// the suite crates it links, so one event can be in several).
     contract: String,
+    /// The crate that defines it (`module_path`'s first segment: "registry", "admin").
+    module: String,
     /// Its name.
     label: String,
     /// Its fields' names and type ids, in encoding order.
     args: Vec<(String, u32)>,
 }
 
-/// Every event of the suite's contracts, by signature topic.
+/// Every event of the suite's contracts, by signature topic (ink! 5 derives it from the event's
+/// name and field types only, so the same topic can be declared by several contracts).
 pub struct Events {
-    specs: BTreeMap<[u8; 32], Spec>,
+    specs: BTreeMap<[u8; 32], Vec<Spec>>,
+    /// The suite's addresses and their contract names, to tell which contract emitted.
+    names: BTreeMap<[u8; 32], String>,
     /// The type registry of each contract's metadata.
     types: BTreeMap<String, PortableRegistry>,
 }
@@ -35,12 +41,17 @@ impl Events {
         let mut types = BTreeMap::new();
         for name in contracts {
             let path = dir.join(format!("{name}.json"));
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("{} is missing: run ./scripts/build-contracts", path.display()))?;
+            let text = std::fs::read_to_string(&path).with_context(|| {
+                format!(
+                    "{} is missing: run ./scripts/build-contracts",
+                    path.display()
+                )
+            })?;
             let json: serde_json::Value = serde_json::from_str(&text)
                 .with_context(|| format!("{} is not JSON", path.display()))?;
-            let registry: PortableRegistry = serde_json::from_value(serde_json::json!({ "types": json["types"] }))
-                .with_context(|| format!("{}: no type registry", path.display()))?;
+            let registry: PortableRegistry =
+                serde_json::from_value(serde_json::json!({ "types": json["types"] }))
+                    .with_context(|| format!("{}: no type registry", path.display()))?;
             let events = json["spec"]["events"]
                 .as_array()
                 .ok_or_else(|| anyhow!("{}: no events in the metadata", path.display()))?;
@@ -58,39 +69,67 @@ impl Events {
                     })
                     .collect();
                 let label = event["label"].as_str().unwrap_or("?").to_string();
-                specs.insert(topic, Spec { contract: name.to_string(), label, args });
+                let module = event["module_path"].as_str().unwrap_or(name);
+                let module = module.split("::").next().unwrap_or(name).to_string();
+                specs.entry(topic).or_insert_with(Vec::new).push(Spec {
+                    contract: name.to_string(),
+                    module,
+                    label,
+                    args,
+                });
             }
             types.insert(name.to_string(), registry);
         }
-        Ok(Self { specs, types })
+        Ok(Self {
+            specs,
+            types,
+            names: BTreeMap::new(),
+        })
     }
 
-    /// The event with first topic `topics[0]` and encoding `data`, in words, prefixed by the
-    /// contract that declares it: "reward_pool: Claimed { member: 3, month: 41, amount: 1250 }".
-    /// An event no metadata declares, or that does not decode, is said to be unknown with its
-    /// size (never an error: a report must not fail on a foreign contract's event).
-    pub fn describe(&self, topics: &[[u8; 32]], data: &[u8]) -> String {
-        let spec = topics.first().and_then(|t| self.specs.get(t));
+    /// Names the suite's contracts by address (`contract name → address`), so that an event is
+    /// said to come from the contract that emitted it.
+    pub fn name(&mut self, contracts: impl IntoIterator<Item = (&'static str, [u8; 32])>) {
+        for (name, at) in contracts {
+            self.names.insert(at, name.to_string());
+        }
+    }
+
+    /// The event with first topic `topics[0]` and encoding `data`, emitted by contract `from`,
+    /// in words, prefixed by the emitting contract's name when known (else the crate that
+    /// defines the event): "reward_pool: Claimed { member: 3, month: 41, amount: 1250 }". An
+    /// event no metadata declares, or that does not decode, is said to be unknown with its size
+    /// (never an error: a report must not fail on a foreign contract's event).
+    pub fn describe(&self, from: [u8; 32], topics: &[[u8; 32]], data: &[u8]) -> String {
+        let name = self.names.get(&from);
+        let specs = topics.first().and_then(|t| self.specs.get(t));
+        let spec = specs.and_then(|specs| {
+            // The emitter's own metadata, else the defining crate's, else any declaration.
+            specs
+                .iter()
+                .find(|s| Some(&s.contract) == name)
+                .or_else(|| specs.iter().find(|s| s.module == s.contract))
+                .or_else(|| specs.first())
+        });
         let Some(spec) = spec else {
             return format!("an event no suite contract declares ({} bytes)", data.len());
         };
+        let who = name.unwrap_or(&spec.module);
         let Some(types) = self.types.get(&spec.contract) else {
-            return format!("{}: {}", spec.contract, spec.label);
+            return format!("{who}: {}", spec.label);
         };
         let mut input = data;
         let mut fields = Vec::new();
         for (name, ty) in &spec.args {
             match subxt::ext::scale_value::scale::decode_as_type(&mut input, *ty, types) {
                 Ok(v) => fields.push(format!("{name}: {}", words(&v, types))),
-                Err(_) => {
-                    return format!("{}: {} (fields do not decode)", spec.contract, spec.label)
-                }
+                Err(_) => return format!("{who}: {} (fields do not decode)", spec.label),
             }
         }
         if fields.is_empty() {
-            format!("{}: {}", spec.contract, spec.label)
+            format!("{who}: {}", spec.label)
         } else {
-            format!("{}: {} {{ {} }}", spec.contract, spec.label, fields.join(", "))
+            format!("{who}: {} {{ {} }}", spec.label, fields.join(", "))
         }
     }
 }
@@ -173,7 +212,10 @@ fn bytes_of(v: &Value<u32>, types: &PortableRegistry) -> Option<Vec<u8>> {
         _ => return None,
     };
     let is_u8 = types.resolve(element).is_some_and(|t| {
-        matches!(t.type_def, TypeDef::Primitive(scale_info::TypeDefPrimitive::U8))
+        matches!(
+            t.type_def,
+            TypeDef::Primitive(scale_info::TypeDefPrimitive::U8)
+        )
     });
     if !is_u8 {
         return None;

@@ -266,6 +266,10 @@ pub trait Chain {
 
     /// What the chain says of itself, for a manifest: all `None` on the sandbox.
     async fn facts(&mut self) -> Facts;
+
+    /// The decoder of the suite's events, which receipts use; name the deployed contracts in
+    /// it ([`events::Events::name`]) so that each event is said to come from its emitter.
+    fn events(&mut self) -> &mut events::Events;
 }
 
 /// What a chain says of itself: its name, genesis hash (hex) and latest block number.

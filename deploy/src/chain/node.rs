@@ -94,11 +94,6 @@ impl NodeChain {
         })
     }
 
-    /// The legacy RPC methods (chain name, genesis, headers).
-    pub fn rpc(&self) -> &LegacyRpcMethods<PolkadotConfig> {
-        &self.rpc
-    }
-
     fn say(&mut self, line: &str) {
         if let Some(progress) = self.progress.as_mut() {
             progress(line);
@@ -125,7 +120,12 @@ impl NodeChain {
     ///
     /// Errors: signing (nonce, metadata), an invalid/dropped transaction, a failed
     /// extrinsic, or no final block within [`FINALITY_WAIT`].
-    async fn submit<P: Payload>(&mut self, who: &Keypair, payload: P, what: &str) -> anyhow::Result<Receipt> {
+    async fn submit<P: Payload>(
+        &mut self,
+        who: &Keypair,
+        payload: P,
+        what: &str,
+    ) -> anyhow::Result<Receipt> {
         let tx = self
             .api
             .tx()
@@ -144,7 +144,9 @@ impl NodeChain {
                 Err(_) => bail!(
                     "{what}: no final block within {} s{}",
                     FINALITY_WAIT.as_secs(),
-                    in_block.map(|h| format!(" (it is in block {h:?}, which may still become final)")).unwrap_or_default()
+                    in_block
+                        .map(|h| format!(" (it is in block {h:?}, which may still become final)"))
+                        .unwrap_or_default()
                 ),
                 Ok(None) => bail!("{what}: the node stopped reporting on the transaction"),
                 Ok(Some(Err(e))) => bail!("{what}: {e}"),
@@ -154,12 +156,14 @@ impl NodeChain {
                 TxStatus::InBestBlock(b) => {
                     in_block = Some(b.block_hash());
                     let number = self.block_number(b.block_hash()).await;
-                    self.say(&format!("  in block {number} ({:?}), waiting until it is final", b.block_hash()));
+                    self.say(&format!("  in block {number}, waiting until it is final"));
                 }
                 TxStatus::InFinalizedBlock(b) => {
                     let number = self.block_number(b.block_hash()).await;
                     let events = b.wait_for_success().await.map_err(|e| match e {
-                        subxt::Error::Runtime(e) => anyhow!("{what}: failed in block {number}: {e}"),
+                        subxt::Error::Runtime(e) => {
+                            anyhow!("{what}: failed in block {number}: {e}")
+                        }
                         e => anyhow!("{what}: {e}"),
                     })?;
                     let mut receipt = Receipt {
@@ -172,15 +176,22 @@ impl NodeChain {
                         let Ok(event) = event else { continue };
                         match (event.pallet_name(), event.variant_name()) {
                             ("Contracts", "ContractEmitted") => {
-                                let topics: Vec<[u8; 32]> = event.topics().iter().map(|t| t.0).collect();
+                                let topics: Vec<[u8; 32]> =
+                                    event.topics().iter().map(|t| t.0).collect();
                                 // The fields: the contract's address, then its data.
-                                if let Ok((_, data)) = <([u8; 32], Vec<u8>)>::decode(&mut event.field_bytes()) {
-                                    receipt.events.push(self.events.describe(&topics, &data));
+                                if let Ok((from, data)) =
+                                    <([u8; 32], Vec<u8>)>::decode(&mut event.field_bytes())
+                                {
+                                    receipt
+                                        .events
+                                        .push(self.events.describe(from, &topics, &data));
                                 }
                             }
                             ("TransactionPayment", "TransactionFeePaid") => {
                                 // who, actual_fee, tip
-                                if let Ok((_, fee, _)) = <([u8; 32], u128, u128)>::decode(&mut event.field_bytes()) {
+                                if let Ok((_, fee, _)) =
+                                    <([u8; 32], u128, u128)>::decode(&mut event.field_bytes())
+                                {
                                     receipt.fee = Some(fee);
                                 }
                             }
@@ -189,8 +200,12 @@ impl NodeChain {
                     }
                     return Ok(receipt);
                 }
-                TxStatus::Invalid { message } => bail!("{what}: the transaction is invalid: {message}"),
-                TxStatus::Dropped { message } => bail!("{what}: the transaction was dropped: {message}"),
+                TxStatus::Invalid { message } => {
+                    bail!("{what}: the transaction is invalid: {message}")
+                }
+                TxStatus::Dropped { message } => {
+                    bail!("{what}: the transaction was dropped: {message}")
+                }
                 TxStatus::Error { message } => bail!("{what}: {message}"),
                 TxStatus::NoLongerInBestBlock => {
                     self.say("  its block was retracted; waiting for the chain to settle");
@@ -246,7 +261,12 @@ impl Chain for NodeChain {
         Ok(free)
     }
 
-    async fn transfer(&mut self, from: &Keypair, to: AccountId, amount: u128) -> anyhow::Result<Receipt> {
+    async fn transfer(
+        &mut self,
+        from: &Keypair,
+        to: AccountId,
+        amount: u128,
+    ) -> anyhow::Result<Receipt> {
         let payload = subxt::dynamic::tx(
             "Balances",
             "transfer_keep_alive",
@@ -259,7 +279,13 @@ impl Chain for NodeChain {
         self.submit(from, payload, &what).await
     }
 
-    async fn dry_call(&mut self, who: &Keypair, dest: AccountId, value: u128, input: Vec<u8>) -> anyhow::Result<DryRun> {
+    async fn dry_call(
+        &mut self,
+        who: &Keypair,
+        dest: AccountId,
+        value: u128,
+        input: Vec<u8>,
+    ) -> anyhow::Result<DryRun> {
         let origin: [u8; 32] = who.public_key().0;
         let dest: [u8; 32] = *dest.as_ref();
         let params = (origin, dest, value, None::<Weight>, None::<u128>, input).encode();
@@ -277,7 +303,14 @@ impl Chain for NodeChain {
         })
     }
 
-    async fn fee(&mut self, who: &Keypair, dest: AccountId, value: u128, input: Vec<u8>, gas: Weight) -> Option<u128> {
+    async fn fee(
+        &mut self,
+        who: &Keypair,
+        dest: AccountId,
+        value: u128,
+        input: Vec<u8>,
+        gas: Weight,
+    ) -> Option<u128> {
         let payload = Self::call_payload(dest, value, input, gas);
         let tx = self
             .api
@@ -288,7 +321,14 @@ impl Chain for NodeChain {
         tx.partial_fee_estimate().await.ok()
     }
 
-    async fn call(&mut self, who: &Keypair, dest: AccountId, value: u128, input: Vec<u8>, gas: Weight) -> anyhow::Result<Receipt> {
+    async fn call(
+        &mut self,
+        who: &Keypair,
+        dest: AccountId,
+        value: u128,
+        input: Vec<u8>,
+        gas: Weight,
+    ) -> anyhow::Result<Receipt> {
         let payload = Self::call_payload(dest, value, input, gas);
         self.submit(who, payload, "the call").await
     }
@@ -314,15 +354,32 @@ impl Chain for NodeChain {
         Ok((Hash::from(dry.code_hash.0), receipt))
     }
 
-    async fn instantiate(&mut self, who: &Keypair, code_hash: Hash, input: Vec<u8>, salt: Vec<u8>) -> anyhow::Result<(AccountId, Receipt)> {
+    async fn instantiate(
+        &mut self,
+        who: &Keypair,
+        code_hash: Hash,
+        input: Vec<u8>,
+        salt: Vec<u8>,
+    ) -> anyhow::Result<(AccountId, Receipt)> {
         let origin: [u8; 32] = who.public_key().0;
         let code = Code::<H256Codec>::Existing(H256Codec(<[u8; 32]>::from(code_hash)));
-        let params = (origin, 0u128, None::<Weight>, None::<u128>, code, input.clone(), salt.clone()).encode();
+        let params = (
+            origin,
+            0u128,
+            None::<Weight>,
+            None::<u128>,
+            code,
+            input.clone(),
+            salt.clone(),
+        )
+            .encode();
         let bytes = self.state_call("ContractsApi_instantiate", params).await?;
         let dry = ContractInstantiateResult::<[u8; 32], u128, ()>::decode(&mut &bytes[..])
             .map_err(|e| anyhow!("ContractsApi_instantiate: the answer does not decode ({e})"))?;
         let gas = dry.gas_required;
-        let ok = dry.result.map_err(|e| anyhow!("the chain refuses: {}", self.words(&e)))?;
+        let ok = dry
+            .result
+            .map_err(|e| anyhow!("the chain refuses: {}", self.words(&e)))?;
         if ok.result.did_revert() {
             bail!("the constructor refused in the dry run");
         }
@@ -347,10 +404,19 @@ impl Chain for NodeChain {
         self.transfer(payer, me, 1).await.map(|_| ())
     }
 
+    fn events(&mut self) -> &mut Events {
+        &mut self.events
+    }
+
     async fn facts(&mut self) -> super::Facts {
         super::Facts {
             name: self.name.clone(),
-            genesis: self.rpc.genesis_hash().await.ok().map(|h| crate::deploy::hex(h.as_ref())),
+            genesis: self
+                .rpc
+                .genesis_hash()
+                .await
+                .ok()
+                .map(|h| crate::deploy::hex(h.as_ref())),
             block: self
                 .rpc
                 .chain_get_header(None)

@@ -47,9 +47,10 @@ impl SandboxChain {
             .filter_map(|r| {
                 let event: pallet_contracts::Event<Runtime> = r.event.try_into().ok()?;
                 match event {
-                    pallet_contracts::Event::ContractEmitted { data, .. } => {
+                    pallet_contracts::Event::ContractEmitted { contract, data } => {
                         let topics: Vec<[u8; 32]> = r.topics.iter().map(|t| t.0).collect();
-                        Some(self.events.describe(&topics, &data))
+                        let from: [u8; 32] = *contract.as_ref();
+                        Some(self.events.describe(from, &topics, &data))
                     }
                     _ => None,
                 }
@@ -100,7 +101,10 @@ impl Chain for SandboxChain {
             value: amount,
         };
         self.sandbox
-            .runtime_call(call.into(), ClockSandbox::convert_account_to_origin(account(from)))
+            .runtime_call(
+                call.into(),
+                ClockSandbox::convert_account_to_origin(account(from)),
+            )
             .map_err(|e| anyhow!("transfer: {:?}", e.error))?;
         Ok(self.receipt())
     }
@@ -134,7 +138,14 @@ impl Chain for SandboxChain {
         })
     }
 
-    async fn fee(&mut self, _: &Keypair, _: AccountId, _: u128, _: Vec<u8>, _: Weight) -> Option<u128> {
+    async fn fee(
+        &mut self,
+        _: &Keypair,
+        _: AccountId,
+        _: u128,
+        _: Vec<u8>,
+        _: Weight,
+    ) -> Option<u128> {
         None
     }
 
@@ -203,6 +214,10 @@ impl Chain for SandboxChain {
 
     async fn seal_block(&mut self, _: &Keypair) -> anyhow::Result<()> {
         Ok(())
+    }
+
+    fn events(&mut self) -> &mut Events {
+        &mut self.events
     }
 
     async fn facts(&mut self) -> super::Facts {

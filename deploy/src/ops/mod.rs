@@ -155,7 +155,7 @@ impl<C: Chain> Ctx<'_, C> {
     /// Prints where a transaction landed, what it cost and the suite's events it emitted.
     fn done(&mut self, receipt: &Receipt) {
         let mut line = format!(
-            "  done: {}{}",
+            "  done: in {}{}",
             receipt.block,
             if receipt.finalized { ", final" } else { "" }
         );
