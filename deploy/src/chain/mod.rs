@@ -329,18 +329,22 @@ pub fn encoded<Args: Encode + Clone, R>(msg: &Message<Args, R>) -> (AccountId, V
     (*params.callee(), params.exec_input().encode())
 }
 
+/// What a `ContractRef`'s constructor (`RegistryRef::new(…)`) returns: the input set, the code
+/// hash, endowment and salt not yet.
+pub type Constructor<C, Args, R> = ink::env::call::CreateBuilder<
+    DefaultEnvironment,
+    C,
+    ink::env::call::utils::Unset<Hash>,
+    ink::env::call::utils::Set<ink::env::call::LimitParamsV2<DefaultEnvironment>>,
+    ink::env::call::utils::Unset<u128>,
+    ink::env::call::utils::Set<ink::env::call::ExecutionInput<Args>>,
+    ink::env::call::utils::Unset<ink::env::call::state::Salt>,
+    ink::env::call::utils::Set<ink::env::call::utils::ReturnType<R>>,
+>;
+
 /// A constructor's encoded input (selector and arguments), as a `ContractRef`'s `new` builds it.
 pub fn constructor_input<C, Args: Encode, R>(
-    builder: ink::env::call::CreateBuilder<
-        DefaultEnvironment,
-        C,
-        ink::env::call::utils::Unset<Hash>,
-        ink::env::call::utils::Set<ink::env::call::LimitParamsV2<DefaultEnvironment>>,
-        ink::env::call::utils::Unset<u128>,
-        ink::env::call::utils::Set<ink::env::call::ExecutionInput<Args>>,
-        ink::env::call::utils::Unset<ink::env::call::state::Salt>,
-        ink::env::call::utils::Set<ink::env::call::utils::ReturnType<R>>,
-    >,
+    builder: Constructor<C, Args, R>,
 ) -> Vec<u8> {
     // Only the input is wanted: the other parts are filled to make the parameters whole.
     builder

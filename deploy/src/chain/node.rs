@@ -27,6 +27,9 @@ use subxt::{OnlineClient, PolkadotConfig};
 /// on it (it may still land: the error says so).
 const FINALITY_WAIT: Duration = Duration::from_secs(300);
 
+/// Where a node client's progress lines go.
+pub type Progress = Box<dyn FnMut(&str) + Send>;
+
 /// A node client.
 pub struct NodeChain {
     api: OnlineClient<PolkadotConfig>,
@@ -36,7 +39,7 @@ pub struct NodeChain {
     /// What the node calls its chain (`system_chain`).
     pub name: Option<String>,
     /// Where progress lines about transactions go (in block, final); silent by default.
-    pub progress: Option<Box<dyn FnMut(&str) + Send>>,
+    pub progress: Option<Progress>,
 }
 
 /// The tool's key (subxt-signer 0.35, as ink_e2e holds it) as a subxt 0.38 signer.
