@@ -32,6 +32,7 @@ const EXAMPLES: &str = "Examples:
   suite fund 680 84000 --manifest m.json --signer env:COUNCIL_KEY --description https://forum/fund-2026-09
   suite approve 12 --manifest m.json --signer //Bob
   suite execute 12 --manifest m.json --signer //Charlie
+  suite execute 12 --wait --manifest m.json --signer //Charlie
   suite month finalize 680 --manifest m.json --signer //Alice --description https://forum/finalize
   suite score 680 --queue sheet.csv --manifest m.json --signer //Eve
   suite score 680 --csv sheet.csv --manifest m.json --signer //Eve";
@@ -88,8 +89,8 @@ pub enum Command {
     Revoke(Vote1),
     /// Cancel a proposal (its proposer) or vote to cancel it (another council member).
     Cancel(Vote1),
-    /// Carry out a proposal once its timelock has passed (anyone).
-    Execute(Vote1),
+    /// Carry out a proposal once its timelock has passed (anyone); `--wait` waits for it.
+    Execute(ExecuteArgs),
     /// A month: its dates, its report, its finalize (a proposal), its sweep.
     Month {
         /// What to do with the month.
@@ -160,6 +161,16 @@ pub struct On {
     /// Send without asking, also on a chain that is not a development chain.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// `suite execute`: a proposal id, whether to wait for its timelock, and the deployment.
+#[derive(Debug, Args)]
+pub struct ExecuteArgs {
+    /// Wait until the proposal's timelock ends (a countdown), then execute it.
+    #[arg(long)]
+    pub wait: bool,
+    #[command(flatten)]
+    pub vote: Vote1,
 }
 
 /// A proposal id and the deployment.
@@ -523,7 +534,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Approve(v) => vote(v, Vote::Approve).await,
         Command::Revoke(v) => vote(v, Vote::Revoke).await,
         Command::Cancel(v) => vote(v, Vote::Cancel).await,
-        Command::Execute(v) => vote(v, Vote::Execute).await,
+        Command::Execute(e) => {
+            let how = if e.wait { Vote::ExecuteWhenReady } else { Vote::Execute };
+            vote(e.vote, how).await
+        }
         Command::Advance { on } => {
             let mut node = Node::open(&on).await?;
             months::advance(&mut node.ctx(&mut print)).await.map(|_| ())

@@ -123,7 +123,9 @@ pub async fn govern<C: Chain>(
         .ok_or_else(|| anyhow!("{what}: the tool holds no council key to propose with"))?;
     let threshold = usize::try_from(plan.threshold).unwrap_or(usize::MAX);
     let mut ids = Vec::new();
+    let bar = crate::progress::steps(actions.len() as u64, what);
     for action in actions {
+        bar.inc(1);
         let message = calls.propose(action.clone(), what.as_bytes().to_vec());
         let proposed = format!("{what}: propose {action:?}");
         let id = send(client, proposer, &message, 0, &proposed).await?;
@@ -139,6 +141,7 @@ pub async fn govern<C: Chain>(
         }
         ids.push(id);
     }
+    bar.finish_and_clear();
     if keys.len() < threshold {
         return Ok(Outcome::Pending(ids));
     }
@@ -261,7 +264,9 @@ pub async fn deploy<C: Chain>(
     }
 
     let mut code_hashes = BTreeMap::new();
+    let bar = crate::progress::steps(CONTRACTS.len() as u64, "uploading");
     for name in CONTRACTS {
+        bar.inc(1);
         let (hash, _) = client
             .upload(me, name)
             .await
@@ -272,6 +277,7 @@ pub async fn deploy<C: Chain>(
         ));
         code_hashes.insert(name.to_string(), hash);
     }
+    bar.finish_and_clear();
     // A salt of the deployment's moment: the same config deployed twice gets new addresses.
     let salt = client.clock().now().to_le_bytes().to_vec();
     let code = |name: &str| code_hashes[name];

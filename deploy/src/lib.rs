@@ -19,6 +19,7 @@ pub mod config;
 pub mod deploy;
 pub mod month;
 pub mod ops;
+pub mod progress;
 
 use anyhow::{anyhow, bail, Context};
 use chain::Chain;

@@ -153,11 +153,15 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
                     .funded,
                 0
             );
-            Clock::Sandbox.set(Clock::Sandbox.now() + plan.timelock_ms);
+            // `suite execute --wait`: the clock moves to the timelock's end, then it executes.
             out.clear();
-            council::act(as_!(charlie), id, Vote::Execute)
+            council::act(as_!(charlie), id, Vote::ExecuteWhenReady)
                 .await
                 .expect("executed");
+            assert!(
+                out.iter().any(|l| l.starts_with(&format!("proposal {id} can be executed in "))),
+                "{out:?}"
+            );
             // The receipt's events, decoded with each contract's metadata and named by the
             // contract that emitted them (the pool's `Funded`, not the bounty's namesake).
             let funded = format!(

@@ -142,11 +142,7 @@ impl Clock {
         match self {
             Clock::Sandbox => SANDBOX_NOW.with(|now| now.set(now.get().max(t))),
             Clock::Wall => {
-                let now = self.now();
-                if t >= now {
-                    let wait = t - now + 500;
-                    ink_e2e::tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
-                }
+                crate::progress::countdown(t.saturating_add(500), "waiting for the chain's clock").await;
                 // A refused block still moves the chain's clock with the next one.
                 let _ = client.seal_block(payer).await;
             }

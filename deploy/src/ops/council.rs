@@ -245,6 +245,9 @@ pub enum Vote {
     Cancel,
     /// Carry it out (anyone, once executable).
     Execute,
+    /// Wait until its timelock ends (a countdown on a terminal), then carry it out: for an
+    /// approved proposal; any other is executed (or refused) at once.
+    ExecuteWhenReady,
 }
 
 /// Approves, revokes, cancels or executes proposal `id`, after saying what it does.
@@ -276,6 +279,22 @@ pub async fn act<C: Chain>(ctx: &mut Ctx<'_, C>, id: u32, vote: Vote) -> anyhow:
             });
             Ok(())
         }
+        Vote::ExecuteWhenReady => match view.state {
+            ProposalState::Approved { executable_at }
+                if executable_at > ctx.client.clock().now() =>
+            {
+                (ctx.out)(&format!(
+                    "proposal {id} can be executed in {}; waiting",
+                    super::duration(executable_at - ctx.client.clock().now())
+                ));
+                let clock = ctx.client.clock();
+                // The wait ends with a block stamped after the timelock (see `wait_until`), so
+                // the dry run judges the execution itself.
+                clock.wait_until(ctx.client, ctx.signer, executable_at).await;
+                ctx.transact(&calls.execute(id), 0, &what("execute")).await
+            }
+            _ => Box::pin(act(ctx, id, Vote::Execute)).await,
+        },
         Vote::Execute => match view.state {
             // Approved and past its timelock by the clock, but the last block is older.
             ProposalState::Approved { executable_at }
