@@ -535,7 +535,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Revoke(v) => vote(v, Vote::Revoke).await,
         Command::Cancel(v) => vote(v, Vote::Cancel).await,
         Command::Execute(e) => {
-            let how = if e.wait { Vote::ExecuteWhenReady } else { Vote::Execute };
+            let how = if e.wait {
+                Vote::ExecuteWhenReady
+            } else {
+                Vote::Execute
+            };
             vote(e.vote, how).await
         }
         Command::Advance { on } => {
@@ -959,7 +963,7 @@ async fn go<C: Chain>(
         }
         None => {
             let at = client.clock().now();
-            let d = crate::deploy::deploy(client, plan, &mut |line| println!("  {line}")).await?;
+            let d = deploy_recorded(client, plan, manifest).await?;
             let facts = client.facts().await;
             Manifest::new(plan, &d, at, facts.name, facts.genesis, facts.block).write(manifest)?;
             println!("manifest written to {}", manifest.display());
@@ -995,6 +999,47 @@ async fn go<C: Chain>(
     let utc = matches!(deployed.calendar, reward_pool::Calendar::UtcMonths);
     let csv = PathBuf::from(format!("{}-month-{month}.csv", stem.display()));
     publish(&report, utc, Some(&csv))
+}
+
+/// Where a deployment in progress is recorded: beside its manifest, `<manifest>.partial.json`.
+pub fn partial_path(manifest: &Path) -> PathBuf {
+    manifest.with_extension("partial.json")
+}
+
+/// Deploys, resuming a deployment cut short that [`partial_path`] records (same config and
+/// target) and recording each step there as it is done; the record is removed once the
+/// deployment is complete. The sandbox keeps no record: it ends with the command.
+///
+/// Errors: those of [`crate::deploy::deploy_resuming`]; the record cannot be written.
+async fn deploy_recorded<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    manifest: &Path,
+) -> anyhow::Result<crate::deploy::Deployed> {
+    use crate::deploy::{deploy_resuming, Partial};
+    let mut log = |line: &str| println!("  {line}");
+    if plan.target == Target::Sandbox {
+        let mut partial = Partial::resume(plan, None);
+        return deploy_resuming(client, plan, &mut partial, &mut |_| Ok(()), &mut log).await;
+    }
+    let path = partial_path(manifest);
+    let earlier = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Partial>(&text).ok());
+    let mut partial = Partial::resume(plan, earlier);
+    if !partial.is_fresh() {
+        println!("  resuming from {}", path.display());
+    }
+    let mut save = |p: &Partial| -> anyhow::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, serde_json::to_string_pretty(p)? + "\n")
+            .with_context(|| format!("cannot record the deployment in {}", path.display()))
+    };
+    let d = deploy_resuming(client, plan, &mut partial, &mut save, &mut log).await?;
+    let _ = std::fs::remove_file(&path);
+    Ok(d)
 }
 
 /// Prints a month report as Markdown and writes it as CSV to `csv` when given.

@@ -113,6 +113,33 @@ pub async fn govern<C: Chain>(
     actions: Vec<Action>,
     what: &str,
 ) -> anyhow::Result<Outcome> {
+    govern_resuming(
+        client,
+        plan,
+        governor,
+        actions,
+        what,
+        &mut Vec::new(),
+        &mut |_| Ok(()),
+    )
+    .await
+}
+
+/// [`govern`], resuming from `proposed`: the ids of the proposals of `actions` made earlier, in
+/// order (a run cut short). Those are not proposed again; each is approved up to the threshold
+/// again (an approval given twice counts once) and executed unless it already was. Every new
+/// proposal's id is added to `proposed` and `save`d at once.
+///
+/// Errors: those of [`govern`]; `save` failed.
+pub async fn govern_resuming<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    governor: AccountId,
+    actions: Vec<Action>,
+    what: &str,
+    proposed: &mut Vec<u32>,
+    save: &mut dyn FnMut(&[u32]) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
     if actions.is_empty() {
         return Ok(Outcome::Executed);
     }
@@ -124,20 +151,72 @@ pub async fn govern<C: Chain>(
     let threshold = usize::try_from(plan.threshold).unwrap_or(usize::MAX);
     let mut ids = Vec::new();
     let bar = crate::progress::steps(actions.len() as u64, what);
-    for action in actions {
+    let before = proposed.len();
+    for (i, action) in actions.into_iter().enumerate() {
         bar.inc(1);
-        let message = calls.propose(action.clone(), what.as_bytes().to_vec());
-        let proposed = format!("{what}: propose {action:?}");
-        let id = send(client, proposer, &message, 0, &proposed).await?;
+        let id = match proposed.get(i) {
+            Some(id) => *id,
+            // The first proposal of a resumed run may have landed before the cut, unrecorded:
+            // the governor's newest proposal, by the same proposer, with the same action.
+            None if i == before && before > 0 => {
+                let count =
+                    read(client, proposer, &calls.proposal_count(), "proposal count").await?;
+                let newest = match count.checked_sub(1) {
+                    Some(last) if !proposed.contains(&last) => {
+                        read(client, proposer, &calls.proposal(last), "newest proposal").await?
+                    }
+                    _ => None,
+                };
+                let mine = AccountId::from(proposer.public_key().0);
+                match newest {
+                    Some(v) if v.proposal.proposer == mine && v.proposal.action == action => {
+                        let id = count - 1;
+                        proposed.push(id);
+                        save(proposed)?;
+                        id
+                    }
+                    _ => {
+                        let id = propose(client, governor, proposer, &action, what).await?;
+                        proposed.push(id);
+                        save(proposed)?;
+                        id
+                    }
+                }
+            }
+            None => {
+                let id = propose(client, governor, proposer, &action, what).await?;
+                proposed.push(id);
+                save(proposed)?;
+                id
+            }
+        };
+        let view = read(
+            client,
+            proposer,
+            &calls.proposal(id),
+            &format!("{what}: read proposal {id}"),
+        )
+        .await?;
+        if view.is_some_and(|v| v.state == ProposalState::Executed) {
+            ids.push(id);
+            continue;
+        }
+        let resumed = i < before;
         for approver in keys.iter().skip(1).take(threshold.saturating_sub(1)) {
-            send(
+            let approved = send(
                 client,
                 approver,
                 &calls.approve(id),
                 0,
                 &format!("{what}: approve {id}"),
             )
-            .await?;
+            .await;
+            match approved {
+                Ok(()) => {}
+                // A proposal made before the cut may hold this approval already.
+                Err(e) if resumed && format!("{e:#}").contains("AlreadyVoted") => {}
+                Err(e) => return Err(e),
+            }
         }
         ids.push(id);
     }
@@ -157,6 +236,9 @@ pub async fn govern<C: Chain>(
         )
         .await?;
         if let Some(view) = &view {
+            if view.state == ProposalState::Executed {
+                continue; // a run cut short executed it already
+            }
             ensure!(
                 view.state == ProposalState::Executable,
                 "{what}: proposal {id} is {:?}, not executable",
@@ -167,6 +249,23 @@ pub async fn govern<C: Chain>(
         send_fixed(client, signer(plan)?, &calls.execute(id), GAS, &executed).await?;
     }
     Ok(Outcome::Executed)
+}
+
+/// The address pallet-contracts' `DefaultAddressGenerator` gives an instance:
+/// `blake2_256("contract_addr_v1" ++ deployer ++ code_hash ++ input ++ salt)` (SCALE-encoded,
+/// so the input and salt carry their length).
+pub fn default_address(
+    deployer: &Keypair,
+    code_hash: Hash,
+    input: &[u8],
+    salt: &[u8],
+) -> AccountId {
+    use scale::Encode;
+    let deployer: [u8; 32] = deployer.public_key().0;
+    let encoded = (b"contract_addr_v1", deployer, code_hash, input, salt).encode();
+    let mut out = [0u8; 32];
+    ink::env::hash_bytes::<ink::env::hash::Blake2x256>(&encoded, &mut out);
+    AccountId::from(out)
 }
 
 /// Instantiates contract `name` from its uploaded code; returns its address.
@@ -185,6 +284,26 @@ async fn instantiate<C: Chain>(
         .await
         .map_err(|e| anyhow!("instantiate {name}: {e:#}"))?;
     Ok(at)
+}
+
+/// Proposes `action` on `governor` as `proposer` with `what` as its description; its id.
+async fn propose<C: Chain>(
+    client: &mut C,
+    governor: AccountId,
+    proposer: &Keypair,
+    action: &Action,
+    what: &str,
+) -> anyhow::Result<u32> {
+    let mut calls = ink_e2e::create_call_builder::<Governor>(governor);
+    let message = calls.propose(action.clone(), what.as_bytes().to_vec());
+    send(
+        client,
+        proposer,
+        &message,
+        0,
+        &format!("{what}: propose {action:?}"),
+    )
+    .await
 }
 
 fn signer(plan: &Plan) -> anyhow::Result<&Keypair> {
@@ -238,6 +357,53 @@ pub fn actors(plan: &Plan) -> Vec<&Account> {
     all
 }
 
+/// What a deployment has done so far, saved after each step (beside the manifest, on a node) so
+/// that a deployment cut short — a dropped connection, a refused transaction, Ctrl-C — resumes
+/// where it stopped instead of deploying a second suite.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partial {
+    /// The config it deploys (as the manifest records it: another config starts over).
+    pub config: serde_json::Value,
+    /// Where (the config's target).
+    pub target: String,
+    /// The instantiation salt (the first run's moment, ms), so resumed addresses are the same.
+    pub salt_ms: Option<u64>,
+    /// Uploaded code, by contract (hex).
+    pub code_hashes: BTreeMap<String, String>,
+    /// Instantiated contracts, by name (SS58).
+    pub addresses: BTreeMap<String, String>,
+    /// The governor knows the suite.
+    pub wired: bool,
+    /// The treasury deposit went in.
+    pub deposited: bool,
+    /// The bootstrap proposals made, in order.
+    pub bootstrap: Vec<u32>,
+}
+
+impl Partial {
+    /// A fresh record for `plan`, or `earlier` when it records the same config and target.
+    pub fn resume(plan: &Plan, earlier: Option<Partial>) -> Self {
+        let target = match &plan.target {
+            crate::config::Target::Sandbox => "sandbox".to_string(),
+            crate::config::Target::Node(url) => url.clone(),
+        };
+        let config = serde_json::to_value(&plan.source).unwrap_or_default();
+        match earlier {
+            Some(p) if p.config == config && p.target == target => p,
+            _ => Self {
+                config,
+                target,
+                ..Self::default()
+            },
+        }
+    }
+
+    /// Whether nothing was done yet.
+    pub fn is_fresh(&self) -> bool {
+        self.code_hashes.is_empty() && self.addresses.is_empty()
+    }
+}
+
 /// Deploys the suite as `plan` says and reads the wiring back; `log` hears each step.
 ///
 /// Errors: a transaction failed (named by step), or the wiring read back differs.
@@ -246,7 +412,26 @@ pub async fn deploy<C: Chain>(
     plan: &Plan,
     log: &mut dyn FnMut(&str),
 ) -> anyhow::Result<Deployed> {
-    preflight(client, plan).await?;
+    let mut partial = Partial::resume(plan, None);
+    deploy_resuming(client, plan, &mut partial, &mut |_| Ok(()), log).await
+}
+
+/// [`deploy`], skipping what `partial` records as done and recording (and `save`-ing) each step
+/// as it is done: uploads, each instantiation, the wiring, the deposit, each bootstrap proposal.
+///
+/// Errors: those of [`deploy`]; `save` failed; a recorded address is not SS58.
+pub async fn deploy_resuming<C: Chain>(
+    client: &mut C,
+    plan: &Plan,
+    partial: &mut Partial,
+    save: &mut dyn FnMut(&Partial) -> anyhow::Result<()>,
+    log: &mut dyn FnMut(&str),
+) -> anyhow::Result<Deployed> {
+    if partial.is_fresh() {
+        preflight(client, plan).await?;
+    } else {
+        log("resuming the deployment recorded earlier");
+    }
     let me = signer(plan)?;
     let unit = 10u128.pow(u32::from(plan.token.decimals));
     let mut funded = 0;
@@ -267,6 +452,10 @@ pub async fn deploy<C: Chain>(
     let bar = crate::progress::steps(CONTRACTS.len() as u64, "uploading");
     for name in CONTRACTS {
         bar.inc(1);
+        if let Some(hash) = partial.code_hashes.get(name).and_then(|h| unhex32(h)) {
+            code_hashes.insert(name.to_string(), Hash::from(hash));
+            continue;
+        }
         let (hash, _) = client
             .upload(me, name)
             .await
@@ -276,11 +465,45 @@ pub async fn deploy<C: Chain>(
             hex(hash.as_ref())
         ));
         code_hashes.insert(name.to_string(), hash);
+        partial
+            .code_hashes
+            .insert(name.to_string(), hex(hash.as_ref()));
+        save(partial)?;
     }
     bar.finish_and_clear();
-    // A salt of the deployment's moment: the same config deployed twice gets new addresses.
-    let salt = client.clock().now().to_le_bytes().to_vec();
+    // A salt of the deployment's first moment: the same config deployed again gets new
+    // addresses, a resumed deployment the same ones.
+    let salt = partial
+        .salt_ms
+        .get_or_insert(client.clock().now())
+        .to_le_bytes()
+        .to_vec();
     let code = |name: &str| code_hashes[name];
+    // Each contract once: the recorded address, or a new instance recorded at once.
+    macro_rules! instance {
+        ($name:expr, $input:expr) => {
+            match partial.addresses.get($name) {
+                Some(at) => crate::parse_address($name, at)?,
+                None => {
+                    let input = $input;
+                    let expected = default_address(me, code($name), &input, &salt);
+                    let at = match instantiate(client, me, code($name), input, &salt, $name).await {
+                        Ok(at) => at,
+                        // Instantiated before the run was cut, not recorded: the same code,
+                        // input and salt give the same address (checked by `verify` below).
+                        Err(e) if format!("{e:#}").contains("DuplicateContract") => {
+                            log(&format!("{} was instantiated before the cut", $name));
+                            expected
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    partial.addresses.insert($name.to_string(), ss58(&at));
+                    save(partial)?;
+                    at
+                }
+            }
+        };
+    }
 
     let council: Vec<AccountId> = plan.council.iter().map(|a| a.id).collect();
     let input = constructor_input(governor::GovernorRef::new(
@@ -289,10 +512,10 @@ pub async fn deploy<C: Chain>(
         plan.timelock_ms,
         plan.expiry_ms,
     ));
-    let governor = instantiate(client, me, code("governor"), input, &salt, "governor").await?;
+    let governor = instance!("governor", input);
     log(&format!("governor at {}", ss58(&governor)));
     let input = constructor_input(registry::RegistryRef::new(governor, plan.registry.clone()));
-    let reg = instantiate(client, me, code("registry"), input, &salt, "registry").await?;
+    let reg = instance!("registry", input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(client.clock().now());
     let input = constructor_input(reward_pool::RewardPoolRef::new(
@@ -301,7 +524,7 @@ pub async fn deploy<C: Chain>(
         calendar,
         plan.pool.clone(),
     ));
-    let pool = instantiate(client, me, code("reward_pool"), input, &salt, "reward_pool").await?;
+    let pool = instance!("reward_pool", input);
     log(&format!("reward pool at {}", ss58(&pool)));
     let input = constructor_input(bounty::BountyRef::new(
         governor,
@@ -311,7 +534,7 @@ pub async fn deploy<C: Chain>(
         plan.payout_delay_ms,
         plan.pool.max_evidence_len,
     ));
-    let bounty = instantiate(client, me, code("bounty"), input, &salt, "bounty").await?;
+    let bounty = instance!("bounty", input);
     log(&format!("bounty at {}", ss58(&bounty)));
 
     client.events().name([
@@ -326,8 +549,12 @@ pub async fn deploy<C: Chain>(
         bounty,
     };
     let mut calls = ink_e2e::create_call_builder::<Governor>(governor);
-    send(client, me, &calls.wire(suite), 0, "wire the governor").await?;
-    if plan.governor_deposit > 0 {
+    if !partial.wired {
+        send(client, me, &calls.wire(suite), 0, "wire the governor").await?;
+        partial.wired = true;
+        save(partial)?;
+    }
+    if plan.governor_deposit > 0 && !partial.deposited {
         send_plain(
             client,
             me,
@@ -340,6 +567,8 @@ pub async fn deploy<C: Chain>(
             "deposited {} into the governor",
             tokens(plan.governor_deposit, plan.token.decimals)
         ));
+        partial.deposited = true;
+        save(partial)?;
     }
 
     let mut actions = vec![
@@ -381,7 +610,21 @@ pub async fn deploy<C: Chain>(
         });
     }
     let count = actions.len();
-    let pending = match govern(client, plan, governor, actions, "bootstrap").await? {
+    let mut proposed = partial.bootstrap.clone();
+    let outcome = govern_resuming(
+        client,
+        plan,
+        governor,
+        actions,
+        "bootstrap",
+        &mut proposed,
+        &mut |ids| {
+            partial.bootstrap = ids.to_vec();
+            save(partial)
+        },
+    )
+    .await?;
+    let pending = match outcome {
         Outcome::Executed => {
             log(&format!(
                 "{count} bootstrap proposals executed by the council"
@@ -482,6 +725,19 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         );
     }
     Ok(())
+}
+
+/// 32 bytes from 0x-prefixed hex (64 digits), as [`hex`] writes them.
+pub fn unhex32(text: &str) -> Option<[u8; 32]> {
+    let text = text.strip_prefix("0x")?;
+    if text.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
 }
 
 /// Bytes as 0x-prefixed hex.

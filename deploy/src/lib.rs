@@ -118,7 +118,7 @@ impl From<CalendarJson> for Calendar {
     }
 }
 
-fn parse_address(field: &str, text: &str) -> anyhow::Result<AccountId> {
+pub(crate) fn parse_address(field: &str, text: &str) -> anyhow::Result<AccountId> {
     let id = AccountId32::from_str(text)
         .map_err(|_| anyhow!("manifest field `{field}`: `{text}` is not an SS58 address"))?;
     Ok(AccountId::from(id.0))

@@ -159,7 +159,8 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
                 .await
                 .expect("executed");
             assert!(
-                out.iter().any(|l| l.starts_with(&format!("proposal {id} can be executed in "))),
+                out.iter()
+                    .any(|l| l.starts_with(&format!("proposal {id} can be executed in "))),
                 "{out:?}"
             );
             // The receipt's events, decoded with each contract's metadata and named by the

@@ -219,3 +219,108 @@ fn unreachable_node_and_poor_signer_are_refused_before_any_transaction() {
             );
         });
 }
+
+/// A deployment cut short (here: its record refuses to be written after `steps` saves, as a
+/// dropped connection would stop it) resumes from what it recorded: the same addresses, no
+/// second instance, each bootstrap proposal made and executed once, the wiring checked.
+fn deployment_cut_short_resumes(steps: usize) {
+    use deploy::deploy::{deploy_resuming, Partial};
+    use governor::{Governor, ProposalState};
+    ink_e2e::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let plan = Config::parse(SANDBOX).expect("example config");
+            let start = Calendar::UtcMonths.start(NOVEMBER_2026).expect("start") + 9 * 86_400_000;
+            let mut client = chain::sandbox(&deploy::bundle_dir(), start).expect("bundles");
+            let mut partial = Partial::resume(&plan, None);
+            let mut saved = Vec::new();
+            let cut = deploy_resuming(
+                &mut client,
+                &plan,
+                &mut partial,
+                &mut |p| {
+                    if saved.len() == steps {
+                        anyhow::bail!("connection dropped");
+                    }
+                    saved.push(p.clone());
+                    Ok(())
+                },
+                &mut |_| {},
+            )
+            .await
+            .unwrap_err();
+            assert!(format!("{cut:#}").contains("connection dropped"), "{cut:#}");
+            let recorded = saved.last().cloned().expect("a step was recorded");
+
+            // Resumed from the last record, as `suite deploy` reads it back.
+            let mut resumed = Partial::resume(&plan, Some(recorded.clone()));
+            assert_eq!(
+                resumed, recorded,
+                "same config and target: the record is kept"
+            );
+            let mut log = Vec::new();
+            let d = deploy_resuming(
+                &mut client,
+                &plan,
+                &mut resumed,
+                &mut |_| Ok(()),
+                &mut |l| log.push(l.to_string()),
+            )
+            .await
+            .expect("resumes");
+            assert!(
+                log.iter()
+                    .any(|l| l == "resuming the deployment recorded earlier"),
+                "{log:?}"
+            );
+            assert!(
+                log.iter().any(|l| l.contains("wiring read back")),
+                "{log:?}"
+            );
+            for (name, at) in &recorded.addresses {
+                assert_eq!(resumed.addresses[name], *at, "{name} kept its address");
+            }
+            assert_eq!(
+                deploy::config::ss58(&d.governor),
+                resumed.addresses["governor"]
+            );
+
+            // Every bootstrap proposal once, all executed.
+            let me = plan.signer.key.clone().expect("signer key");
+            let gov = ink_e2e::create_call_builder::<Governor>(d.governor);
+            let count = chain::read(&mut client, &me, &gov.proposal_count(), "count")
+                .await
+                .expect("count");
+            assert_eq!(
+                count as usize,
+                resumed.bootstrap.len(),
+                "no proposal made twice"
+            );
+            for id in 0..count {
+                let view = chain::read(&mut client, &me, &gov.proposal(id), "proposal")
+                    .await
+                    .expect("proposal")
+                    .expect("exists");
+                assert_eq!(view.state, ProposalState::Executed, "proposal {id}");
+            }
+
+            // Another config starts over.
+            let other = Config::parse(&SANDBOX.replace("threshold = 2", "threshold = 1"))
+                .expect("another config");
+            assert!(Partial::resume(&other, Some(recorded)).is_fresh());
+        });
+}
+
+#[test]
+fn a_deployment_cut_after_two_instances_resumes() {
+    // 4 uploads, then the governor and the registry.
+    deployment_cut_short_resumes(6);
+}
+
+#[test]
+fn a_deployment_cut_during_its_bootstrap_proposals_resumes() {
+    // 4 uploads, 4 instances, the wiring, the deposit, then 3 proposals.
+    deployment_cut_short_resumes(13);
+}

@@ -56,7 +56,10 @@ impl Events {
                 .as_array()
                 .ok_or_else(|| anyhow!("{}: no events in the metadata", path.display()))?;
             for event in events {
-                let Some(topic) = event["signature_topic"].as_str().and_then(topic) else {
+                let Some(topic) = event["signature_topic"]
+                    .as_str()
+                    .and_then(crate::deploy::unhex32)
+                else {
                     continue; // anonymous: no topic to find it by
                 };
                 let args = event["args"]
@@ -134,19 +137,6 @@ impl Events {
     }
 }
 
-/// `0x…` (64 hex digits) as 32 bytes.
-fn topic(hex: &str) -> Option<[u8; 32]> {
-    let hex = hex.strip_prefix("0x")?;
-    if hex.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
-
 /// A decoded value in words: an `AccountId` as SS58, other byte arrays as hex, `Option`s and
 /// enums by variant name, structs with their field names.
 fn words(v: &Value<u32>, types: &PortableRegistry) -> String {
@@ -159,7 +149,7 @@ fn words(v: &Value<u32>, types: &PortableRegistry) -> String {
             id.copy_from_slice(&bytes);
             crate::config::ss58(&id.into())
         } else {
-            format!("0x{}", crate::deploy::hex(&bytes))
+            crate::deploy::hex(&bytes)
         };
     }
     match &v.value {

@@ -142,7 +142,8 @@ impl Clock {
         match self {
             Clock::Sandbox => SANDBOX_NOW.with(|now| now.set(now.get().max(t))),
             Clock::Wall => {
-                crate::progress::countdown(t.saturating_add(500), "waiting for the chain's clock").await;
+                crate::progress::countdown(t.saturating_add(500), "waiting for the chain's clock")
+                    .await;
                 // A refused block still moves the chain's clock with the next one.
                 let _ = client.seal_block(payer).await;
             }
@@ -339,9 +340,7 @@ pub type Constructor<C, Args, R> = ink::env::call::CreateBuilder<
 >;
 
 /// A constructor's encoded input (selector and arguments), as a `ContractRef`'s `new` builds it.
-pub fn constructor_input<C, Args: Encode, R>(
-    builder: Constructor<C, Args, R>,
-) -> Vec<u8> {
+pub fn constructor_input<C, Args: Encode, R>(builder: Constructor<C, Args, R>) -> Vec<u8> {
     // Only the input is wanted: the other parts are filled to make the parameters whole.
     builder
         .endowment(0)

@@ -290,7 +290,9 @@ pub async fn act<C: Chain>(ctx: &mut Ctx<'_, C>, id: u32, vote: Vote) -> anyhow:
                 let clock = ctx.client.clock();
                 // The wait ends with a block stamped after the timelock (see `wait_until`), so
                 // the dry run judges the execution itself.
-                clock.wait_until(ctx.client, ctx.signer, executable_at).await;
+                clock
+                    .wait_until(ctx.client, ctx.signer, executable_at)
+                    .await;
                 ctx.transact(&calls.execute(id), 0, &what("execute")).await
             }
             _ => Box::pin(act(ctx, id, Vote::Execute)).await,
