@@ -13,14 +13,17 @@
 //! ink_e2e builds every contract of the workspace itself (debug mode, once per run) before the
 //! first test; the drink tests read the release bundles of `./scripts/build-contracts` instead.
 
-use deploy::chain::{Chain, Clock, ClockSandbox};
+use deploy::chain::{Clock, ClockSandbox};
 use governor::{Action, Governor, Suite};
 use ink::codegen::ContractCallBuilder;
+use ink::env::DefaultEnvironment;
 use ink::primitives::AccountId;
 use ink_e2e::{account_id, alice, bob, charlie, dave, AccountKeyring};
+use ink_e2e::{ChainBackend, ContractsBackend};
 use ink_sandbox::Weight;
 use registry::{Params, Rank, StreakParams};
 use reward_pool::{Calendar, Config, Department, RewardPool, Score, Weights, Windows};
+use std::fmt::Debug;
 
 type E2EResult<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 type GovernorCalls = <Governor as ContractCallBuilder>::Type;
@@ -32,6 +35,38 @@ const TIMELOCK_MS: u64 = 1_000;
 /// Enough for any message of the suite, so that a dry run made on a block older than the
 /// timelock (a real chain only stamps a block when one is built) cannot starve the real call.
 const GAS: (u64, u64) = (100_000_000_000, 3 * 1024 * 1024);
+
+/// Either ink_e2e client (the sandbox here, a node in `scripts/e2e-node`).
+trait Chain:
+    ink_e2e::E2EBackend<DefaultEnvironment>
+    + ChainBackend<Error: Debug>
+    + ContractsBackend<DefaultEnvironment, Error: Debug>
+{
+}
+
+impl<T> Chain for T where
+    T: ink_e2e::E2EBackend<DefaultEnvironment>
+        + ChainBackend<Error: Debug>
+        + ContractsBackend<DefaultEnvironment, Error: Debug>
+{
+}
+
+/// Lets time pass until `t` on `clock`: the sandbox's clock is set; on a node the test sleeps
+/// and then seals a block (a tiny funded account) so that the next dry run sees the new time.
+async fn wait_until<C: Chain>(clock: Clock, client: &mut C, t: u64) {
+    match clock {
+        Clock::Sandbox => Clock::Sandbox.set(Clock::Sandbox.now().max(t)),
+        Clock::Wall => {
+            let now = clock.now();
+            if t >= now {
+                ink_e2e::tokio::time::sleep(std::time::Duration::from_millis(t - now + 500)).await;
+            }
+            let _ = client
+                .create_and_fund_account(&alice(), C::Balance::from(u32::MAX))
+                .await;
+        }
+    }
+}
 
 fn id(who: AccountKeyring) -> AccountId {
     account_id(who)
@@ -63,7 +98,7 @@ async fn govern<C: Chain>(
         .return_value()
         .expect("approved");
     let now = clock.now();
-    clock.wait_until(client, &alice(), now + TIMELOCK_MS).await;
+    wait_until(clock, client, now + TIMELOCK_MS).await;
     let executed = client
         .call(&charlie(), &governor.execute(proposal))
         .gas_limit(Weight::from_parts(GAS.0, GAS.1))
@@ -244,13 +279,12 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         .unwrap_or_else(|_| panic!("submit"))
         .return_value();
     assert_eq!(submitted, Ok(()));
-    clock
-        .wait_until(
-            client,
-            &alice(),
-            calendar.submission_deadline(0).expect("deadline"),
-        )
-        .await;
+    wait_until(
+        clock,
+        client,
+        calendar.submission_deadline(0).expect("deadline"),
+    )
+    .await;
     let scores = vec![(
         0u32,
         vec![
@@ -294,13 +328,12 @@ async fn core_flow<C: Chain>(client: &mut C, clock: Clock, period_ms: u64) {
         .unwrap_or_else(|_| panic!("finalize dry run"))
         .return_value();
     assert_eq!(direct, Err(reward_pool::Error::NotGovernance));
-    clock
-        .wait_until(
-            client,
-            &alice(),
-            calendar.review_end(0, &windows).expect("review end"),
-        )
-        .await;
+    wait_until(
+        clock,
+        client,
+        calendar.review_end(0, &windows).expect("review end"),
+    )
+    .await;
     govern(
         client,
         clock,
