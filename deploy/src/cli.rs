@@ -966,6 +966,8 @@ async fn go<C: Chain>(
             let d = deploy_recorded(client, plan, manifest).await?;
             let facts = client.facts().await;
             Manifest::new(plan, &d, at, facts.name, facts.genesis, facts.block).write(manifest)?;
+            // The deployment is whole and its manifest written: its step record goes.
+            let _ = std::fs::remove_file(partial_path(manifest));
             println!("manifest written to {}", manifest.display());
             d
         }
@@ -1006,11 +1008,12 @@ pub fn partial_path(manifest: &Path) -> PathBuf {
     manifest.with_extension("partial.json")
 }
 
-/// Deploys, resuming a deployment cut short that [`partial_path`] records (same config and
-/// target) and recording each step there as it is done; the record is removed once the
-/// deployment is complete. The sandbox keeps no record: it ends with the command.
+/// Deploys, resuming a deployment cut short that [`partial_path`] records (same config, target
+/// and chain) and recording each step there as it is done; the record is removed once the
+/// manifest is written (by the caller). The sandbox keeps no record: it ends with the command.
 ///
-/// Errors: those of [`crate::deploy::deploy_resuming`]; the record cannot be written.
+/// Errors: those of [`crate::deploy::deploy_resuming`]; the record is not one, or cannot be
+/// written.
 async fn deploy_recorded<C: Chain>(
     client: &mut C,
     plan: &Plan,
@@ -1019,14 +1022,21 @@ async fn deploy_recorded<C: Chain>(
     use crate::deploy::{deploy_resuming, Partial};
     let mut log = |line: &str| println!("  {line}");
     if plan.target == Target::Sandbox {
-        let mut partial = Partial::resume(plan, None);
+        let mut partial = Partial::resume(plan, None, None);
         return deploy_resuming(client, plan, &mut partial, &mut |_| Ok(()), &mut log).await;
     }
     let path = partial_path(manifest);
-    let earlier = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|text| serde_json::from_str::<Partial>(&text).ok());
-    let mut partial = Partial::resume(plan, earlier);
+    let earlier = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(serde_json::from_str::<Partial>(&text).with_context(|| {
+            format!(
+                "{} is not a deployment record: move it away to deploy afresh",
+                path.display()
+            )
+        })?),
+        Err(_) => None,
+    };
+    let genesis = client.facts().await.genesis;
+    let mut partial = Partial::resume(plan, genesis, earlier);
     if !partial.is_fresh() {
         println!("  resuming from {}", path.display());
     }
@@ -1037,9 +1047,7 @@ async fn deploy_recorded<C: Chain>(
         std::fs::write(&path, serde_json::to_string_pretty(p)? + "\n")
             .with_context(|| format!("cannot record the deployment in {}", path.display()))
     };
-    let d = deploy_resuming(client, plan, &mut partial, &mut save, &mut log).await?;
-    let _ = std::fs::remove_file(&path);
-    Ok(d)
+    deploy_resuming(client, plan, &mut partial, &mut save, &mut log).await
 }
 
 /// Prints a month report as Markdown and writes it as CSV to `csv` when given.

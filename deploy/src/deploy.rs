@@ -120,6 +120,7 @@ pub async fn govern<C: Chain>(
         actions,
         what,
         &mut Vec::new(),
+        false,
         &mut |_| Ok(()),
     )
     .await
@@ -128,9 +129,12 @@ pub async fn govern<C: Chain>(
 /// [`govern`], resuming from `proposed`: the ids of the proposals of `actions` made earlier, in
 /// order (a run cut short). Those are not proposed again; each is approved up to the threshold
 /// again (an approval given twice counts once) and executed unless it already was. Every new
-/// proposal's id is added to `proposed` and `save`d at once.
+/// proposal's id is added to `proposed` and `save`d at once. With `adopt` (a governor that holds
+/// only these proposals, as a deployment's does), the first proposal of this run may be one that
+/// landed before a cut, unrecorded.
 ///
 /// Errors: those of [`govern`]; `save` failed.
+#[allow(clippy::too_many_arguments)]
 pub async fn govern_resuming<C: Chain>(
     client: &mut C,
     plan: &Plan,
@@ -138,6 +142,7 @@ pub async fn govern_resuming<C: Chain>(
     actions: Vec<Action>,
     what: &str,
     proposed: &mut Vec<u32>,
+    adopt: bool,
     save: &mut dyn FnMut(&[u32]) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     if actions.is_empty() {
@@ -156,32 +161,32 @@ pub async fn govern_resuming<C: Chain>(
         bar.inc(1);
         let id = match proposed.get(i) {
             Some(id) => *id,
-            // The first proposal of a resumed run may have landed before the cut, unrecorded:
-            // the governor's newest proposal, by the same proposer, with the same action.
-            None if i == before && before > 0 => {
+            // The first proposal of this run may have landed before a cut, unrecorded: on a
+            // governor that holds only this run's proposals, its newest proposal by the same
+            // proposer with the same action is that one.
+            None if i == before && adopt => {
                 let count =
                     read(client, proposer, &calls.proposal_count(), "proposal count").await?;
                 let newest = match count.checked_sub(1) {
                     Some(last) if !proposed.contains(&last) => {
-                        read(client, proposer, &calls.proposal(last), "newest proposal").await?
+                        read(client, proposer, &calls.proposal(last), "newest proposal")
+                            .await?
+                            .map(|v| (last, v))
                     }
                     _ => None,
                 };
                 let mine = AccountId::from(proposer.public_key().0);
-                match newest {
-                    Some(v) if v.proposal.proposer == mine && v.proposal.action == action => {
-                        let id = count - 1;
-                        proposed.push(id);
-                        save(proposed)?;
-                        id
+                let id = match newest {
+                    Some((last, v))
+                        if v.proposal.proposer == mine && v.proposal.action == action =>
+                    {
+                        last
                     }
-                    _ => {
-                        let id = propose(client, governor, proposer, &action, what).await?;
-                        proposed.push(id);
-                        save(proposed)?;
-                        id
-                    }
-                }
+                    _ => propose(client, governor, proposer, &action, what).await?,
+                };
+                proposed.push(id);
+                save(proposed)?;
+                id
             }
             None => {
                 let id = propose(client, governor, proposer, &action, what).await?;
@@ -196,12 +201,24 @@ pub async fn govern_resuming<C: Chain>(
             &calls.proposal(id),
             &format!("{what}: read proposal {id}"),
         )
-        .await?;
-        if view.is_some_and(|v| v.state == ProposalState::Executed) {
-            ids.push(id);
-            continue;
+        .await?
+        .ok_or_else(|| anyhow!("{what}: proposal {id} is not on the governor"))?;
+        // A recorded id must still be this action, alive: else the record is not this chain's.
+        ensure!(
+            view.proposal.action == action,
+            "{what}: proposal {id} is not {action:?}; the deployment record does not match the chain"
+        );
+        match view.state {
+            ProposalState::Executed => {
+                ids.push(id);
+                continue;
+            }
+            ProposalState::Cancelled | ProposalState::Expired => bail!(
+                "{what}: proposal {id} is {:?}; the deployment cannot go on from its record",
+                view.state
+            ),
+            _ => {}
         }
-        let resumed = i < before;
         for approver in keys.iter().skip(1).take(threshold.saturating_sub(1)) {
             let approved = send(
                 client,
@@ -213,8 +230,8 @@ pub async fn govern_resuming<C: Chain>(
             .await;
             match approved {
                 Ok(()) => {}
-                // A proposal made before the cut may hold this approval already.
-                Err(e) if resumed && format!("{e:#}").contains("AlreadyVoted") => {}
+                // A proposal made before a cut may hold this approval already.
+                Err(e) if format!("{e:#}").contains("AlreadyVoted") => {}
                 Err(e) => return Err(e),
             }
         }
@@ -366,8 +383,13 @@ pub struct Partial {
     pub config: serde_json::Value,
     /// Where (the config's target).
     pub target: String,
-    /// The instantiation salt (the first run's moment, ms), so resumed addresses are the same.
+    /// The deployment's first moment (ms): the instantiation salt and the moment the pool's
+    /// calendar and the funded month are taken at, so that a resumed run derives the same
+    /// addresses, calendar and bootstrap actions.
     pub salt_ms: Option<u64>,
+    /// The chain's genesis hash (hex), when it says: a record of another chain (a development
+    /// node restarted at the same address) starts over.
+    pub genesis: Option<String>,
     /// Uploaded code, by contract (hex).
     pub code_hashes: BTreeMap<String, String>,
     /// Instantiated contracts, by name (SS58).
@@ -381,18 +403,20 @@ pub struct Partial {
 }
 
 impl Partial {
-    /// A fresh record for `plan`, or `earlier` when it records the same config and target.
-    pub fn resume(plan: &Plan, earlier: Option<Partial>) -> Self {
+    /// A fresh record for `plan` on the chain with `genesis`, or `earlier` when it records the
+    /// same config, target and chain.
+    pub fn resume(plan: &Plan, genesis: Option<String>, earlier: Option<Partial>) -> Self {
         let target = match &plan.target {
             crate::config::Target::Sandbox => "sandbox".to_string(),
             crate::config::Target::Node(url) => url.clone(),
         };
         let config = serde_json::to_value(&plan.source).unwrap_or_default();
         match earlier {
-            Some(p) if p.config == config && p.target == target => p,
+            Some(p) if p.config == config && p.target == target && p.genesis == genesis => p,
             _ => Self {
                 config,
                 target,
+                genesis,
                 ..Self::default()
             },
         }
@@ -412,7 +436,7 @@ pub async fn deploy<C: Chain>(
     plan: &Plan,
     log: &mut dyn FnMut(&str),
 ) -> anyhow::Result<Deployed> {
-    let mut partial = Partial::resume(plan, None);
+    let mut partial = Partial::resume(plan, None, None);
     deploy_resuming(client, plan, &mut partial, &mut |_| Ok(()), log).await
 }
 
@@ -471,13 +495,19 @@ pub async fn deploy_resuming<C: Chain>(
         save(partial)?;
     }
     bar.finish_and_clear();
-    // A salt of the deployment's first moment: the same config deployed again gets new
-    // addresses, a resumed deployment the same ones.
-    let salt = partial
-        .salt_ms
-        .get_or_insert(client.clock().now())
-        .to_le_bytes()
-        .to_vec();
+    // The deployment's first moment, recorded before the first instance: the same config
+    // deployed again gets new addresses, a resumed deployment the same ones (and the same
+    // calendar and funded month).
+    let first = match partial.salt_ms {
+        Some(ms) => ms,
+        None => {
+            let ms = client.clock().now();
+            partial.salt_ms = Some(ms);
+            save(partial)?;
+            ms
+        }
+    };
+    let salt = first.to_le_bytes().to_vec();
     let code = |name: &str| code_hashes[name];
     // Each contract once: the recorded address, or a new instance recorded at once.
     macro_rules! instance {
@@ -517,7 +547,7 @@ pub async fn deploy_resuming<C: Chain>(
     let input = constructor_input(registry::RegistryRef::new(governor, plan.registry.clone()));
     let reg = instance!("registry", input);
     log(&format!("registry at {}", ss58(&reg)));
-    let calendar = plan.calendar_at(client.clock().now());
+    let calendar = plan.calendar_at(first);
     let input = constructor_input(reward_pool::RewardPoolRef::new(
         governor,
         reg,
@@ -550,8 +580,21 @@ pub async fn deploy_resuming<C: Chain>(
     };
     let mut calls = ink_e2e::create_call_builder::<Governor>(governor);
     if !partial.wired {
-        send(client, me, &calls.wire(suite), 0, "wire the governor").await?;
+        // A wiring that landed before the cut, unrecorded, is read back rather than refused.
+        let wired = read(client, me, &calls.suite(), "read the governor's suite").await?;
+        if wired != Some(suite) {
+            send(client, me, &calls.wire(suite), 0, "wire the governor").await?;
+        }
         partial.wired = true;
+        save(partial)?;
+    }
+    // A deposit that landed before the cut, unrecorded: the governor already holds it (a new
+    // governor holds nothing else but its existential deposit).
+    if plan.governor_deposit > 0
+        && !partial.deposited
+        && client.balance(governor).await? >= plan.governor_deposit
+    {
+        partial.deposited = true;
         save(partial)?;
     }
     if plan.governor_deposit > 0 && !partial.deposited {
@@ -597,7 +640,7 @@ pub async fn deploy_resuming<C: Chain>(
     }
     if plan.current_month > 0 {
         let month = calendar
-            .month_of(client.clock().now())
+            .month_of(first)
             .map_err(|e| anyhow!("the pool's calendar: {e:?}"))?;
         actions.push(Action::FundMonth {
             month,
@@ -618,6 +661,7 @@ pub async fn deploy_resuming<C: Chain>(
         actions,
         "bootstrap",
         &mut proposed,
+        true,
         &mut |ids| {
             partial.bootstrap = ids.to_vec();
             save(partial)

@@ -32,7 +32,7 @@ pub async fn countdown(until_ms: u64, what: &str) {
         if now >= until_ms {
             break;
         }
-        bar.set_position((total - (until_ms - now)) / 1_000);
+        bar.set_position(total.saturating_sub(until_ms - now) / 1_000);
         let step = (until_ms - now).min(500);
         tokio::time::sleep(Duration::from_millis(step)).await;
     }

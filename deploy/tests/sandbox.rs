@@ -234,7 +234,7 @@ fn deployment_cut_short_resumes(steps: usize) {
             let plan = Config::parse(SANDBOX).expect("example config");
             let start = Calendar::UtcMonths.start(NOVEMBER_2026).expect("start") + 9 * 86_400_000;
             let mut client = chain::sandbox(&deploy::bundle_dir(), start).expect("bundles");
-            let mut partial = Partial::resume(&plan, None);
+            let mut partial = Partial::resume(&plan, None, None);
             let mut saved = Vec::new();
             let cut = deploy_resuming(
                 &mut client,
@@ -255,7 +255,7 @@ fn deployment_cut_short_resumes(steps: usize) {
             let recorded = saved.last().cloned().expect("a step was recorded");
 
             // Resumed from the last record, as `suite deploy` reads it back.
-            let mut resumed = Partial::resume(&plan, Some(recorded.clone()));
+            let mut resumed = Partial::resume(&plan, None, Some(recorded.clone()));
             assert_eq!(
                 resumed, recorded,
                 "same config and target: the record is kept"
@@ -287,6 +287,15 @@ fn deployment_cut_short_resumes(steps: usize) {
                 resumed.addresses["governor"]
             );
 
+            // The treasury deposit went in once: the governor holds it less what the bootstrap
+            // paid out (the month's funding and the bonus reserve), not twice that.
+            let held = client.balance(d.governor).await.expect("balance");
+            assert!(
+                held < plan.governor_deposit,
+                "the governor holds {held}, more than one deposit ({}) less the bootstrap funding",
+                plan.governor_deposit
+            );
+
             // Every bootstrap proposal once, all executed.
             let me = plan.signer.key.clone().expect("signer key");
             let gov = ink_e2e::create_call_builder::<Governor>(d.governor);
@@ -309,18 +318,32 @@ fn deployment_cut_short_resumes(steps: usize) {
             // Another config starts over.
             let other = Config::parse(&SANDBOX.replace("threshold = 2", "threshold = 1"))
                 .expect("another config");
-            assert!(Partial::resume(&other, Some(recorded)).is_fresh());
+            assert!(Partial::resume(&other, None, Some(recorded.clone())).is_fresh());
+            // So does another chain (a development node restarted at the same address).
+            assert!(Partial::resume(&plan, Some("0xab".into()), Some(recorded)).is_fresh());
         });
 }
 
 #[test]
-fn a_deployment_cut_after_two_instances_resumes() {
-    // 4 uploads, then the governor and the registry.
+fn a_deployment_cut_while_instantiating_resumes() {
+    // 4 uploads, the first moment, the governor; the registry lands unrecorded.
     deployment_cut_short_resumes(6);
 }
 
 #[test]
+fn a_deployment_cut_after_its_wiring_resumes() {
+    // 4 uploads, the first moment, 4 instances; the wiring lands unrecorded.
+    deployment_cut_short_resumes(9);
+}
+
+#[test]
+fn a_deployment_cut_after_its_deposit_resumes() {
+    // … the wiring recorded; the deposit lands unrecorded (and is not sent twice).
+    deployment_cut_short_resumes(10);
+}
+
+#[test]
 fn a_deployment_cut_during_its_bootstrap_proposals_resumes() {
-    // 4 uploads, 4 instances, the wiring, the deposit, then 3 proposals.
+    // … the deposit recorded, 2 proposals recorded; the third lands unrecorded.
     deployment_cut_short_resumes(13);
 }

@@ -99,25 +99,33 @@ impl Events {
     }
 
     /// The event with first topic `topics[0]` and encoding `data`, emitted by contract `from`,
-    /// in words, prefixed by the emitting contract's name when known (else the crate that
-    /// defines the event): "reward_pool: Claimed { member: 3, month: 41, amount: 1250 }". An
-    /// event no metadata declares, or that does not decode, is said to be unknown with its size
-    /// (never an error: a report must not fail on a foreign contract's event).
+    /// in words, prefixed by the emitting contract's name: "reward_pool: Claimed { member: 3,
+    /// month: 41, amount: 1250 }". Only events of the contracts named with [`Events::name`] are
+    /// decoded; another contract's, or one no metadata declares or that does not decode, is said
+    /// with its size (never an error: a report must not fail on a foreign contract's event).
     pub fn describe(&self, from: [u8; 32], topics: &[[u8; 32]], data: &[u8]) -> String {
-        let name = self.names.get(&from);
+        // Only the suite's own contracts are decoded: another contract's event could claim a
+        // suite event's topic with data made to mislead (or to exhaust memory when decoded).
+        let Some(name) = self.names.get(&from) else {
+            return format!(
+                "{}: an event of another contract ({} bytes)",
+                crate::config::ss58(&from.into()),
+                data.len()
+            );
+        };
         let specs = topics.first().and_then(|t| self.specs.get(t));
         let spec = specs.and_then(|specs| {
             // The emitter's own metadata, else the defining crate's, else any declaration.
             specs
                 .iter()
-                .find(|s| Some(&s.contract) == name)
+                .find(|s| &s.contract == name)
                 .or_else(|| specs.iter().find(|s| s.module == s.contract))
                 .or_else(|| specs.first())
         });
         let Some(spec) = spec else {
             return format!("an event no suite contract declares ({} bytes)", data.len());
         };
-        let who = name.unwrap_or(&spec.module);
+        let who = name;
         let Some(types) = self.types.get(&spec.contract) else {
             return format!("{who}: {}", spec.label);
         };

@@ -151,8 +151,11 @@ impl NodeChain {
                         .map(|h| format!(" (it is in block {h:?}, which may still become final)"))
                         .unwrap_or_default()
                 ),
-                Ok(None) => bail!("{what}: the node stopped reporting on the transaction"),
-                Ok(Some(Err(e))) => bail!("{what}: {e}"),
+                Ok(None) => bail!(
+                    "{what}: the node stopped reporting on the transaction{}",
+                    landed(in_block)
+                ),
+                Ok(Some(Err(e))) => bail!("{what}: {e}{}", landed(in_block)),
                 Ok(Some(Ok(status))) => status,
             };
             match status {
@@ -167,7 +170,11 @@ impl NodeChain {
                         subxt::Error::Runtime(e) => {
                             anyhow!("{what}: failed in block {number}: {e}")
                         }
-                        e => anyhow!("{what}: {e}"),
+                        // Final, but its outcome could not be read: it may have succeeded.
+                        e => anyhow!(
+                            "{what}: in final block {number}, but its events could not be read \
+                             ({e}): check before sending again"
+                        ),
                     })?;
                     let mut receipt = Receipt {
                         block: format!("block {number} ({:?})", b.block_hash()),
@@ -203,13 +210,15 @@ impl NodeChain {
                     }
                     return Ok(receipt);
                 }
-                TxStatus::Invalid { message } => {
-                    bail!("{what}: the transaction is invalid: {message}")
-                }
-                TxStatus::Dropped { message } => {
-                    bail!("{what}: the transaction was dropped: {message}")
-                }
-                TxStatus::Error { message } => bail!("{what}: {message}"),
+                TxStatus::Invalid { message } => bail!(
+                    "{what}: the transaction is invalid: {message}{}",
+                    landed(in_block)
+                ),
+                TxStatus::Dropped { message } => bail!(
+                    "{what}: the transaction was dropped: {message}{}",
+                    landed(in_block)
+                ),
+                TxStatus::Error { message } => bail!("{what}: {message}{}", landed(in_block)),
                 TxStatus::NoLongerInBestBlock => {
                     self.say("  its block was retracted; waiting for the chain to settle");
                 }
@@ -428,6 +437,17 @@ impl Chain for NodeChain {
                 .flatten()
                 .map(|h| u64::from(h.number)),
         }
+    }
+}
+
+/// What an error after inclusion must add: the transaction was in a block, which may still
+/// become final (a finality timeout is reported as "invalid" by the node's legacy RPC).
+fn landed(in_block: Option<H256>) -> String {
+    match in_block {
+        Some(h) => format!(
+            " (it was in block {h:?}, which may still become final: check before sending again)"
+        ),
+        None => String::new(),
     }
 }
 

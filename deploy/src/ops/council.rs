@@ -285,7 +285,7 @@ pub async fn act<C: Chain>(ctx: &mut Ctx<'_, C>, id: u32, vote: Vote) -> anyhow:
             {
                 (ctx.out)(&format!(
                     "proposal {id} can be executed in {}; waiting",
-                    super::duration(executable_at - ctx.client.clock().now())
+                    super::duration(executable_at.saturating_sub(ctx.client.clock().now()))
                 ));
                 let clock = ctx.client.clock();
                 // The wait ends with a block stamped after the timelock (see `wait_until`), so
