@@ -45,7 +45,8 @@ pub enum Command {
         /// The config (TOML).
         config: PathBuf,
     },
-    /// Deploy the suite (once: a matching manifest means it is done).
+    /// Deploy the suite (once: a matching manifest means it is done; a deployment cut short
+    /// resumes from `<manifest>.partial.json`).
     Deploy {
         /// The config (TOML).
         config: PathBuf,
