@@ -350,7 +350,7 @@ impl Chain for NodeChain {
         let origin: [u8; 32] = who.public_key().0;
         let params = (origin, code.clone(), None::<u128>, Determinism::Enforced).encode();
         let bytes = self.state_call("ContractsApi_upload_code", params).await?;
-        let dry = CodeUploadResult::<H256Codec, u128>::decode(&mut &bytes[..])
+        let dry = CodeUploadResult::<Hash, u128>::decode(&mut &bytes[..])
             .map_err(|e| anyhow!("ContractsApi_upload_code: the answer does not decode ({e})"))?
             .map_err(|e| anyhow!("the chain refuses the code: {}", self.words(&e)))?;
         let payload = subxt::dynamic::tx(
@@ -363,7 +363,7 @@ impl Chain for NodeChain {
             ],
         );
         let receipt = self.submit(who, payload, &format!("upload {name}")).await?;
-        Ok((Hash::from(dry.code_hash.0), receipt))
+        Ok((dry.code_hash, receipt))
     }
 
     async fn instantiate(
@@ -374,7 +374,7 @@ impl Chain for NodeChain {
         salt: Vec<u8>,
     ) -> anyhow::Result<(AccountId, Receipt)> {
         let origin: [u8; 32] = who.public_key().0;
-        let code = Code::<H256Codec>::Existing(H256Codec(<[u8; 32]>::from(code_hash)));
+        let code = Code::<Hash>::Existing(code_hash);
         let params = (
             origin,
             0u128,
@@ -450,7 +450,3 @@ fn landed(in_block: Option<H256>) -> String {
         None => String::new(),
     }
 }
-
-/// A 32-byte hash with the SCALE codec (the code hash pallet-contracts' runtime API speaks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Decode)]
-pub struct H256Codec(pub [u8; 32]);

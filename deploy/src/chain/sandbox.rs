@@ -28,9 +28,7 @@ impl SandboxChain {
     ///
     /// Errors: a bundle or its metadata is missing.
     pub fn new(dir: &Path) -> anyhow::Result<Self> {
-        for name in CONTRACTS {
-            bundle(dir, name)?;
-        }
+        super::bundles(dir)?;
         Ok(Self {
             sandbox: ClockSandbox::default(),
             dir: dir.to_path_buf(),
@@ -76,7 +74,7 @@ fn id32(id: AccountId) -> AccountId32 {
     AccountId32::new(*id.as_ref())
 }
 
-/// The weight a sandbox dry run may use: a whole block's.
+/// The weight a sandbox dry run or instantiation may use: a whole block's.
 fn dry_run_limit() -> Weight {
     ClockSandbox::default_gas_limit()
 }
