@@ -1,6 +1,6 @@
 //! Deploying the suite: upload, instantiate, wire through the governor, read the wiring back.
 
-use crate::chain::{constructor_input, read, send, send_fixed, send_plain, Chain, CONTRACTS};
+use crate::chain::{constructor_input, read, send, send_fixed, send_plain, Chain, UPLOADS};
 use crate::config::{ss58, Account, Plan};
 use anyhow::{anyhow, bail, ensure, Context};
 use governor::{Action, Governor, ProposalState, Suite};
@@ -473,8 +473,8 @@ pub async fn deploy_resuming<C: Chain>(
     }
 
     let mut code_hashes = BTreeMap::new();
-    let bar = crate::progress::steps(CONTRACTS.len() as u64, "uploading");
-    for name in CONTRACTS {
+    let bar = crate::progress::steps(UPLOADS.len() as u64, "uploading");
+    for name in UPLOADS {
         bar.inc(1);
         if let Some(hash) = partial.code_hashes.get(name).and_then(|h| unhex32(h)) {
             code_hashes.insert(name.to_string(), Hash::from(hash));
@@ -548,11 +548,14 @@ pub async fn deploy_resuming<C: Chain>(
     let reg = instance!("registry", input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(first);
-    let input = constructor_input(reward_pool::RewardPoolRef::new(
+    // Behind the router: a claim loads the router and the claim-only code, not the whole pool.
+    let input = constructor_input(reward_pool::RewardPoolRef::new_routed(
         governor,
         reg,
         calendar,
         plan.pool.clone(),
+        code("pool_router"),
+        code("reward_pool_claim"),
     ));
     let pool = instance!("reward_pool", input);
     log(&format!("reward pool at {}", ss58(&pool)));

@@ -238,6 +238,28 @@ impl Chain {
         Ok(ok.account_id)
     }
 
+    /// Deploys a reward pool as a deployment does (`deploy/`): uploads the router and the
+    /// claim-only code (`./scripts/build-contracts` builds both), then instantiates the whole
+    /// pool with `new_routed` and the constructor arguments `args` of `new`, so the pool runs
+    /// behind its router. Returns the address, or the constructor's error.
+    pub fn deploy_routed_pool<A: Encode>(
+        &mut self,
+        by: &AccountId,
+        args: A,
+        salt: &[u8],
+    ) -> Result<AccountId, reward_pool::Error> {
+        let router = self.upload(wasm("pool_router"), by);
+        let claim = self.upload(wasm("reward_pool_claim"), by);
+        // A tuple encodes as its fields one after another: `new`'s arguments, then the hashes.
+        self.deploy::<_, reward_pool::Error>(
+            "reward_pool",
+            by,
+            "new_routed",
+            (args, router, claim),
+            salt,
+        )
+    }
+
     /// Calls `message` on `contract` as `by` with `args`, transferring `value`, and returns the
     /// message's decoded return value. A trap (a panic, running out of gas) fails the test: no
     /// input may panic a contract.
@@ -470,10 +492,8 @@ impl Chain {
         // The time as salt: a replacement pair deployed later gets new addresses.
         let salt = self.time().to_le_bytes();
         let pool = self
-            .deploy::<_, reward_pool::Error>(
-                "reward_pool",
+            .deploy_routed_pool(
                 by,
-                "new",
                 (governance, ink_id(registry), calendar, config),
                 &salt,
             )

@@ -159,23 +159,135 @@ pub enum UpgradeError {
 ///
 /// Errors: [`UpgradeError::UnknownCode`], [`UpgradeError::IncompatibleCode`].
 pub fn replace_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
-    use ink::env::call::{build_call, ExecutionInput, Selector};
-    use ink::env::{CallFlags, DefaultEnvironment};
+    use ink::env::DefaultEnvironment;
     ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
         .map_err(|_| UpgradeError::UnknownCode)?;
-    let me = ink::env::account_id::<DefaultEnvironment>();
-    let answered = build_call::<DefaultEnvironment>()
-        .call(me)
-        .call_flags(CallFlags::ALLOW_REENTRY)
-        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
-            "version"
-        ))))
-        .returns::<u32>()
-        .try_invoke();
-    match answered {
-        Ok(Ok(_version)) => Ok(CodeUpgraded { code_hash }),
-        _ => Err(UpgradeError::IncompatibleCode),
+    if answers_through_self() {
+        Ok(CodeUpgraded { code_hash })
+    } else {
+        Err(UpgradeError::IncompatibleCode)
     }
+}
+
+/// Whether this contract, called again (re-entered) through its account's current code,
+/// answers `version()`.
+fn answers_through_self() -> bool {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::{CallFlags, DefaultEnvironment};
+    let me = ink::env::account_id::<DefaultEnvironment>();
+    matches!(
+        build_call::<DefaultEnvironment>()
+            .call(me)
+            .call_flags(CallFlags::ALLOW_REENTRY)
+            .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
+                "version"
+            ))))
+            .returns::<u32>()
+            .try_invoke(),
+        Ok(Ok(_))
+    )
+}
+
+/// A contract served by two codes behind a router (the reward pool, issue 20): where the router
+/// finds them.
+///
+/// The account's own code is the small `pool_router`, whose one (wildcard) message delegate-calls
+/// `claim` for the claim selector and `full` for every other message, over the account's one
+/// storage. So a claim loads the router and the claim-only code, not the whole contract. Kept as
+/// one SCALE value under [`ROUTES_KEY`], a fixed key no `Mapping` or `Lazy` field can take (their
+/// entries are keyed by more than four bytes; the root struct is key 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Routes {
+    /// The whole contract's code: every message but `claim`.
+    pub full: Hash,
+    /// The claim-only build of the same contract (same storage).
+    pub claim: Hash,
+}
+
+/// The storage key of a routed contract's [`Routes`].
+pub const ROUTES_KEY: u32 = u32::from_be_bytes(*b"rout");
+
+/// The selector the router sends to [`Routes::claim`]: the pool's `claim`.
+pub const CLAIM_SELECTOR: [u8; 4] = ink::selector_bytes!("claim");
+
+/// Asks the code `code` whether it can serve this contract: delegate-calls its `version()` over
+/// this contract's storage. False when the chain does not know the code, or the code cannot read
+/// the storage or has no `version` message.
+fn serves_here(code: Hash) -> bool {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::DefaultEnvironment;
+    matches!(
+        build_call::<DefaultEnvironment>()
+            .delegate(code)
+            .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
+                "version"
+            ))))
+            .returns::<u32>()
+            .try_invoke(),
+        Ok(Ok(_))
+    )
+}
+
+/// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
+/// running) becomes the full route, `claim_code` the claim route, `router` the account's code.
+/// Writes `root` (the contract's root struct, which ink! writes again after the constructor) so
+/// that the claim code can prove over it that it reads this storage, switches the code, records
+/// the routes, proves that the router answers `version()` through them, switches the code and
+/// locks both routed codes as delegate dependencies (their uploader cannot remove them while the
+/// contract uses them). For a constructor only (`RewardPool::new_routed`).
+///
+/// Errors: [`UpgradeError::IncompatibleCode`] (two of the three codes are one, or the claim
+/// code or the router is unknown or does not answer over this storage),
+/// [`UpgradeError::UnknownCode`] (the contract's own code hash could not be read).
+pub fn install_routes<R: ink::storage::traits::Storable>(
+    root: &R,
+    router: Hash,
+    claim_code: Hash,
+) -> Result<(), UpgradeError> {
+    use ink::env::DefaultEnvironment;
+    let full =
+        ink::env::own_code_hash::<DefaultEnvironment>().map_err(|_| UpgradeError::UnknownCode)?;
+    // Locking a code twice, or the contract's own code, traps: refuse first.
+    if full == claim_code || full == router || router == claim_code {
+        return Err(UpgradeError::IncompatibleCode);
+    }
+    ink::env::set_contract_storage(&0u32, root);
+    if !serves_here(claim_code) {
+        return Err(UpgradeError::IncompatibleCode);
+    }
+    let routes = Routes {
+        full,
+        claim: claim_code,
+    };
+    ink::env::set_contract_storage(&ROUTES_KEY, &routes);
+    // A contract under construction cannot be called, so the router is asked by delegate call
+    // too (it then delegates `version` to this code).
+    if !serves_here(router) {
+    }
+    ink::env::set_code_hash::<DefaultEnvironment>(&router)
+        .map_err(|_| UpgradeError::UnknownCode)?;
+    // Both exist (the full code runs, the claim code answered) and differ from the router
+    // (now the account's code): neither lock can fail.
+    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&full);
+    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&claim_code);
+    Ok(())
+}
+
+/// [`replace_code`] for a contract that may be behind a router: first forgets the routes and
+/// releases their two delegate-dependency locks, so the new code (which may be a next version's
+/// whole code, run directly) is what answers `version()`; re-installing a router without routes
+/// therefore fails that check and the whole upgrade reverts.
+///
+/// Errors: those of [`replace_code`].
+pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
+    use ink::env::DefaultEnvironment;
+    if let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) {
+        ink::env::clear_contract_storage(&ROUTES_KEY);
+        ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&routes.full);
+        ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&routes.claim);
+    }
+    replace_code(code_hash)
 }
 
 /// The contract was paused or unpaused.

@@ -73,6 +73,8 @@
 //!   pool's copy of the wallets"). A claim by a member whose wallet the pool holds loads no
 //!   other contract.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+// The claim-only build keeps two messages of the pool; the helpers the others use go unused.
+#![cfg_attr(feature = "claim-code", allow(dead_code, unused_imports))]
 
 pub use registry::MemberId;
 pub use rules::calendar::{Calendar, Windows};
@@ -696,6 +698,7 @@ pub mod reward_pool {
         ///
         /// Errors: `Rule(PeriodLengthZero)`, `Rule(WeightsDoNotSumToWhole)`,
         /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(constructor)]
         pub fn new(
             governance: AccountId,
@@ -732,6 +735,44 @@ pub mod reward_pool {
             })
         }
 
+        /// Creates a pool as [`Self::new`] does, served by two codes behind a router (issue 20:
+        /// what a claim costs): the account's own code becomes `router` (the `pool_router`
+        /// contract), which sends `claim` to `claim_code` (this contract built with the
+        /// `claim-code` feature) and every other message to this code, over this one storage
+        /// (`admin::Routes`). Both codes are locked as the pool's delegate dependencies, so
+        /// their uploader cannot remove them while the pool uses them. Before switching, each
+        /// code must answer `version()` over the new pool's storage (`admin::install_routes`),
+        /// so a wrong hash refuses the deployment instead of leaving a pool no call reaches.
+        /// Clients see one contract with this code's ABI; `set_code` later replaces the router
+        /// and releases both locks.
+        ///
+        /// Errors: those of [`Self::new`]; `IncompatibleCode` (a code the chain does not know
+        /// or that does not answer over this storage, or two of the three hashes equal).
+        #[cfg(not(feature = "claim-code"))]
+        #[ink(constructor)]
+        pub fn new_routed(
+            governance: AccountId,
+            registry: AccountId,
+            calendar: Calendar,
+            config: Config,
+            router: Hash,
+            claim_code: Hash,
+        ) -> Result<Self> {
+            let pool = Self::new(governance, registry, calendar, config)?;
+            admin::install_routes(&pool, router, claim_code)?;
+            Ok(pool)
+        }
+
+        /// Refused: the claim-only code is never instantiated; it only serves a routed pool's
+        /// claims (see [`Self::new_routed`]).
+        ///
+        /// Errors: `IncompatibleCode`, always.
+        #[cfg(feature = "claim-code")]
+        #[ink(constructor)]
+        pub fn never() -> Result<Self> {
+            Err(Error::IncompatibleCode)
+        }
+
         // ---- funding -------------------------------------------------------------------------
 
         /// Pays the transferred value into `month`'s pool. Governance or the authorised funder
@@ -747,6 +788,7 @@ pub mod reward_pool {
         /// `Rule(TimeOverflow)`, `MonthClosed` (a feed after the month's scores are final, or a
         /// month
         /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
@@ -797,6 +839,7 @@ pub mod reward_pool {
         /// Tops up the rank-bonus reserve with the transferred value. Governance only.
         ///
         /// Errors: `Paused`, `FundsReleased`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message, payable)]
         pub fn fund_bonus_reserve(&mut self) -> Result<()> {
             self.ensure_running()?;
@@ -834,6 +877,7 @@ pub mod reward_pool {
         /// `Rule(DepartmentNotChoosable)`, `Rule(ScoreCountMismatch)`, `Rule(EffortOutOfRange)`,
         /// `Rule(ResultsOutOfRange)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn submit(
             &mut self,
@@ -939,6 +983,7 @@ pub mod reward_pool {
         /// `ScoreRejected { index, fault }` (`OwnSubmission`, `NoSubmission`, `EnoughReviews`,
         /// `NotDisputed`, `Rule(..)` for the points or the reason), `RegistryUnreachable`,
         /// `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn score(&mut self, month: u32, entries: Vec<ScoreEntry>) -> Result<()> {
             self.ensure_running()?;
@@ -1045,6 +1090,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `DisputeWindowClosed`, `NotMember`, `RegistryUnreachable`,
         /// `NothingToDispute`, `AlreadyDisputed`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn dispute(&mut self, month: u32, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -1096,6 +1142,7 @@ pub mod reward_pool {
         /// `FinalizeOutOfOrder`,
         /// `ReviewWindowOpen`, `Unfunded`, `PoolSizeChanged`, `Underfunded`,
         /// `BonusReserveShort`, `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn finalize(&mut self, month: u32, pool: Balance) -> Result<()> {
             self.ensure_running()?;
@@ -1237,6 +1284,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `BadBatchSize`, `RegistryUnreachable`, `Registry(NotMember)`,
         /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
         /// authorised pool), `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn advance(&mut self, members: Vec<MemberId>) -> Result<u32> {
             self.ensure_running()?;
@@ -1302,6 +1350,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `NotFinalized` (nor passed over with funds in it),
         /// `ClaimWindowOpen`, `AlreadySwept`, `Rule(BeforeCalendarStart)`,
         /// `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn sweep(&mut self, month: u32) -> Result<Balance> {
             self.ensure_running()?;
@@ -1357,6 +1406,7 @@ pub mod reward_pool {
         /// by department, exactly as `claim` would pay it now.
         ///
         /// Errors: `BadMonthCount`, `DuplicateMonth`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn preview(&self, member: MemberId, mut months: Vec<u32>) -> Result<Vec<MonthPreview>> {
             check_months(&mut months)?;
@@ -1407,6 +1457,7 @@ pub mod reward_pool {
         /// Errors: `NotGovernance`, `Paused`, `Rule(WeightsDoNotSumToWhole)`,
         /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn set_config(&mut self, config: Config) -> Result<()> {
             self.ensure_governance()?;
@@ -1436,6 +1487,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `BadBatchSize`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn set_reviewers(&mut self, add: Vec<AccountId>, remove: Vec<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1460,6 +1512,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn set_funder(&mut self, funder: Option<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1476,6 +1529,7 @@ pub mod reward_pool {
         /// every finalized month is swept, `release` returns the rest. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `WindingDown` (already).
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn wind_down(&mut self) -> Result<()> {
             self.ensure_governance()?;
@@ -1501,6 +1555,7 @@ pub mod reward_pool {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotWindingDown`, `FundsReleased` (already),
         /// `MonthsUnfinalized`, `ClaimWindowsOpen`, `TransferFailed`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn release(&mut self) -> Result<Balance> {
             self.ensure_governance()?;
@@ -1537,6 +1592,7 @@ pub mod reward_pool {
         /// only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
@@ -1548,6 +1604,7 @@ pub mod reward_pool {
         /// Lifts a pause. Governance only.
         ///
         /// Errors: `NotGovernance`, `NotPaused`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
@@ -1563,10 +1620,11 @@ pub mod reward_pool {
         /// paused.
         ///
         /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
-            let event = admin::replace_code(code_hash)?;
+            let event = admin::replace_routed_code(code_hash)?;
             self.env().emit_event(event);
             Ok(())
         }
@@ -1574,6 +1632,7 @@ pub mod reward_pool {
         /// First step of a governance handover. Governance only.
         ///
         /// Errors: `NotGovernance`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
             let event = self.admin.propose(self.env().caller(), to)?;
@@ -1584,6 +1643,7 @@ pub mod reward_pool {
         /// Second step of a governance handover, by the proposed account.
         ///
         /// Errors: `NotPendingGovernance`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
             let event = self.admin.accept(self.env().caller())?;
@@ -1600,6 +1660,7 @@ pub mod reward_pool {
         /// then find the member without calling the registry.
         ///
         /// Errors: `NotRegistry`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn wallet_moved(
             &mut self,
@@ -1620,6 +1681,7 @@ pub mod reward_pool {
         /// registry again. The pool's registry only, in any state.
         ///
         /// Errors: `NotRegistry`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn forget_wallets(&mut self) -> Result<()> {
             self.ensure_registry()?;
@@ -1633,12 +1695,14 @@ pub mod reward_pool {
         // ---- views ---------------------------------------------------------------------------
 
         /// A month's accounts (default values for a month nobody touched).
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn month(&self, month: u32) -> MonthState {
             self.months.get(month).unwrap_or_default()
         }
 
         /// A member's submission for a month.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn submission(&self, month: u32, member: MemberId) -> Option<Submission> {
             self.submissions.get((month, member))
@@ -1647,6 +1711,7 @@ pub mod reward_pool {
         /// The month `now` falls in, and its phase.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn current_month(&self) -> Result<(u32, Phase)> {
             let month = self.calendar.month_of(self.env().block_timestamp())?;
@@ -1654,36 +1719,42 @@ pub mod reward_pool {
         }
 
         /// The last finalized month.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn last_finalized(&self) -> Option<u32> {
             self.last_finalized
         }
 
         /// The unreserved bonus reserve.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn bonus_reserve(&self) -> Balance {
             self.bonus_reserve
         }
 
         /// Everything the contract owes or holds for a purpose; its balance always covers it.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn liabilities(&self) -> Balance {
             self.liabilities
         }
 
         /// Whether `who` is a reviewer.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn is_reviewer(&self, who: AccountId) -> bool {
             self.reviewers.contains(who)
         }
 
         /// The latest configuration (the one months opening from now on get).
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn config(&self) -> Config {
             self.latest_config()
         }
 
         /// The configuration `month` runs by: the one in force when it opened.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn config_of(&self, month: u32) -> Config {
             self.config_for(month)
@@ -1693,6 +1764,7 @@ pub mod reward_pool {
         /// feeds): the figure a council approves. Anyone may read it.
         ///
         /// Errors: `RegistryUnreachable`, `Rule(Overflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn finalize_preview(&self, month: u32) -> Result<Balance> {
             let state = self.months.get(month).unwrap_or_default();
@@ -1701,30 +1773,35 @@ pub mod reward_pool {
 
         /// The pool's running clock now (wall time less time spent paused): claim deadlines
         /// (`Finalized::claim_deadline`) are on it.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn running_time(&self) -> u64 {
             self.clock.running_ms(self.env().block_timestamp())
         }
 
         /// The calendar, the registry and the authorised funder.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn wiring(&self) -> (Calendar, AccountId, Option<AccountId>) {
             (self.calendar, self.registry, self.funder)
         }
 
         /// The governance account.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
             self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
             self.admin.pending()
         }
 
         /// Whether the contract is paused.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn paused(&self) -> bool {
             self.admin.is_paused()
@@ -1735,6 +1812,7 @@ pub mod reward_pool {
         /// Anyone; what the app's reminders and the CLI's `month status` show.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn month_dates(&self, month: u32) -> Result<MonthDates> {
             let windows = self.config_for(month).windows;
@@ -1757,6 +1835,7 @@ pub mod reward_pool {
         /// `PAGE_MAX` ids per call, in id order: what a review queue and a month report page
         /// through. It scans ids, not entries, so a page may be empty before the last one; the
         /// registry's `member_count` says where ids end. Anyone, any time.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn submissions_page(
             &self,
@@ -1773,6 +1852,7 @@ pub mod reward_pool {
         /// `month`'s disputes in the order made, from position `from`, at most `PAGE_MAX`:
         /// each member with its entry (points, reviews with reasons, the dispute and whether it
         /// was answered). The council reads it before approving the finalize.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn disputes(&self, month: u32, from: u32, limit: u32) -> Vec<(MemberId, Submission)> {
             let total = self.months.get(month).map_or(0, |state| state.disputes);
@@ -1786,6 +1866,7 @@ pub mod reward_pool {
         }
 
         /// Where a wind-down stands, and how many finalized months wait for their sweep.
+        #[cfg(not(feature = "claim-code"))]
         #[ink(message)]
         pub fn wind_down_state(&self) -> (WindDown, u32) {
             (self.wind_down, self.unswept)

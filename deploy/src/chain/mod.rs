@@ -25,6 +25,18 @@ use std::path::{Path, PathBuf};
 
 /// The contracts, in deployment order.
 pub const CONTRACTS: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
+/// Every code a deployment uploads: the suite's contracts, then the reward pool's router and its
+/// claim-only build (a pool is instantiated from its whole code and then runs behind the
+/// router: `RewardPool::new_routed`, issue 20). Their bundles are
+/// `pool_router.wasm` and `reward_pool_claim.wasm`; clients use the pool's own metadata.
+pub const UPLOADS: [&str; 6] = [
+    "governor",
+    "registry",
+    "reward_pool",
+    "bounty",
+    "pool_router",
+    "reward_pool_claim",
+];
 
 thread_local! {
     /// The sandbox's time (ms). Each thread (each test) has its own sandbox clock.
@@ -295,11 +307,11 @@ pub fn bundle(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// The release bundles' Wasm files of the suite's contracts.
+/// The release bundles' Wasm files of every code a deployment uploads.
 ///
 /// Errors: one is missing.
 pub fn bundles(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    CONTRACTS.iter().map(|name| bundle(dir, name)).collect()
+    UPLOADS.iter().map(|name| bundle(dir, name)).collect()
 }
 
 /// A sandbox with the clock at `now_ms`.

@@ -1,0 +1,125 @@
+//! # The reward pool's router
+//!
+//! A pool deployed with `RewardPool::new_routed` runs this code as its own: one wildcard message
+//! that reads the call's selector and delegate-calls, with the call's own input (`CLONE_INPUT`)
+//! and as its last act (`TAIL_CALL`, so the callee's answer and revert flag are the caller's
+//! answer), the claim-only build of the pool for `claim` and the whole pool for everything else
+//! (`admin::Routes`, written by `new_routed` under `admin::ROUTES_KEY`). A delegate call runs the
+//! callee's code over this account's storage with the original caller and value, so clients, the
+//! registry and the governor see one contract with the pool's ABI and metadata.
+//!
+//! Why: pallet-contracts charges every call for loading the code it runs, per byte, in ref_time
+//! and proof size, and a claim is the call every member makes every month. Behind the router a
+//! claim loads the router and the claim-only code instead of the whole pool.
+//!
+//! The router keeps nothing of its own: its root struct reads past the pool's root (ink! loads a
+//! root before every message), and it never writes storage. Without routes (an account
+//! instantiated from this code directly) every call is refused.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+#[ink::contract]
+pub mod pool_router {
+    use admin::{Routes, CLAIM_SELECTOR, ROUTES_KEY};
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::CallFlags;
+
+    /// Why the router refused.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    pub enum Error {
+        /// The router only runs as a routed pool's code (`RewardPool::new_routed`).
+        NotInstantiable,
+    }
+
+    /// Nothing of its own: the pool's storage is the pool code's.
+    #[ink(storage)]
+    pub struct PoolRouter {
+        root: PoolRoot,
+    }
+
+    /// The pool's root struct, read past without being parsed. ink! decodes a contract's root
+    /// before every message and refuses trailing bytes, so the router's root must take exactly
+    /// the bytes the pool's root holds, whatever their layout: it reads what is left. It encodes
+    /// as nothing, but is never written: the router's messages take `&self` and its constructor
+    /// refuses.
+    #[derive(Debug, Default)]
+    #[ink::scale_derive(TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct PoolRoot;
+
+    impl scale::Decode for PoolRoot {
+        fn decode<I: scale::Input>(input: &mut I) -> Result<Self, scale::Error> {
+            let mut chunk = [0u8; 32];
+            let mut left = input.remaining_len()?.unwrap_or(0);
+            while left > 0 {
+                let n = left.min(chunk.len());
+                input.read(&mut chunk[..n])?;
+                left = left.saturating_sub(n);
+            }
+            Ok(PoolRoot)
+        }
+    }
+
+    impl scale::Encode for PoolRoot {
+        fn encode_to<T: scale::Output + ?Sized>(&self, _dest: &mut T) {}
+    }
+
+    impl PoolRouter {
+        /// Refused: the router is never instantiated on its own. A routed pool is instantiated
+        /// from the whole pool's code (`RewardPool::new_routed`), which switches the account to
+        /// this code once its storage is written.
+        ///
+        /// Errors: `NotInstantiable`, always.
+        #[ink(constructor)]
+        pub fn never() -> Result<Self, Error> {
+            Err(Error::NotInstantiable)
+        }
+
+        /// Every message of the pool: delegate-calls the claim-only code for `claim` and the
+        /// whole pool's code for anything else, with this call's input, caller and value; the
+        /// callee's answer (and revert) is this call's. Anyone, whenever the pool's own message
+        /// allows. Refuses (reverts, nothing changed) on an account without routes or where the
+        /// pool's code trapped.
+        #[ink(message, payable, selector = _)]
+        pub fn route(&self) {
+            forward()
+        }
+
+        /// The one other message ink! allows beside a wildcard (its reserved selector, which no
+        /// pool message has): routed like any other, so the pool answers it as an unknown
+        /// selector.
+        #[ink(message, payable, selector = @)]
+        pub fn complement(&self) {
+            forward()
+        }
+    }
+
+    /// Delegates this call to the code its selector is routed to (see `route`).
+    fn forward() -> ! {
+        let Ok(selector) = ink::env::decode_input::<[u8; 4]>() else {
+            refuse()
+        };
+        let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) else {
+            refuse()
+        };
+        let code = if selector == CLAIM_SELECTOR {
+            routes.claim
+        } else {
+            routes.full
+        };
+        // With TAIL_CALL a callee that returns (revert flag included) ends this call with
+        // its answer; only a trapped callee comes back here.
+        let _ = build_call::<Environment>()
+            .delegate(code)
+            .call_flags(CallFlags::CLONE_INPUT | CallFlags::TAIL_CALL)
+            .exec_input(ExecutionInput::new(Selector::new(selector)))
+            .returns::<()>()
+            .try_invoke();
+        refuse()
+    }
+
+    /// Ends the call reverted, with no answer a client could mistake for the pool's.
+    fn refuse() -> ! {
+        ink::env::return_value::<()>(ink::env::ReturnFlags::REVERT, &())
+    }
+}
