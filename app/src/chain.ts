@@ -101,14 +101,18 @@ export class Chain {
         throw new Error(`Wrong network: ${api.runtimeChain.toString()} has no ${what} contract at ${address}. The manifest was written for ${manifest.chain ?? manifest.target}.`);
       }
       const code = info.unwrap().codeHash.toHex().toLowerCase();
-      const expected = manifest.code_hashes[name]?.toLowerCase();
-      if (!expected) throw new Error(`The manifest records no code hash for the ${what}: it is incomplete. Use the manifest the deploy tool wrote.`);
+      const full = manifest.code_hashes[name]?.toLowerCase();
+      // A routed pool's account runs the router, which hands every message to the pool's whole
+      // code (whose metadata the app reads) and claims to its claim-only build.
+      const router = name === "reward_pool" ? manifest.code_hashes["pool_router"]?.toLowerCase() : undefined;
+      const expected = router ?? full;
+      if (!full || !expected) throw new Error(`The manifest records no code hash for the ${what}: it is incomplete. Use the manifest the deploy tool wrote.`);
       if (code !== expected) {
         throw new Error(`The ${what} at ${address} runs code ${code.slice(0, 10)}…, not ${expected.slice(0, 10)}… as the manifest records: it was upgraded since, or this is another deployment. Use the manifest of this deployment.`);
       }
       const built = metas[names.indexOf(name)].source?.hash?.toLowerCase();
-      if (built !== code) {
-        throw new Error(`The app's metadata for the ${what} was built from other code (${String(built).slice(0, 10)}…) than the chain runs (${code.slice(0, 10)}…): it would read answers wrongly. Copy this deployment's metadata next to the app (npm run prepare-manifest).`);
+      if (built !== full) {
+        throw new Error(`The app's metadata for the ${what} was built from other code (${String(built).slice(0, 10)}…) than the chain runs (${full.slice(0, 10)}…): it would read answers wrongly. Copy this deployment's metadata next to the app (npm run prepare-manifest).`);
       }
     }
     const chain = new Chain(api, manifest, { reward_pool: metas[0], registry: metas[1], bounty: metas[2], governor: metas[3] });
