@@ -548,14 +548,19 @@ pub async fn deploy_resuming<C: Chain>(
     let reg = instance!("registry", input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(first);
-    // Behind the router: a claim loads the router and the claim-only code, not the whole pool.
+    // Behind the router: a claim, a report or a batch of scores loads the router and a part, not
+    // the whole pool.
     let input = constructor_input(reward_pool::RewardPoolRef::new_routed(
         governor,
         reg,
         calendar,
         plan.pool.clone(),
         code("pool_router"),
-        code("reward_pool_claim"),
+        reward_pool::Parts {
+            claim: code("reward_pool_claim"),
+            submit: code("reward_pool_submit"),
+            score: code("reward_pool_score"),
+        },
     ));
     let pool = instance!("reward_pool", input);
     log(&format!("reward pool at {}", ss58(&pool)));

@@ -60,10 +60,16 @@ fn deploys_runs_a_month_and_reports_it() {
             .await
             .expect("deploys");
         assert!(d.pending.is_empty(), "the tool holds two council keys");
-        // The four contracts, and the pool's router and claim-only code (issue 20).
-        assert_eq!(d.code_hashes.len(), 6);
-        assert!(d.code_hashes.contains_key("pool_router"));
-        assert!(d.code_hashes.contains_key("reward_pool_claim"));
+        // The four contracts, and the pool's router and three parts (issue 20).
+        assert_eq!(d.code_hashes.len(), 8);
+        for name in [
+            "pool_router",
+            "reward_pool_claim",
+            "reward_pool_submit",
+            "reward_pool_score",
+        ] {
+            assert!(d.code_hashes.contains_key(name), "{name}");
+        }
         assert!(
             log.iter().any(|l| l.contains("wiring read back")),
             "{log:?}"

@@ -179,6 +179,34 @@ impl Chain {
             .expect("force_set_balance");
     }
 
+    /// Removes uploaded code `hash` as its uploader `by` would (`Contracts::remove_code`): refused
+    /// while any contract runs it or locks it as a delegate dependency. The chain's error, by name.
+    pub fn remove_code(
+        &mut self,
+        by: &AccountId,
+        hash: ink::primitives::Hash,
+    ) -> Result<(), String> {
+        use drink::minimal::MinimalSandboxRuntime as Runtime;
+        let hash: [u8; 32] = hash.into();
+        self.sandbox
+            .execute_with(|| {
+                drink::pallet_contracts::Pallet::<Runtime>::remove_code(
+                    drink::frame_support::dispatch::RawOrigin::Signed(by.clone()).into(),
+                    hash.into(),
+                )
+            })
+            .map(|_| ())
+            .map_err(|e| format!("{:?}", e.error))
+    }
+
+    /// The code hash contract `at` runs now (its account's own code, not what it delegates to).
+    pub fn code_hash_of(&mut self, at: &AccountId) -> Option<ink::primitives::Hash> {
+        use drink::minimal::MinimalSandboxRuntime as Runtime;
+        self.sandbox
+            .execute_with(|| drink::pallet_contracts::Pallet::<Runtime>::code_hash(at))
+            .map(|h| ink::primitives::Hash::from(<[u8; 32]>::from(h)))
+    }
+
     /// The free balance of `who`.
     pub fn balance(&mut self, who: &AccountId) -> Balance {
         self.sandbox.free_balance(who)
@@ -239,7 +267,7 @@ impl Chain {
     }
 
     /// Deploys a reward pool as a deployment does (`deploy/`): uploads the router and the
-    /// claim-only code (`./scripts/build-contracts` builds both), then instantiates the whole
+    /// claim-, submit- and score-only parts (`./scripts/build-contracts` builds them), then instantiates the whole
     /// pool with `new_routed` and the constructor arguments `args` of `new`, so the pool runs
     /// behind its router. Returns the address, or the constructor's error.
     pub fn deploy_routed_pool<A: Encode>(
@@ -249,13 +277,17 @@ impl Chain {
         salt: &[u8],
     ) -> Result<AccountId, reward_pool::Error> {
         let router = self.upload(wasm("pool_router"), by);
-        let claim = self.upload(wasm("reward_pool_claim"), by);
-        // A tuple encodes as its fields one after another: `new`'s arguments, then the hashes.
+        let parts = reward_pool::Parts {
+            claim: self.upload(wasm("reward_pool_claim"), by),
+            submit: self.upload(wasm("reward_pool_submit"), by),
+            score: self.upload(wasm("reward_pool_score"), by),
+        };
+        // A tuple encodes as its fields one after another: `new`'s arguments, then the codes.
         self.deploy::<_, reward_pool::Error>(
             "reward_pool",
             by,
             "new_routed",
-            (args, router, claim),
+            (args, router, parts),
             salt,
         )
     }
@@ -492,11 +524,7 @@ impl Chain {
         // The time as salt: a replacement pair deployed later gets new addresses.
         let salt = self.time().to_le_bytes();
         let pool = self
-            .deploy_routed_pool(
-                by,
-                (governance, ink_id(registry), calendar, config),
-                &salt,
-            )
+            .deploy_routed_pool(by, (governance, ink_id(registry), calendar, config), &salt)
             .expect("pool deploys");
         let bounty = self
             .deploy::<_, bounty::Error>(

@@ -24,6 +24,8 @@ mod registry_contract;
 mod review;
 #[path = "reward_pool.rs"]
 mod reward_pool_contract;
+#[path = "routing.rs"]
+mod routing;
 #[path = "stateful.rs"]
 mod stateful;
 #[path = "wallet_copy.rs"]

@@ -188,94 +188,153 @@ fn answers_through_self() -> bool {
     )
 }
 
-/// A contract served by two codes behind a router (the reward pool, issue 20): where the router
-/// finds them.
+/// The part builds a routed contract's router sends hot messages to (see [`Routes`]): each is
+/// the same contract built with only that message (and `version`, `code_part`), over the same
+/// storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Parts {
+    /// For `claim`: a member's claim, every member every month.
+    pub claim: Hash,
+    /// For `submit`: a member's report, every member every month.
+    pub submit: Hash,
+    /// For `score`: a reviewer's batch of scores.
+    pub score: Hash,
+}
+
+/// A contract served by several codes behind a router (the reward pool, issue 20): where the
+/// router finds them.
 ///
 /// The account's own code is the small `pool_router`, whose one (wildcard) message delegate-calls
-/// `claim` for the claim selector and `full` for every other message, over the account's one
-/// storage. So a claim loads the router and the claim-only code, not the whole contract. Kept as
-/// one SCALE value under [`ROUTES_KEY`], a fixed key no `Mapping` or `Lazy` field can take (their
-/// entries are keyed by more than four bytes; the root struct is key 0).
+/// the part for `claim`, `submit` or `score` and `full` for every other message, over the
+/// account's one storage. So a member's claim or report loads the router and a small part, not
+/// the whole contract. Kept as one SCALE value under [`ROUTES_KEY`], a fixed key no `Mapping` or
+/// `Lazy` field can take (their entries are keyed by more than four bytes; the root struct is
+/// key 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Routes {
-    /// The whole contract's code: every message but `claim`.
+    /// The whole contract's code: every message without a part.
     pub full: Hash,
-    /// The claim-only build of the same contract (same storage).
-    pub claim: Hash,
+    /// The part builds.
+    pub parts: Parts,
+}
+
+impl Routes {
+    /// The code that serves a call with `selector`.
+    pub fn code_for(&self, selector: [u8; 4]) -> Hash {
+        match selector {
+            CLAIM_SELECTOR => self.parts.claim,
+            SUBMIT_SELECTOR => self.parts.submit,
+            SCORE_SELECTOR => self.parts.score,
+            _ => self.full,
+        }
+    }
+
+    /// Every routed code: the whole contract's, then the parts'.
+    fn codes(&self) -> [Hash; 4] {
+        [
+            self.full,
+            self.parts.claim,
+            self.parts.submit,
+            self.parts.score,
+        ]
+    }
 }
 
 /// The storage key of a routed contract's [`Routes`].
 pub const ROUTES_KEY: u32 = u32::from_be_bytes(*b"rout");
 
-/// The selector the router sends to [`Routes::claim`]: the pool's `claim`.
+/// The pool's `claim`, served by [`Parts::claim`].
 pub const CLAIM_SELECTOR: [u8; 4] = ink::selector_bytes!("claim");
+/// The pool's `submit`, served by [`Parts::submit`].
+pub const SUBMIT_SELECTOR: [u8; 4] = ink::selector_bytes!("submit");
+/// The pool's `score`, served by [`Parts::score`].
+pub const SCORE_SELECTOR: [u8; 4] = ink::selector_bytes!("score");
 
-/// Asks the code `code` whether it can serve this contract: delegate-calls its `version()` over
-/// this contract's storage. False when the chain does not know the code, or the code cannot read
-/// the storage or has no `version` message.
-fn serves_here(code: Hash) -> bool {
+/// Which build of a routed contract a code is: what its `code_part()` message answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub enum Part {
+    /// The whole contract.
+    Whole,
+    /// The claim-only part.
+    Claim,
+    /// The submit-only part.
+    Submit,
+    /// The score-only part.
+    Score,
+}
+
+/// Whether code `code` is build `part` of this contract and reads its storage: delegate-calls
+/// its `code_part()` over this contract's storage. False when the chain does not know the code,
+/// or the code cannot read the storage, has no such message or is another part.
+fn serves_here(code: Hash, part: Part) -> bool {
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::DefaultEnvironment;
-    matches!(
-        build_call::<DefaultEnvironment>()
-            .delegate(code)
-            .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
-                "version"
-            ))))
-            .returns::<u32>()
-            .try_invoke(),
-        Ok(Ok(_))
-    )
+    build_call::<DefaultEnvironment>()
+        .delegate(code)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
+            "code_part"
+        ))))
+        .returns::<Part>()
+        .try_invoke()
+        == Ok(Ok(part))
 }
 
 /// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
-/// running) becomes the full route, `claim_code` the claim route, `router` the account's code.
-/// Writes `root` (the contract's root struct, which ink! writes again after the constructor) so
-/// that the claim code can prove over it that it reads this storage, switches the code, records
-/// the routes, proves that the router answers `version()` through them, switches the code and
-/// locks both routed codes as delegate dependencies (their uploader cannot remove them while the
-/// contract uses them). For a constructor only (`RewardPool::new_routed`).
+/// running) becomes the full route, `parts` the parts, `router` the account's code. Writes
+/// `root` (the contract's root struct, which ink! writes again after the constructor) so that
+/// each part can prove over it that it reads this storage and is the part its route needs
+/// (`code_part()`), records the routes, proves that the router sends on to this code, switches the code and locks every routed code as a
+/// delegate dependency (their uploader cannot remove them while the contract uses them). For a
+/// constructor only (`RewardPool::new_routed`).
 ///
-/// Errors: [`UpgradeError::IncompatibleCode`] (two of the three codes are one, or the claim
-/// code or the router is unknown or does not answer over this storage),
-/// [`UpgradeError::UnknownCode`] (the contract's own code hash could not be read).
+/// Errors: [`UpgradeError::IncompatibleCode`] (two of the five codes are one, or a part or the
+/// router is unknown, does not read this storage or is not the build its route needs), [`UpgradeError::UnknownCode`] (the
+/// contract's own code hash could not be read).
 pub fn install_routes<R: ink::storage::traits::Storable>(
     root: &R,
     router: Hash,
-    claim_code: Hash,
+    parts: Parts,
 ) -> Result<(), UpgradeError> {
     use ink::env::DefaultEnvironment;
     let full =
         ink::env::own_code_hash::<DefaultEnvironment>().map_err(|_| UpgradeError::UnknownCode)?;
+    let routes = Routes { full, parts };
+    let codes = routes.codes();
     // Locking a code twice, or the contract's own code, traps: refuse first.
-    if full == claim_code || full == router || router == claim_code {
-        return Err(UpgradeError::IncompatibleCode);
+    for (i, code) in codes.iter().enumerate() {
+        if *code == router || codes[..i].contains(code) {
+            return Err(UpgradeError::IncompatibleCode);
+        }
     }
     ink::env::set_contract_storage(&0u32, root);
-    if !serves_here(claim_code) {
+    if !(serves_here(parts.claim, Part::Claim)
+        && serves_here(parts.submit, Part::Submit)
+        && serves_here(parts.score, Part::Score))
+    {
         return Err(UpgradeError::IncompatibleCode);
     }
-    let routes = Routes {
-        full,
-        claim: claim_code,
-    };
     ink::env::set_contract_storage(&ROUTES_KEY, &routes);
     // A contract under construction cannot be called, so the router is asked by delegate call
-    // too (it then delegates `version` to this code).
-    if !serves_here(router) {
+    // too: a router sends `code_part` on to this code, which answers `Whole` (a part put in the
+    // router's place would answer for itself and serve nothing else).
+    if !serves_here(router, Part::Whole) {
+        return Err(UpgradeError::IncompatibleCode);
     }
     ink::env::set_code_hash::<DefaultEnvironment>(&router)
         .map_err(|_| UpgradeError::UnknownCode)?;
-    // Both exist (the full code runs, the claim code answered) and differ from the router
-    // (now the account's code): neither lock can fail.
-    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&full);
-    ink::env::lock_delegate_dependency::<DefaultEnvironment>(&claim_code);
+    // Each exists (the full code runs, each part answered), is locked once and differs from
+    // the router (now the account's code): no lock can fail.
+    for code in codes {
+        ink::env::lock_delegate_dependency::<DefaultEnvironment>(&code);
+    }
     Ok(())
 }
 
 /// [`replace_code`] for a contract that may be behind a router: first forgets the routes and
-/// releases their two delegate-dependency locks, so the new code (which may be a next version's
+/// releases their delegate-dependency locks, so the new code (which may be a next version's
 /// whole code, run directly) is what answers `version()`; re-installing a router without routes
 /// therefore fails that check and the whole upgrade reverts.
 ///
@@ -284,8 +343,9 @@ pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError
     use ink::env::DefaultEnvironment;
     if let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) {
         ink::env::clear_contract_storage(&ROUTES_KEY);
-        ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&routes.full);
-        ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&routes.claim);
+        for code in routes.codes() {
+            ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&code);
+        }
     }
     replace_code(code_hash)
 }

@@ -3,14 +3,16 @@
 //! A pool deployed with `RewardPool::new_routed` runs this code as its own: one wildcard message
 //! that reads the call's selector and delegate-calls, with the call's own input (`CLONE_INPUT`)
 //! and as its last act (`TAIL_CALL`, so the callee's answer and revert flag are the caller's
-//! answer), the claim-only build of the pool for `claim` and the whole pool for everything else
-//! (`admin::Routes`, written by `new_routed` under `admin::ROUTES_KEY`). A delegate call runs the
+//! answer), the pool's claim-only, submit-only or score-only build for `claim`, `submit` and
+//! `score`, and the whole pool for everything else (`admin::Routes`, written by `new_routed`
+//! under `admin::ROUTES_KEY`). A delegate call runs the
 //! callee's code over this account's storage with the original caller and value, so clients, the
 //! registry and the governor see one contract with the pool's ABI and metadata.
 //!
 //! Why: pallet-contracts charges every call for loading the code it runs, per byte, in ref_time
-//! and proof size, and a claim is the call every member makes every month. Behind the router a
-//! claim loads the router and the claim-only code instead of the whole pool.
+//! and proof size, and a claim and a report are the calls every member makes every month (scores
+//! come in every reviewer's batches). Behind the router they load the router and a part a third
+//! of the pool's size; every other message pays the router and one delegate call more.
 //!
 //! The router keeps nothing of its own: its root struct reads past the pool's root (ink! loads a
 //! root before every message), and it never writes storage. Without routes (an account
@@ -19,7 +21,7 @@
 
 #[ink::contract]
 pub mod pool_router {
-    use admin::{Routes, CLAIM_SELECTOR, ROUTES_KEY};
+    use admin::{Routes, ROUTES_KEY};
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::CallFlags;
 
@@ -75,8 +77,8 @@ pub mod pool_router {
             Err(Error::NotInstantiable)
         }
 
-        /// Every message of the pool: delegate-calls the claim-only code for `claim` and the
-        /// whole pool's code for anything else, with this call's input, caller and value; the
+        /// Every message of the pool: delegate-calls the part that serves it (`claim`,
+        /// `submit`, `score`) or the whole pool's code, with this call's input, caller and value; the
         /// callee's answer (and revert) is this call's. Anyone, whenever the pool's own message
         /// allows. Refuses (reverts, nothing changed) on an account without routes or where the
         /// pool's code trapped.
@@ -102,11 +104,7 @@ pub mod pool_router {
         let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) else {
             refuse()
         };
-        let code = if selector == CLAIM_SELECTOR {
-            routes.claim
-        } else {
-            routes.full
-        };
+        let code = routes.code_for(selector);
         // With TAIL_CALL a callee that returns (revert flag included) ends this call with
         // its answer; only a trapped callee comes back here.
         let _ = build_call::<Environment>()

@@ -60,6 +60,18 @@
 //! replacement, run the old pool's `advance` for every member: the new pool never records a month
 //! it did not run (`rules::rank::months_to_record`).
 //!
+//! ## Routed (what a claim and a report cost)
+//! Deployed with `new_routed`, the pool's account runs `pool_router` (contracts/pool_router),
+//! which delegate-calls this contract's claim-, submit- or score-only build (`claim-code`,
+//! `submit-code`, `score-code` features: the same source, storage and rules, with one message
+//! beside `version` and `code_part`) for those three messages and the whole contract for the
+//! rest, over the one storage. pallet-contracts charges every call for the code it loads, and
+//! those are the calls every member makes every month: each loads about 20 KB of part instead of
+//! the whole contract's 64 KB; every other message pays the router and one delegate call more.
+//! `new_routed` proves each code is the build its route needs before switching, and locks them
+//! all as delegate dependencies; `set_code` replaces the router with the new code (run directly)
+//! and releases the locks. A pool made with `new` runs everything in one code.
+//!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
 //! - `liabilities` is everything the contract still owes or holds for a purpose (open months'
@@ -73,9 +85,12 @@
 //!   pool's copy of the wallets"). A claim by a member whose wallet the pool holds loads no
 //!   other contract.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
-// The claim-only build keeps two messages of the pool; the helpers the others use go unused.
-#![cfg_attr(feature = "claim-code", allow(dead_code, unused_imports))]
+// A part build (claim-, submit- or score-only) keeps one message of the pool beside the version
+// views; the helpers the others
+// use go unused.
+#![cfg_attr(feature = "part", allow(dead_code, unused_imports))]
 
+pub use admin::Parts;
 pub use registry::MemberId;
 pub use rules::calendar::{Calendar, Windows};
 pub use rules::department::{Department, Weights};
@@ -698,9 +713,61 @@ pub mod reward_pool {
         ///
         /// Errors: `Rule(PeriodLengthZero)`, `Rule(WeightsDoNotSumToWhole)`,
         /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(constructor)]
         pub fn new(
+            governance: AccountId,
+            registry: AccountId,
+            calendar: Calendar,
+            config: Config,
+        ) -> Result<Self> {
+            Self::create(governance, registry, calendar, config)
+        }
+
+        /// Creates a pool as [`Self::new`] does, served by several codes behind a router
+        /// (issue 20: what a claim and a report cost): the account's own code becomes `router`
+        /// (the `pool_router` contract), which sends `claim`, `submit` and `score` to `parts`
+        /// (this contract built with the `claim-code`, `submit-code` and `score-code` features)
+        /// and every other message to this code, over this one storage (`admin::Routes`). Every
+        /// routed code is locked as the pool's delegate dependency, so its uploader cannot
+        /// remove it while the pool uses it. Before switching, each part must answer over the new
+        /// pool's storage that it is the part its route needs, and the router that it sends on
+        /// to this code (`code_part()`, `admin::install_routes`), so a wrong hash refuses the
+        /// deployment instead of leaving a pool no call, or no claim, reaches. Clients see
+        /// one contract with this code's ABI; `set_code` later replaces the router and releases
+        /// the locks.
+        ///
+        /// Errors: those of [`Self::new`]; `IncompatibleCode` (a code the chain does not know
+        /// or that does not answer over this storage, or two of the five hashes equal).
+        #[cfg(not(feature = "part"))]
+        #[ink(constructor)]
+        pub fn new_routed(
+            governance: AccountId,
+            registry: AccountId,
+            calendar: Calendar,
+            config: Config,
+            router: Hash,
+            parts: admin::Parts,
+        ) -> Result<Self> {
+            let pool = Self::create(governance, registry, calendar, config)?;
+            admin::install_routes(&pool, router, parts)?;
+            Ok(pool)
+        }
+
+        /// Refused: a part build (claim-, submit- or score-only) is never instantiated; it only
+        /// serves a routed pool's calls of its message (see [`Self::new_routed`]).
+        ///
+        /// Errors: `IncompatibleCode`, always.
+        #[cfg(feature = "part")]
+        #[ink(constructor)]
+        pub fn never() -> Result<Self> {
+            Err(Error::IncompatibleCode)
+        }
+
+        /// The pool both constructors create (one copy of the code: it is loaded on every call).
+        #[cfg(not(feature = "part"))]
+        #[inline(never)]
+        fn create(
             governance: AccountId,
             registry: AccountId,
             calendar: Calendar,
@@ -735,44 +802,6 @@ pub mod reward_pool {
             })
         }
 
-        /// Creates a pool as [`Self::new`] does, served by two codes behind a router (issue 20:
-        /// what a claim costs): the account's own code becomes `router` (the `pool_router`
-        /// contract), which sends `claim` to `claim_code` (this contract built with the
-        /// `claim-code` feature) and every other message to this code, over this one storage
-        /// (`admin::Routes`). Both codes are locked as the pool's delegate dependencies, so
-        /// their uploader cannot remove them while the pool uses them. Before switching, each
-        /// code must answer `version()` over the new pool's storage (`admin::install_routes`),
-        /// so a wrong hash refuses the deployment instead of leaving a pool no call reaches.
-        /// Clients see one contract with this code's ABI; `set_code` later replaces the router
-        /// and releases both locks.
-        ///
-        /// Errors: those of [`Self::new`]; `IncompatibleCode` (a code the chain does not know
-        /// or that does not answer over this storage, or two of the three hashes equal).
-        #[cfg(not(feature = "claim-code"))]
-        #[ink(constructor)]
-        pub fn new_routed(
-            governance: AccountId,
-            registry: AccountId,
-            calendar: Calendar,
-            config: Config,
-            router: Hash,
-            claim_code: Hash,
-        ) -> Result<Self> {
-            let pool = Self::new(governance, registry, calendar, config)?;
-            admin::install_routes(&pool, router, claim_code)?;
-            Ok(pool)
-        }
-
-        /// Refused: the claim-only code is never instantiated; it only serves a routed pool's
-        /// claims (see [`Self::new_routed`]).
-        ///
-        /// Errors: `IncompatibleCode`, always.
-        #[cfg(feature = "claim-code")]
-        #[ink(constructor)]
-        pub fn never() -> Result<Self> {
-            Err(Error::IncompatibleCode)
-        }
-
         // ---- funding -------------------------------------------------------------------------
 
         /// Pays the transferred value into `month`'s pool. Governance or the authorised funder
@@ -788,7 +817,7 @@ pub mod reward_pool {
         /// `Rule(TimeOverflow)`, `MonthClosed` (a feed after the month's scores are final, or a
         /// month
         /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
@@ -839,7 +868,7 @@ pub mod reward_pool {
         /// Tops up the rank-bonus reserve with the transferred value. Governance only.
         ///
         /// Errors: `Paused`, `FundsReleased`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message, payable)]
         pub fn fund_bonus_reserve(&mut self) -> Result<()> {
             self.ensure_running()?;
@@ -877,7 +906,7 @@ pub mod reward_pool {
         /// `Rule(DepartmentNotChoosable)`, `Rule(ScoreCountMismatch)`, `Rule(EffortOutOfRange)`,
         /// `Rule(ResultsOutOfRange)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(any(feature = "claim-code", feature = "score-code")))]
         #[ink(message)]
         pub fn submit(
             &mut self,
@@ -983,7 +1012,7 @@ pub mod reward_pool {
         /// `ScoreRejected { index, fault }` (`OwnSubmission`, `NoSubmission`, `EnoughReviews`,
         /// `NotDisputed`, `Rule(..)` for the points or the reason), `RegistryUnreachable`,
         /// `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(any(feature = "claim-code", feature = "submit-code")))]
         #[ink(message)]
         pub fn score(&mut self, month: u32, entries: Vec<ScoreEntry>) -> Result<()> {
             self.ensure_running()?;
@@ -1090,7 +1119,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `DisputeWindowClosed`, `NotMember`, `RegistryUnreachable`,
         /// `NothingToDispute`, `AlreadyDisputed`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn dispute(&mut self, month: u32, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -1142,7 +1171,7 @@ pub mod reward_pool {
         /// `FinalizeOutOfOrder`,
         /// `ReviewWindowOpen`, `Unfunded`, `PoolSizeChanged`, `Underfunded`,
         /// `BonusReserveShort`, `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn finalize(&mut self, month: u32, pool: Balance) -> Result<()> {
             self.ensure_running()?;
@@ -1226,6 +1255,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `BadMonthCount`, `DuplicateMonth`, `NotMember`,
         /// `RegistryUnreachable`, `NotFinalized`, `ClaimWindowClosed`, `NothingToClaim`,
         /// `AlreadyClaimed`, `TransferFailed`, `Rule(Overflow)`.
+        #[cfg(not(any(feature = "submit-code", feature = "score-code")))]
         #[ink(message)]
         pub fn claim(&mut self, mut months: Vec<u32>) -> Result<Balance> {
             self.ensure_running()?;
@@ -1284,7 +1314,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `BadBatchSize`, `RegistryUnreachable`, `Registry(NotMember)`,
         /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
         /// authorised pool), `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn advance(&mut self, members: Vec<MemberId>) -> Result<u32> {
             self.ensure_running()?;
@@ -1350,7 +1380,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `NotFinalized` (nor passed over with funds in it),
         /// `ClaimWindowOpen`, `AlreadySwept`, `Rule(BeforeCalendarStart)`,
         /// `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn sweep(&mut self, month: u32) -> Result<Balance> {
             self.ensure_running()?;
@@ -1406,7 +1436,7 @@ pub mod reward_pool {
         /// by department, exactly as `claim` would pay it now.
         ///
         /// Errors: `BadMonthCount`, `DuplicateMonth`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn preview(&self, member: MemberId, mut months: Vec<u32>) -> Result<Vec<MonthPreview>> {
             check_months(&mut months)?;
@@ -1457,7 +1487,7 @@ pub mod reward_pool {
         /// Errors: `NotGovernance`, `Paused`, `Rule(WeightsDoNotSumToWhole)`,
         /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn set_config(&mut self, config: Config) -> Result<()> {
             self.ensure_governance()?;
@@ -1487,7 +1517,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `BadBatchSize`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn set_reviewers(&mut self, add: Vec<AccountId>, remove: Vec<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1512,7 +1542,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn set_funder(&mut self, funder: Option<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1529,7 +1559,7 @@ pub mod reward_pool {
         /// every finalized month is swept, `release` returns the rest. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `WindingDown` (already).
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn wind_down(&mut self) -> Result<()> {
             self.ensure_governance()?;
@@ -1555,7 +1585,7 @@ pub mod reward_pool {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotWindingDown`, `FundsReleased` (already),
         /// `MonthsUnfinalized`, `ClaimWindowsOpen`, `TransferFailed`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn release(&mut self) -> Result<Balance> {
             self.ensure_governance()?;
@@ -1592,7 +1622,7 @@ pub mod reward_pool {
         /// only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
@@ -1604,7 +1634,7 @@ pub mod reward_pool {
         /// Lifts a pause. Governance only.
         ///
         /// Errors: `NotGovernance`, `NotPaused`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
@@ -1620,7 +1650,7 @@ pub mod reward_pool {
         /// paused.
         ///
         /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
@@ -1632,7 +1662,7 @@ pub mod reward_pool {
         /// First step of a governance handover. Governance only.
         ///
         /// Errors: `NotGovernance`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
             let event = self.admin.propose(self.env().caller(), to)?;
@@ -1643,7 +1673,7 @@ pub mod reward_pool {
         /// Second step of a governance handover, by the proposed account.
         ///
         /// Errors: `NotPendingGovernance`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
             let event = self.admin.accept(self.env().caller())?;
@@ -1660,7 +1690,7 @@ pub mod reward_pool {
         /// then find the member without calling the registry.
         ///
         /// Errors: `NotRegistry`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn wallet_moved(
             &mut self,
@@ -1681,7 +1711,7 @@ pub mod reward_pool {
         /// registry again. The pool's registry only, in any state.
         ///
         /// Errors: `NotRegistry`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn forget_wallets(&mut self) -> Result<()> {
             self.ensure_registry()?;
@@ -1695,14 +1725,14 @@ pub mod reward_pool {
         // ---- views ---------------------------------------------------------------------------
 
         /// A month's accounts (default values for a month nobody touched).
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn month(&self, month: u32) -> MonthState {
             self.months.get(month).unwrap_or_default()
         }
 
         /// A member's submission for a month.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn submission(&self, month: u32, member: MemberId) -> Option<Submission> {
             self.submissions.get((month, member))
@@ -1711,7 +1741,7 @@ pub mod reward_pool {
         /// The month `now` falls in, and its phase.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn current_month(&self) -> Result<(u32, Phase)> {
             let month = self.calendar.month_of(self.env().block_timestamp())?;
@@ -1719,42 +1749,42 @@ pub mod reward_pool {
         }
 
         /// The last finalized month.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn last_finalized(&self) -> Option<u32> {
             self.last_finalized
         }
 
         /// The unreserved bonus reserve.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn bonus_reserve(&self) -> Balance {
             self.bonus_reserve
         }
 
         /// Everything the contract owes or holds for a purpose; its balance always covers it.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn liabilities(&self) -> Balance {
             self.liabilities
         }
 
         /// Whether `who` is a reviewer.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn is_reviewer(&self, who: AccountId) -> bool {
             self.reviewers.contains(who)
         }
 
         /// The latest configuration (the one months opening from now on get).
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn config(&self) -> Config {
             self.latest_config()
         }
 
         /// The configuration `month` runs by: the one in force when it opened.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn config_of(&self, month: u32) -> Config {
             self.config_for(month)
@@ -1764,7 +1794,7 @@ pub mod reward_pool {
         /// feeds): the figure a council approves. Anyone may read it.
         ///
         /// Errors: `RegistryUnreachable`, `Rule(Overflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn finalize_preview(&self, month: u32) -> Result<Balance> {
             let state = self.months.get(month).unwrap_or_default();
@@ -1773,35 +1803,35 @@ pub mod reward_pool {
 
         /// The pool's running clock now (wall time less time spent paused): claim deadlines
         /// (`Finalized::claim_deadline`) are on it.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn running_time(&self) -> u64 {
             self.clock.running_ms(self.env().block_timestamp())
         }
 
         /// The calendar, the registry and the authorised funder.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn wiring(&self) -> (Calendar, AccountId, Option<AccountId>) {
             (self.calendar, self.registry, self.funder)
         }
 
         /// The governance account.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
             self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
             self.admin.pending()
         }
 
         /// Whether the contract is paused.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn paused(&self) -> bool {
             self.admin.is_paused()
@@ -1812,7 +1842,7 @@ pub mod reward_pool {
         /// Anyone; what the app's reminders and the CLI's `month status` show.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn month_dates(&self, month: u32) -> Result<MonthDates> {
             let windows = self.config_for(month).windows;
@@ -1835,7 +1865,7 @@ pub mod reward_pool {
         /// `PAGE_MAX` ids per call, in id order: what a review queue and a month report page
         /// through. It scans ids, not entries, so a page may be empty before the last one; the
         /// registry's `member_count` says where ids end. Anyone, any time.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn submissions_page(
             &self,
@@ -1852,7 +1882,7 @@ pub mod reward_pool {
         /// `month`'s disputes in the order made, from position `from`, at most `PAGE_MAX`:
         /// each member with its entry (points, reviews with reasons, the dispute and whether it
         /// was answered). The council reads it before approving the finalize.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn disputes(&self, month: u32, from: u32, limit: u32) -> Vec<(MemberId, Submission)> {
             let total = self.months.get(month).map_or(0, |state| state.disputes);
@@ -1866,7 +1896,7 @@ pub mod reward_pool {
         }
 
         /// Where a wind-down stands, and how many finalized months wait for their sweep.
-        #[cfg(not(feature = "claim-code"))]
+        #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn wind_down_state(&self) -> (WindDown, u32) {
             (self.wind_down, self.unswept)
@@ -1876,6 +1906,22 @@ pub mod reward_pool {
         #[ink(message)]
         pub fn version(&self) -> u32 {
             CODE_VERSION
+        }
+
+        /// Which build of the pool answers (`admin::Part`): the whole contract, or the claim-,
+        /// submit- or score-only part. Through a routed pool's router the whole contract
+        /// answers. How `new_routed` proves each code is the one its route needs. Anyone.
+        #[ink(message)]
+        pub fn code_part(&self) -> admin::Part {
+            if cfg!(feature = "claim-code") {
+                admin::Part::Claim
+            } else if cfg!(feature = "submit-code") {
+                admin::Part::Submit
+            } else if cfg!(feature = "score-code") {
+                admin::Part::Score
+            } else {
+                admin::Part::Whole
+            }
         }
 
         // ---- internals -----------------------------------------------------------------------

@@ -26,16 +26,17 @@ use std::path::{Path, PathBuf};
 /// The contracts, in deployment order.
 pub const CONTRACTS: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
 /// Every code a deployment uploads: the suite's contracts, then the reward pool's router and its
-/// claim-only build (a pool is instantiated from its whole code and then runs behind the
-/// router: `RewardPool::new_routed`, issue 20). Their bundles are
-/// `pool_router.wasm` and `reward_pool_claim.wasm`; clients use the pool's own metadata.
-pub const UPLOADS: [&str; 6] = [
+/// claim-, submit- and score-only parts (a pool is instantiated from its whole code and then runs
+/// behind the router: `RewardPool::new_routed`, issue 20). Clients use the pool's own metadata.
+pub const UPLOADS: [&str; 8] = [
     "governor",
     "registry",
     "reward_pool",
     "bounty",
     "pool_router",
     "reward_pool_claim",
+    "reward_pool_submit",
+    "reward_pool_score",
 ];
 
 thread_local! {

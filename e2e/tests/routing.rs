@@ -1,0 +1,181 @@
+//! The reward pool behind its router (issue 20: what a claim and a report cost): the account runs
+//! `pool_router`, which delegate-calls the claim-, submit- or score-only part for those messages
+//! and the whole pool for the rest, over one storage. Every other scenario already runs through
+//! the router (the fixtures deploy routed); these pin what the router itself promises: the hot
+//! messages never load the whole pool's code, a deployment with a code in the wrong place is
+//! refused, and an upgrade leaves neither the router nor a locked code behind.
+
+use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
+use e2e::{account, id, ink_id, next_wasm, wasm, AccountId, Chain, UNIT};
+use ink::primitives::Hash;
+use registry::Rank;
+use reward_pool::{Department::*, Error, Parts};
+
+type R<T> = Result<T, Error>;
+
+const ALICE: u8 = 10;
+
+/// The router's and the three parts' code hashes, uploaded by `by`.
+fn upload_codes(chain: &mut Chain, by: &AccountId) -> (Hash, Parts) {
+    let router = chain.upload(wasm("pool_router"), by);
+    let parts = Parts {
+        claim: chain.upload(wasm("reward_pool_claim"), by),
+        submit: chain.upload(wasm("reward_pool_submit"), by),
+        score: chain.upload(wasm("reward_pool_score"), by),
+    };
+    (router, parts)
+}
+
+/// Alice reports in month 1, the reviewer scores her, governance finalizes and she claims: the
+/// report and the batch (which also load the registry) and the claim each cost less proof than
+/// the whole pool's code alone (plus the registry's), which a pool without a router loads on
+/// every call; and what she is paid is what the preview showed.
+#[test]
+fn a_report_a_batch_of_scores_and_a_claim_never_load_the_whole_pool() {
+    let mut fx = Fx::new();
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    let whole = wasm("reward_pool").len() as u64;
+    let registry = wasm("registry").len() as u64;
+    fx.fund(1, 84_000 * UNIT);
+    fx.at(1, When::Open);
+    fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
+        .expect("report");
+    let report = fx.chain.receipt().proof_size;
+    fx.at(1, When::Review);
+    fx.score(
+        1,
+        alice,
+        vec![(Marketing, s(15, 15)), (ContentCreation, s(15, 15))],
+    )
+    .expect("scores");
+    let batch = fx.chain.receipt().proof_size;
+    fx.at(1, When::Finalizable);
+    fx.finalize(1).expect("finalize");
+    let shown = fx.preview(alice, vec![1])[0].total;
+    let before = fx.balance(ALICE);
+    let paid = fx.claim(ALICE, vec![1]).expect("claim");
+    let claim = fx.chain.receipt().proof_size;
+    assert!(paid > 0);
+    assert_eq!(paid, shown);
+    assert!(fx.balance(ALICE) > before);
+    assert!(
+        report < whole + registry,
+        "report {report} B, pool code {whole} B"
+    );
+    assert!(
+        batch < whole + registry,
+        "batch {batch} B, pool code {whole} B"
+    );
+    assert!(claim < whole, "claim {claim} B, pool code {whole} B");
+    fx.assert_solvent();
+}
+
+/// `new_routed` proves every code before switching: a part that is another contract's code, a
+/// part in another part's place, one code in two places, an unknown router, or a part put where
+/// the router belongs (it would answer for itself and serve nothing else) is refused, and
+/// nothing is deployed; the right codes deploy a pool whose account runs the router.
+#[test]
+fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let registry_code = fx.chain.code_hash_of(&fx.reg).expect("registry code");
+    let reg = ink_id(&fx.reg);
+    let mut deploy = |router: Hash, parts: Parts, salt: &[u8]| {
+        fx.chain.deploy::<_, Error>(
+            "reward_pool",
+            &gov,
+            "new_routed",
+            (id(GOV), reg, fixed(), config(), router, parts),
+            salt,
+        )
+    };
+    let wrong = [
+        Parts {
+            claim: registry_code,
+            ..parts
+        },
+        Parts {
+            claim: parts.submit,
+            submit: parts.claim,
+            ..parts
+        },
+        Parts {
+            score: parts.submit,
+            ..parts
+        },
+    ];
+    for (n, bad) in wrong.into_iter().enumerate() {
+        assert_eq!(
+            deploy(router, bad, &[b'p', n as u8]),
+            Err(Error::IncompatibleCode),
+            "parts {n}"
+        );
+    }
+    for (n, bad) in [Hash::from([7; 32]), parts.claim, registry_code]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(
+            deploy(bad, parts, &[b'r', n as u8]),
+            Err(Error::IncompatibleCode),
+            "router {n}"
+        );
+    }
+    let pool = deploy(router, parts, b"ok").expect("the right codes deploy");
+    assert_eq!(fx.chain.code_hash_of(&pool), Some(router));
+    let version: u32 = fx.chain.call(&pool, &account(STRANGER), "version", ());
+    assert_eq!(version, 1);
+}
+
+/// While the pool runs behind its router, none of its codes can be removed by their uploader
+/// (each is locked as the pool's delegate dependency). Re-installing the router as the pool's
+/// code is refused (it would have no routes) and changes nothing. An upgrade to a next version
+/// runs that code directly, keeps the storage, and releases every lock: the uploader may then
+/// remove the router and the parts.
+#[test]
+fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    // Uploading again returns the same hashes the fixture deployed with.
+    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+    assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+    fx.fund(1, 1_234);
+    for code in [whole, parts.claim, parts.submit, parts.score] {
+        assert_eq!(
+            fx.chain
+                .remove_code(&gov, code)
+                .map_err(|e| e.contains("CodeInUse")),
+            Err(true),
+            "a routed code was removable"
+        );
+    }
+
+    assert_eq!(
+        fx.call::<_, R<()>>(GOV, "set_code", router),
+        Err(Error::IncompatibleCode)
+    );
+    assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+    assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
+
+    let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
+    assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
+    assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next));
+    assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
+    assert_eq!(fx.month(1).funded, 1_234);
+    for code in [router, parts.claim, parts.submit, parts.score, whole] {
+        assert_eq!(
+            fx.chain.remove_code(&gov, code),
+            Ok(()),
+            "{code:?} stayed locked"
+        );
+    }
+    // The next version serves claims and reports itself.
+    fx.induct(ALICE, Rank::Candidate);
+    fx.at(1, When::Open);
+    fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
+        .expect("report to the next version");
+    assert_eq!(fx.claim(ALICE, vec![1]), Err(Error::NotFinalized));
+    fx.assert_solvent();
+}
