@@ -572,9 +572,15 @@ fn main() {
         &get("finalize", big),
         &claim,
     );
+    // The pool's whole code, then the router its account runs and the three parts it sends
+    // claims, reports and scores to (issue 20): what a hot message loads is the router and a part.
     let names = [
         "registry",
         "reward_pool",
+        "pool_router",
+        "reward_pool_claim",
+        "reward_pool_submit",
+        "reward_pool_score",
         "bounty",
         "governor",
         "reference_token",
