@@ -124,6 +124,10 @@ fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
     }
     let pool = deploy(router, parts, b"ok").expect("the right codes deploy");
     assert_eq!(fx.chain.code_hash_of(&pool), Some(router));
+    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+    let routes: Option<reward_pool::Routes> =
+        fx.chain.call(&pool, &account(STRANGER), "routes", ());
+    assert_eq!(routes, Some(reward_pool::Routes { full: whole, parts }));
     let version: u32 = fx.chain.call(&pool, &account(STRANGER), "version", ());
     assert_eq!(version, 1);
 }
@@ -162,6 +166,10 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next));
+    assert_eq!(
+        fx.call::<_, Option<reward_pool::Routes>>(STRANGER, "routes", ()),
+        None
+    );
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
     assert_eq!(fx.month(1).funded, 1_234);
     for code in [router, parts.claim, parts.submit, parts.score, whole] {
@@ -177,5 +185,49 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
         .expect("report to the next version");
     assert_eq!(fx.claim(ALICE, vec![1]), Err(Error::NotFinalized));
+    fx.assert_solvent();
+}
+
+/// A council that upgrades the pool to one of its parts by mistake (their hashes sit beside the
+/// whole code's in the manifest) is refused: a part answers `version()` but serves one message,
+/// with no `set_code`, `pause` or `finalize` left to undo it or release the funds. The pool keeps
+/// its router, its routes and its locks, and still pays. (Before `set_code` asked the new code
+/// for `code_part()`, each of these upgrades went through.)
+#[test]
+fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let routes: Option<reward_pool::Routes> = fx.call(STRANGER, "routes", ());
+    for part in [parts.claim, parts.submit, parts.score] {
+        assert_eq!(
+            fx.call::<_, R<()>>(GOV, "set_code", part),
+            Err(Error::IncompatibleCode)
+        );
+        assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+        assert_eq!(
+            fx.call::<_, Option<reward_pool::Routes>>(STRANGER, "routes", ()),
+            routes
+        );
+        assert!(
+            fx.chain.remove_code(&gov, part).is_err(),
+            "a part's lock was released"
+        );
+    }
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    fx.fund(1, 84_000 * UNIT);
+    fx.at(1, When::Open);
+    fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
+        .expect("report");
+    fx.at(1, When::Review);
+    fx.score(
+        1,
+        alice,
+        vec![(Marketing, s(15, 15)), (ContentCreation, s(15, 15))],
+    )
+    .expect("scores");
+    fx.at(1, When::Finalizable);
+    fx.finalize(1).expect("finalize");
+    assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
     fx.assert_solvent();
 }

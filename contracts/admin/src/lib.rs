@@ -208,9 +208,9 @@ pub struct Parts {
 /// The account's own code is the small `pool_router`, whose one (wildcard) message delegate-calls
 /// the part for `claim`, `submit` or `score` and `full` for every other message, over the
 /// account's one storage. So a member's claim or report loads the router and a small part, not
-/// the whole contract. Kept as one SCALE value under [`ROUTES_KEY`], a fixed key no `Mapping` or
-/// `Lazy` field can take (their entries are keyed by more than four bytes; the root struct is
-/// key 0).
+/// the whole contract. Kept as one SCALE value under [`ROUTES_KEY`], a fixed four-byte key: the
+/// root struct is key 0 and `Mapping` entries are keyed by more than four bytes; a contract that
+/// routes must not give a `Lazy` (or other `ManualKey`) field this key (the pool has none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Routes {
@@ -286,7 +286,9 @@ fn serves_here(code: Hash, part: Part) -> bool {
 /// running) becomes the full route, `parts` the parts, `router` the account's code. Writes
 /// `root` (the contract's root struct, which ink! writes again after the constructor) so that
 /// each part can prove over it that it reads this storage and is the part its route needs
-/// (`code_part()`), records the routes, proves that the router sends on to this code, switches the code and locks every routed code as a
+/// (`code_part()`), records the routes, proves that `router` answers `code_part()` with the
+/// whole build (as the router does, sending it on to this code; a part would answer for
+/// itself), switches the code and locks every routed code as a
 /// delegate dependency (their uploader cannot remove them while the contract uses them). For a
 /// constructor only (`RewardPool::new_routed`).
 ///
@@ -335,19 +337,37 @@ pub fn install_routes<R: ink::storage::traits::Storable>(
 
 /// [`replace_code`] for a contract that may be behind a router: first forgets the routes and
 /// releases their delegate-dependency locks, so the new code (which may be a next version's
-/// whole code, run directly) is what answers `version()`; re-installing a router without routes
-/// therefore fails that check and the whole upgrade reverts.
+/// whole code, run directly) is what answers; re-installing a router without routes therefore
+/// fails the `version()` check and the whole upgrade reverts. The new code must also answer
+/// `code_part()` with [`Part::Whole`]: a part answers `version()` too, but would leave a
+/// contract with one message and no governance (no `set_code`, no `pause`, nothing to release
+/// its funds).
 ///
-/// Errors: those of [`replace_code`].
+/// Errors: those of [`replace_code`]; [`UpgradeError::IncompatibleCode`] (the new code is a
+/// part).
 pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
-    use ink::env::DefaultEnvironment;
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::{CallFlags, DefaultEnvironment};
     if let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) {
         ink::env::clear_contract_storage(&ROUTES_KEY);
         for code in routes.codes() {
             ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&code);
         }
     }
-    replace_code(code_hash)
+    let event = replace_code(code_hash)?;
+    let me = ink::env::account_id::<DefaultEnvironment>();
+    let part = build_call::<DefaultEnvironment>()
+        .call(me)
+        .call_flags(CallFlags::ALLOW_REENTRY)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
+            "code_part"
+        ))))
+        .returns::<Part>()
+        .try_invoke();
+    if part != Ok(Ok(Part::Whole)) {
+        return Err(UpgradeError::IncompatibleCode);
+    }
+    Ok(event)
 }
 
 /// The contract was paused or unpaused.

@@ -16,7 +16,7 @@
 //!
 //! The router keeps nothing of its own: its root struct reads past the pool's root (ink! loads a
 //! root before every message), and it never writes storage. Without routes (an account
-//! instantiated from this code directly) every call is refused.
+//! instantiated from this code directly) every call traps.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
@@ -80,8 +80,8 @@ pub mod pool_router {
         /// Every message of the pool: delegate-calls the part that serves it (`claim`,
         /// `submit`, `score`) or the whole pool's code, with this call's input, caller and value; the
         /// callee's answer (and revert) is this call's. Anyone, whenever the pool's own message
-        /// allows. Refuses (reverts, nothing changed) on an account without routes or where the
-        /// pool's code trapped.
+        /// allows. Traps where the pool's code trapped (nothing changed), and on an account
+        /// without routes.
         #[ink(message, payable, selector = _)]
         pub fn route(&self) {
             forward()
@@ -96,28 +96,29 @@ pub mod pool_router {
         }
     }
 
-    /// Delegates this call to the code its selector is routed to (see `route`).
+    /// Delegates this call to the code its selector is routed to (see `route`). An input too
+    /// short for a selector goes to the whole code, which answers it as before.
     fn forward() -> ! {
-        let Ok(selector) = ink::env::decode_input::<[u8; 4]>() else {
-            refuse()
-        };
+        let selector = ink::env::decode_input::<[u8; 4]>().unwrap_or_default();
         let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) else {
-            refuse()
+            trap()
         };
-        let code = routes.code_for(selector);
         // With TAIL_CALL a callee that returns (revert flag included) ends this call with
         // its answer; only a trapped callee comes back here.
         let _ = build_call::<Environment>()
-            .delegate(code)
+            .delegate(routes.code_for(selector))
             .call_flags(CallFlags::CLONE_INPUT | CallFlags::TAIL_CALL)
             .exec_input(ExecutionInput::new(Selector::new(selector)))
             .returns::<()>()
             .try_invoke();
-        refuse()
+        trap()
     }
 
-    /// Ends the call reverted, with no answer a client could mistake for the pool's.
-    fn refuse() -> ! {
-        ink::env::return_value::<()>(ink::env::ReturnFlags::REVERT, &())
+    /// Ends the call trapped, as the pool's own code did when the callee trapped (value sent to
+    /// a message that takes none, say): callers see the same failure routed or not. Without
+    /// routes (which `new_routed` writes before the router becomes the code and `set_code`
+    /// clears when it replaces it) there is nothing to serve.
+    fn trap() -> ! {
+        panic!("the routed call trapped")
     }
 }

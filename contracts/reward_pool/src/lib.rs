@@ -67,7 +67,7 @@
 //! beside `version` and `code_part`) for those three messages and the whole contract for the
 //! rest, over the one storage. pallet-contracts charges every call for the code it loads, and
 //! those are the calls every member makes every month: each loads about 20 KB of part instead of
-//! the whole contract's 64 KB; every other message pays the router and one delegate call more.
+//! the whole contract's 66 KB; every other message pays the router and one delegate call more.
 //! `new_routed` proves each code is the build its route needs before switching, and locks them
 //! all as delegate dependencies; `set_code` replaces the router with the new code (run directly)
 //! and releases the locks. A pool made with `new` runs everything in one code.
@@ -90,7 +90,7 @@
 // use go unused.
 #![cfg_attr(feature = "part", allow(dead_code, unused_imports))]
 
-pub use admin::Parts;
+pub use admin::{Parts, Routes};
 pub use registry::MemberId;
 pub use rules::calendar::{Calendar, Windows};
 pub use rules::department::{Department, Weights};
@@ -1644,10 +1644,12 @@ pub mod reward_pool {
         }
 
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
-        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
-        /// contract's code, or to a build whose storage layout changed without a migration, is
-        /// refused and the contract keeps running its old code. Governance only, also while
-        /// paused.
+        /// answers `version()` over this storage and is a whole build of the pool
+        /// (`code_part()`, `admin::replace_routed_code`): an upgrade to another contract's code,
+        /// to one of the routed parts, or to a build whose storage layout changed without a
+        /// migration, is refused and the contract keeps running its old code. A routed pool's
+        /// router is replaced too (the new code runs directly) and its codes' locks released.
+        /// Governance only, also while paused.
         ///
         /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
         #[cfg(not(feature = "part"))]
@@ -1906,6 +1908,17 @@ pub mod reward_pool {
         #[ink(message)]
         pub fn version(&self) -> u32 {
             CODE_VERSION
+        }
+
+        /// The codes a routed pool's router sends calls to (`admin::Routes`: the whole code and
+        /// the claim, submit and score parts), or `None` for a pool that runs one code (made
+        /// with `new`, or upgraded since). Anyone.
+        #[cfg(not(feature = "part"))]
+        #[ink(message)]
+        pub fn routes(&self) -> Option<admin::Routes> {
+            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
+                .ok()
+                .flatten()
         }
 
         /// Which build of the pool answers (`admin::Part`): the whole contract, or the claim-,
