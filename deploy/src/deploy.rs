@@ -741,6 +741,30 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         read!(bounty.governance(), "bounty governance") == d.governor,
         "bounty governance is not the governor"
     );
+    // The pool runs behind the router the deployment uploaded, sending claims, reports and
+    // scores to the parts it uploaded and everything else to the whole pool's code.
+    let code = |name: &str| d.code_hashes.get(name).copied();
+    let routes = read!(pool.routes(), "pool routes");
+    let expected = match (
+        code("reward_pool"),
+        code("reward_pool_claim"),
+        code("reward_pool_submit"),
+        code("reward_pool_score"),
+    ) {
+        (Some(full), Some(claim), Some(submit), Some(score)) => Some(reward_pool::Routes {
+            full,
+            parts: reward_pool::Parts {
+                claim,
+                submit,
+                score,
+            },
+        }),
+        _ => None,
+    };
+    ensure!(
+        routes.is_some() && routes == expected,
+        "the pool's routes are {routes:?}, not the uploaded codes"
+    );
     let (calendar, pool_registry, funder) = read!(pool.wiring(), "pool wiring");
     ensure!(
         calendar == d.calendar && pool_registry == d.registry,
