@@ -26,16 +26,9 @@ fn upload_codes(chain: &mut Chain, by: &AccountId) -> (Hash, Parts) {
     (router, parts)
 }
 
-/// Alice reports in month 1, the reviewer scores her, governance finalizes and she claims: the
-/// report and the batch (which also load the registry) and the claim each cost less proof than
-/// the whole pool's code alone (plus the registry's), which a pool without a router loads on
-/// every call; and what she is paid is what the preview showed.
-#[test]
-fn a_report_a_batch_of_scores_and_a_claim_never_load_the_whole_pool() {
-    let mut fx = Fx::new();
-    let alice = fx.induct(ALICE, Rank::Candidate);
-    let whole = wasm("reward_pool").len() as u64;
-    let registry = wasm("registry").len() as u64;
+/// Month 1 funded, `alice`'s report (wallet `ALICE`) scored by the reviewer, finalized. Returns
+/// the proof size of the report and of the reviewer's batch.
+fn month_one_finalized(fx: &mut Fx, alice: u32) -> (u64, u64) {
     fx.fund(1, 84_000 * UNIT);
     fx.at(1, When::Open);
     fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
@@ -51,6 +44,20 @@ fn a_report_a_batch_of_scores_and_a_claim_never_load_the_whole_pool() {
     let batch = fx.chain.receipt().proof_size;
     fx.at(1, When::Finalizable);
     fx.finalize(1).expect("finalize");
+    (report, batch)
+}
+
+/// Alice reports in month 1, the reviewer scores her, governance finalizes and she claims: the
+/// report and the batch (which also load the registry) and the claim each cost less proof than
+/// the whole pool's code alone (plus the registry's), which a pool without a router loads on
+/// every call; and what she is paid is what the preview showed.
+#[test]
+fn a_report_a_batch_of_scores_and_a_claim_never_load_the_whole_pool() {
+    let mut fx = Fx::new();
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    let whole = wasm("reward_pool").len() as u64;
+    let registry = wasm("registry").len() as u64;
+    let (report, batch) = month_one_finalized(&mut fx, alice);
     let shown = fx.preview(alice, vec![1])[0].total;
     let before = fx.balance(ALICE);
     let paid = fx.claim(ALICE, vec![1]).expect("claim");
@@ -215,19 +222,7 @@ fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
         );
     }
     let alice = fx.induct(ALICE, Rank::Candidate);
-    fx.fund(1, 84_000 * UNIT);
-    fx.at(1, When::Open);
-    fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
-        .expect("report");
-    fx.at(1, When::Review);
-    fx.score(
-        1,
-        alice,
-        vec![(Marketing, s(15, 15)), (ContentCreation, s(15, 15))],
-    )
-    .expect("scores");
-    fx.at(1, When::Finalizable);
-    fx.finalize(1).expect("finalize");
+    month_one_finalized(&mut fx, alice);
     assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
     fx.assert_solvent();
 }

@@ -162,30 +162,42 @@ pub fn replace_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
     use ink::env::DefaultEnvironment;
     ink::env::set_code_hash::<DefaultEnvironment>(&code_hash)
         .map_err(|_| UpgradeError::UnknownCode)?;
-    if answers_through_self() {
-        Ok(CodeUpgraded { code_hash })
-    } else {
-        Err(UpgradeError::IncompatibleCode)
+    match ask_self::<u32>(ink::selector_bytes!("version")) {
+        Some(_version) => Ok(CodeUpgraded { code_hash }),
+        None => Err(UpgradeError::IncompatibleCode),
     }
 }
 
-/// Whether this contract, called again (re-entered) through its account's current code,
-/// answers `version()`.
-fn answers_through_self() -> bool {
+/// What this contract answers, called again (re-entered) through its account's current code,
+/// to the argument-less message `selector`; `None` when the call fails or the answer does not
+/// decode as `R`.
+fn ask_self<R: scale::Decode>(selector: [u8; 4]) -> Option<R> {
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::{CallFlags, DefaultEnvironment};
     let me = ink::env::account_id::<DefaultEnvironment>();
-    matches!(
-        build_call::<DefaultEnvironment>()
-            .call(me)
-            .call_flags(CallFlags::ALLOW_REENTRY)
-            .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
-                "version"
-            ))))
-            .returns::<u32>()
-            .try_invoke(),
-        Ok(Ok(_))
-    )
+    build_call::<DefaultEnvironment>()
+        .call(me)
+        .call_flags(CallFlags::ALLOW_REENTRY)
+        .exec_input(ExecutionInput::new(Selector::new(selector)))
+        .returns::<R>()
+        .try_invoke()
+        .ok()?
+        .ok()
+}
+
+/// What code `code` answers, delegate-called over this contract's storage, to the
+/// argument-less message `selector`; `None` when the chain does not know the code, the call
+/// fails or the answer does not decode as `R`.
+fn ask_code<R: scale::Decode>(code: Hash, selector: [u8; 4]) -> Option<R> {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::DefaultEnvironment;
+    build_call::<DefaultEnvironment>()
+        .delegate(code)
+        .exec_input(ExecutionInput::new(Selector::new(selector)))
+        .returns::<R>()
+        .try_invoke()
+        .ok()?
+        .ok()
 }
 
 /// The part builds a routed contract's router sends hot messages to (see [`Routes`]): each is
@@ -270,17 +282,11 @@ pub enum Part {
 /// its `code_part()` over this contract's storage. False when the chain does not know the code,
 /// or the code cannot read the storage, has no such message or is another part.
 fn serves_here(code: Hash, part: Part) -> bool {
-    use ink::env::call::{build_call, ExecutionInput, Selector};
-    use ink::env::DefaultEnvironment;
-    build_call::<DefaultEnvironment>()
-        .delegate(code)
-        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
-            "code_part"
-        ))))
-        .returns::<Part>()
-        .try_invoke()
-        == Ok(Ok(part))
+    ask_code::<Part>(code, CODE_PART_SELECTOR) == Some(part)
 }
+
+/// The `code_part()` message every build of a routed contract has.
+const CODE_PART_SELECTOR: [u8; 4] = ink::selector_bytes!("code_part");
 
 /// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
 /// running) becomes the full route, `parts` the parts, `router` the account's code. Writes
@@ -346,8 +352,7 @@ pub fn install_routes<R: ink::storage::traits::Storable>(
 /// Errors: those of [`replace_code`]; [`UpgradeError::IncompatibleCode`] (the new code is a
 /// part).
 pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
-    use ink::env::call::{build_call, ExecutionInput, Selector};
-    use ink::env::{CallFlags, DefaultEnvironment};
+    use ink::env::DefaultEnvironment;
     if let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) {
         ink::env::clear_contract_storage(&ROUTES_KEY);
         for code in routes.codes() {
@@ -355,16 +360,7 @@ pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError
         }
     }
     let event = replace_code(code_hash)?;
-    let me = ink::env::account_id::<DefaultEnvironment>();
-    let part = build_call::<DefaultEnvironment>()
-        .call(me)
-        .call_flags(CallFlags::ALLOW_REENTRY)
-        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!(
-            "code_part"
-        ))))
-        .returns::<Part>()
-        .try_invoke();
-    if part != Ok(Ok(Part::Whole)) {
+    if ask_self::<Part>(CODE_PART_SELECTOR) != Some(Part::Whole) {
         return Err(UpgradeError::IncompatibleCode);
     }
     Ok(event)
