@@ -226,3 +226,21 @@ fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
     assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
     fx.assert_solvent();
 }
+
+/// The router is only ever a routed pool's code: instantiated on its own it refuses, so no
+/// account runs a router without routes.
+#[test]
+fn the_router_alone_cannot_be_instantiated() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    assert_eq!(
+        fx.chain.deploy::<_, pool_router::pool_router::Error>(
+            "pool_router",
+            &gov,
+            "never",
+            (),
+            b""
+        ),
+        Err(pool_router::pool_router::Error::NotInstantiable)
+    );
+}
