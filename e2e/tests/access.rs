@@ -382,6 +382,12 @@ fn every_message_lets_in_exactly_who_it_names() {
             P::NotRegistry,
         ),
         row("forget_wallets", (), &[RegistryContract], P::NotRegistry),
+        row(
+            "standing_changed",
+            (0u32, reward_pool::Rank::Senior, reward_pool::Status::Active),
+            &[RegistryContract],
+            P::NotRegistry,
+        ),
     ];
     m.check("pool", &pool, pool_rows);
 

@@ -88,6 +88,16 @@ impl Fx {
     }
 
     fn record_many(&mut self, member: MemberId, first: u32, pcts: Vec<u32>) -> R<()> {
+        self.promotions(member, first, pcts).map(|_| ())
+    }
+
+    /// `record_months` for one member, with what it returns: the members it promoted.
+    fn promotions(
+        &mut self,
+        member: MemberId,
+        first: u32,
+        pcts: Vec<u32>,
+    ) -> R<Vec<(MemberId, Rank)>> {
         self.call(POOL, "record_months", vec![(member, first, pcts)])
     }
 
@@ -328,7 +338,7 @@ fn record_months_only_from_the_authorised_pool_in_order_and_promotes() {
     );
     assert_eq!(fx.record(77, 100, 7_000), Err(Error::NotMember));
     // Three months at or above 65%: Candidate -> Ambassador.
-    assert_eq!(fx.record(c, 100, 6_500), Ok(()));
+    assert_eq!(fx.promotions(c, 100, vec![6_500]), Ok(vec![]));
     assert_eq!(fx.record(c, 101, 9_000), Ok(()));
     assert_eq!(fx.member(c).rank, Rank::Candidate);
     assert_eq!(fx.member(c).streaks.up, 2);
@@ -345,7 +355,11 @@ fn record_months_only_from_the_authorised_pool_in_order_and_promotes() {
         fx.record(c, 103, 7_000),
         Err(Error::Rule(RuleError::MonthOutOfOrder))
     );
-    assert_eq!(fx.record(c, 102, 7_000), Ok(()));
+    // The pool learns of the promotion from what the call returns (it cannot be called back).
+    assert_eq!(
+        fx.promotions(c, 102, vec![7_000]),
+        Ok(vec![(c, Rank::Ambassador)])
+    );
     let changed: Vec<RankChanged> = fx.events();
     assert_eq!(changed.len(), 1);
     assert!(changed[0].automatic);
@@ -374,7 +388,10 @@ fn record_months_only_from_the_authorised_pool_in_order_and_promotes() {
     let page: Vec<MonthRecord> = fx.call(STRANGER, "history", (c, 0u32, 1u32));
     assert_eq!(page.len(), 1);
     // Then three months at 90% in one call: Ambassador -> Senior.
-    assert_eq!(fx.record_many(c, 103, vec![9_500; 3]), Ok(()));
+    assert_eq!(
+        fx.promotions(c, 103, vec![9_500; 3]),
+        Ok(vec![(c, Rank::Senior)])
+    );
     assert_eq!(fx.member(c).rank, Rank::Senior);
     let counts: [u32; 4] = fx.call(STRANGER, "rank_counts", ());
     assert_eq!(counts, [0, 0, 1, 0]);

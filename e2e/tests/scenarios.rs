@@ -26,6 +26,8 @@ mod review;
 mod reward_pool_contract;
 #[path = "routing.rs"]
 mod routing;
+#[path = "standing_copy.rs"]
+mod standing_copy;
 #[path = "stateful.rs"]
 mod stateful;
 #[path = "wallet_copy.rs"]

@@ -16,11 +16,14 @@ const ALICE_NEW: u8 = 12;
 type RegistryResult<T> = registry::Result<T>;
 
 impl Fx {
-    fn authorise_pool(&mut self, pool: Option<ink::primitives::AccountId>) -> RegistryResult<()> {
+    pub(crate) fn authorise_pool(
+        &mut self,
+        pool: Option<ink::primitives::AccountId>,
+    ) -> RegistryResult<()> {
         self.reg(GOV, "set_authorised", (AuthorisedCaller::RewardPool, pool))
     }
 
-    fn pool_id(&self) -> ink::primitives::AccountId {
+    pub(crate) fn pool_id(&self) -> ink::primitives::AccountId {
         ink_id(&self.pool)
     }
 }

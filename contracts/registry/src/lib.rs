@@ -24,9 +24,14 @@
 //! the wallet → member map, and the registry keeps it true: every wallet it assigns (a member
 //! joining, a rotation accepted) is told to the authorised pool (`wallet_moved`) in the same
 //! transaction, and a pool that stops being the authorised one is told to forget its copy
-//! (`forget_wallets`). If the pool refuses or cannot be called, the change is refused
-//! (`PoolUnreachable`) and nothing changes. A pool asks the registry for any wallet its copy
-//! does not hold, so a copy that starts late (a replacement pool) is incomplete, never wrong.
+//! (`forget_wallets`). A report needs the member's rank and status too, and loading the
+//! registry for them cost a submission as much as the rest of it, so the pool keeps those as
+//! well: every join, rank change and status change is told to the pool (`standing_changed`),
+//! except promotions by `record_months`, whose caller is the pool itself (ink! refuses a call
+//! back into it): `record_months` returns them and the pool applies them to its copy. If the
+//! pool refuses or cannot be called, the change is refused (`PoolUnreachable`) and nothing
+//! changes. A pool asks the registry for any wallet or standing its copy does not hold, so a
+//! copy that starts late (a replacement pool) is incomplete, never wrong.
 //!
 //! ## The promotion rule
 //! A member's rank and streaks after month N depend only on its percentages in the finalized
@@ -48,7 +53,8 @@
 //!   whenever a Head is added (lowering the cap later does not demote anyone).
 //! - Months are recorded per member contiguously and in order, each once.
 //! - While a contract is the authorised reward pool, its copy of the wallets agrees with
-//!   `member_of` for every wallet it holds (the calls above succeed or the change is undone).
+//!   `member_of` for every wallet it holds, and its copy of a member's standing with the
+//!   member's rank and status (the calls above succeed or the change is undone).
 //! - A wallet that ever acted for a member stays bound to that member (`bound_member_of`): it can
 //!   never become another member's wallet, so a check "is this reviewer that member?" made by
 //!   member id holds across rotations.
@@ -225,8 +231,9 @@ pub mod registry {
         IncompatibleCode,
         /// A program rule refused the input; the inner error names the rule.
         Rule(RuleError),
-        /// The authorised reward pool refused or could not be told of the wallet change (a new
-        /// member's or a rotated wallet, or that it is no longer authorised): nothing changed.
+        /// The authorised reward pool refused or could not be told of the change (a new
+        /// member, a rotated wallet, a rank or status change, or that it is no longer
+        /// authorised): nothing changed.
         /// Governance fixes or replaces the pool first.
         PoolUnreachable,
     }
@@ -475,6 +482,8 @@ pub mod registry {
     enum PoolNotice {
         /// `member` now acts with the third wallet; the second (if any) no longer acts.
         WalletMoved(MemberId, Option<AccountId>, AccountId),
+        /// `member`'s rank or status changed (or it joined): what a report checks.
+        Standing(MemberId, Rank, Status),
         /// The pool is no longer the authorised one: its copy is no longer kept true.
         Forget,
     }
@@ -631,7 +640,8 @@ pub mod registry {
         /// Sets a member's rank: promote, demote or grant Head. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
-        /// `RankUnchanged`, `Rule(HeadCapReached)`, `Rule(Overflow)`.
+        /// `RankUnchanged`, `Rule(HeadCapReached)`, `Rule(Overflow)`, `PoolUnreachable` (the
+        /// authorised pool could not be told; module docs, "The pool's copy of the wallets").
         #[ink(message)]
         pub fn set_rank(&mut self, member: MemberId, rank: Rank) -> Result<()> {
             self.ensure_governance()?;
@@ -645,13 +655,14 @@ pub mod registry {
             }
             self.change_rank(member, &mut record, rank, false)?;
             self.members.insert(member, &record);
-            Ok(())
+            self.tell_pool(PoolNotice::Standing(member, rank, record.status))
         }
 
         /// Suspends a member, with a reason reference. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(AlreadySuspended)`,
-        /// `Rule(MemberHasLeft)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        /// `Rule(MemberHasLeft)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
+        /// `PoolUnreachable`.
         #[ink(message)]
         pub fn suspend(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_governance()?;
@@ -661,7 +672,7 @@ pub mod registry {
         /// Lifts a member's suspension. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(NotSuspended)`,
-        /// `Rule(MemberHasLeft)`.
+        /// `Rule(MemberHasLeft)`, `PoolUnreachable`.
         #[ink(message)]
         pub fn unsuspend(&mut self, member: MemberId) -> Result<()> {
             self.ensure_governance()?;
@@ -672,7 +683,7 @@ pub mod registry {
         /// and wallet so that it can still claim what it earned before.
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
-        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `PoolUnreachable`.
         #[ink(message)]
         pub fn remove(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_governance()?;
@@ -681,7 +692,7 @@ pub mod registry {
 
         /// Retires the calling member. Its wallet keeps its id so it can still claim.
         ///
-        /// Errors: `Paused`, `NotMember`, `Rule(MemberHasLeft)`.
+        /// Errors: `Paused`, `NotMember`, `Rule(MemberHasLeft)`, `PoolUnreachable`.
         #[ink(message)]
         pub fn retire(&mut self) -> Result<()> {
             let member = self.caller_member()?;
@@ -801,12 +812,18 @@ pub mod registry {
         /// exactly, so every month is recorded once and in order. For a member that has left only
         /// the history is kept. Only the authorised reward-pool contract may call it (from its
         /// `advance`, with finalized months only, a month without a report at 0%); one bad entry
-        /// refuses the whole call.
+        /// refuses the whole call. Returns the members it promoted, each with its rank after
+        /// the call: the pool is the caller, so the registry cannot call it back with the
+        /// change (ink! refuses re-entry), and the pool updates its copy of their standing
+        /// itself (module docs, "The pool's copy of the wallets").
         ///
         /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `BadMonthCount`,
         /// `Rule(MonthOutOfOrder)`, `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
         #[ink(message)]
-        pub fn record_months(&mut self, entries: Vec<(MemberId, u32, Vec<u32>)>) -> Result<()> {
+        pub fn record_months(
+            &mut self,
+            entries: Vec<(MemberId, u32, Vec<u32>)>,
+        ) -> Result<Vec<(MemberId, Rank)>> {
             self.ensure_running()?;
             if Some(self.env().caller()) != self.reward_pool {
                 return Err(Error::NotAuthorisedCaller);
@@ -814,10 +831,13 @@ pub mod registry {
             if entries.is_empty() || entries.len() > MAX_RECORD_MEMBERS as usize {
                 return Err(Error::BadMonthCount);
             }
+            let mut promoted = Vec::new();
             for (member, first_month, percentages) in entries {
-                self.record_member_months(member, first_month, percentages)?;
+                if let Some(rank) = self.record_member_months(member, first_month, percentages)? {
+                    promoted.push((member, rank));
+                }
             }
-            Ok(())
+            Ok(promoted)
         }
 
         /// Adds a bounty contribution to `member`'s total and emits it. Only the authorised
@@ -1058,11 +1078,7 @@ pub mod registry {
         pub fn active_member(&self, wallet: AccountId) -> Result<(MemberId, Rank)> {
             let id = self.member_of.get(wallet).ok_or(Error::NotMember)?;
             let record = self.member_record(id)?;
-            match record.status {
-                Status::Active => Ok((id, record.rank)),
-                Status::Suspended => Err(Error::Suspended),
-                Status::Retired | Status::Removed => Err(RuleError::MemberHasLeft.into()),
-            }
+            Ok((id, super::reporting_rank(record.rank, record.status)?))
         }
 
         /// Up to `limit` (at most 64) of `member`'s recorded months, oldest first, starting at
@@ -1182,17 +1198,19 @@ pub mod registry {
             }
         }
 
-        /// Records one member's consecutive months (see `record_months`).
+        /// Records one member's consecutive months (see `record_months`); its new rank if they
+        /// promoted it.
         fn record_member_months(
             &mut self,
             member: MemberId,
             first_month: u32,
             percentages: Vec<u32>,
-        ) -> Result<()> {
+        ) -> Result<Option<Rank>> {
             if percentages.is_empty() || percentages.len() > MAX_RECORD_MONTHS as usize {
                 return Err(Error::BadMonthCount);
             }
             let mut record = self.member_record(member)?;
+            let rank_before = record.rank;
             if let Some(last) = record.last_month {
                 if last.checked_add(1) != Some(first_month) {
                     return Err(RuleError::MonthOutOfOrder.into());
@@ -1239,7 +1257,7 @@ pub mod registry {
                 });
             }
             self.members.insert(member, &record);
-            Ok(())
+            Ok((record.rank != rank_before).then_some(record.rank))
         }
 
         /// Refuses `wallet` when it once acted for a member other than `member`.
@@ -1316,6 +1334,11 @@ pub mod registry {
                     ink::selector_bytes!("wallet_moved"),
                     (member, old, new),
                 ),
+                PoolNotice::Standing(member, rank, status) => call_pool(
+                    pool,
+                    ink::selector_bytes!("standing_changed"),
+                    (member, rank, status),
+                ),
                 PoolNotice::Forget => call_pool(pool, ink::selector_bytes!("forget_wallets"), ()),
             };
             if told {
@@ -1364,6 +1387,7 @@ pub mod registry {
             self.member_of.insert(who, &id);
             self.bound_to.insert(who, &id);
             self.tell_pool(PoolNotice::WalletMoved(id, None, who))?;
+            self.tell_pool(PoolNotice::Standing(id, rank, Status::Active))?;
             self.env().emit_event(MemberJoined {
                 who,
                 member: id,
@@ -1418,6 +1442,7 @@ pub mod registry {
             }
             record.status = status;
             self.members.insert(member, &record);
+            self.tell_pool(PoolNotice::Standing(member, record.rank, status))?;
             self.env().emit_event(StatusChanged {
                 who: record.wallet,
                 member,
@@ -1426,6 +1451,18 @@ pub mod registry {
             });
             Ok(())
         }
+    }
+}
+
+/// The rank a member with `rank` and `status` reports at: what `active_member` answers and what
+/// the pool applies to its copy of a member's standing, so both refuse the same members alike.
+///
+/// Errors: `Suspended`, `Rule(MemberHasLeft)` (retired or removed).
+pub fn reporting_rank(rank: Rank, status: Status) -> Result<Rank> {
+    match status {
+        Status::Active => Ok(rank),
+        Status::Suspended => Err(Error::Suspended),
+        Status::Retired | Status::Removed => Err(RuleError::MemberHasLeft.into()),
     }
 }
 

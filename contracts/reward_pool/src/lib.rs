@@ -84,6 +84,10 @@
 //!   a wallet not in it is looked up in the registry (see the registry's module docs, "The
 //!   pool's copy of the wallets"). A claim by a member whose wallet the pool holds loads no
 //!   other contract.
+//! - `standing` likewise holds, at the current epoch, each member's rank and status as the
+//!   registry last told it (a promotion by `advance` as `record_months` returned it), so it
+//!   agrees with the registry's record; a report by a member whose wallet and standing the pool
+//!   holds loads no other contract either.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 // A part build (claim-, submit- or score-only) keeps one message of the pool beside the version
 // views; the helpers the others
@@ -94,7 +98,7 @@ pub use admin::{Parts, Routes};
 pub use registry::MemberId;
 pub use rules::calendar::{Calendar, Windows};
 pub use rules::department::{Department, Weights};
-pub use rules::rank::Rank;
+pub use rules::rank::{Rank, Status};
 pub use rules::submission::{Points, Score};
 pub use rules::Error as RuleError;
 
@@ -456,7 +460,7 @@ pub mod reward_pool {
         RegistryUnreachable,
         /// A rule refused the input; the inner error names it.
         Rule(RuleError),
-        /// Only the pool's registry tells it about wallets.
+        /// Only the pool's registry tells it about wallets and members' standing.
         NotRegistry,
     }
 
@@ -670,9 +674,13 @@ pub mod reward_pool {
         /// The registry's wallet → member map as the registry told it, with the epoch it was
         /// told in: claims read it instead of calling the registry.
         wallets: Mapping<AccountId, (MemberId, u32)>,
-        /// Entries of `wallets` from an earlier epoch are void: the registry made the pool
-        /// forget them when it stopped being the authorised pool.
+        /// Entries of `wallets` and `standing` from an earlier epoch are void: the registry
+        /// made the pool forget them when it stopped being the authorised pool.
         wallets_epoch: u32,
+        /// Each member's rank and status as the registry told it (or as `record_months`
+        /// returned a promotion), with the epoch it was told in: reports read it instead of
+        /// calling the registry.
+        standing: Mapping<MemberId, (Rank, Status, u32)>,
     }
 
     /// Where a replaced pool's wind-down stands.
@@ -799,6 +807,7 @@ pub mod reward_pool {
                 wind_down: WindDown::Running,
                 wallets: Mapping::default(),
                 wallets_epoch: 0,
+                standing: Mapping::default(),
             })
         }
 
@@ -934,8 +943,7 @@ pub mod reward_pool {
                 config.max_evidence_len,
             )?;
             let who = self.env().caller();
-            let (member, rank) =
-                registry_result(self.registry_ref().call().active_member(who).try_invoke())?;
+            let (member, rank) = self.active_member(who)?;
             let mut state = self.months.get(month).unwrap_or_default();
             let previous = self.submissions.get((month, member));
             let late = match review::report_window(phase, config.late_reports, previous.is_some()) {
@@ -1360,13 +1368,23 @@ pub mod reward_pool {
             if entries.is_empty() {
                 return Ok(0);
             }
-            self.registry_ref()
+            let promoted = self
+                .registry_ref()
                 .call_mut()
                 .record_months(entries)
                 .try_invoke()
                 .map_err(|_| Error::RegistryUnreachable)?
                 .map_err(|_| Error::RegistryUnreachable)?
                 .map_err(Error::Registry)?;
+            // The registry cannot call back into this pool (ink! refuses re-entry), so its
+            // promotions reach the copy of the standing here.
+            for (member, rank) in promoted {
+                if let Some((_, status, epoch)) = self.standing.get(member) {
+                    if epoch == self.wallets_epoch {
+                        self.standing.insert(member, &(rank, status, epoch));
+                    }
+                }
+            }
             Ok(recorded)
         }
 
@@ -1708,9 +1726,30 @@ pub mod reward_pool {
             Ok(())
         }
 
+        /// The registry tells the pool `member`'s rank and status, whenever it inducts the
+        /// member or changes either while this pool is its authorised pool (except promotions
+        /// by `record_months`, which `advance` applies), in any state of the pool, like
+        /// `wallet_moved`. Reports then check the member without calling the registry.
+        ///
+        /// Errors: `NotRegistry`.
+        #[cfg(not(feature = "part"))]
+        #[ink(message)]
+        pub fn standing_changed(
+            &mut self,
+            member: MemberId,
+            rank: Rank,
+            status: Status,
+        ) -> Result<()> {
+            self.ensure_registry()?;
+            self.standing
+                .insert(member, &(rank, status, self.wallets_epoch));
+            Ok(())
+        }
+
         /// The registry tells the pool it is no longer its authorised pool, so it will not hear
-        /// of later rotations: every wallet it holds is void from now on, and claims ask the
-        /// registry again. The pool's registry only, in any state.
+        /// of later rotations or changes of standing: every wallet and standing it holds is
+        /// void from now on, and claims and reports ask the registry again. The pool's registry
+        /// only, in any state.
         ///
         /// Errors: `NotRegistry`, `Rule(Overflow)`.
         #[cfg(not(feature = "part"))]
@@ -2019,6 +2058,25 @@ pub mod reward_pool {
                 Some((member, epoch)) if epoch == self.wallets_epoch => Ok(Some(member)),
                 _ => self.registry_member_id(wallet),
             }
+        }
+
+        /// The id and rank of the active member `wallet` acts for, as the registry's
+        /// `active_member` answers: from the pool's copy when it holds both the wallet and the
+        /// member's standing (no registry call), else from the registry.
+        fn active_member(&self, wallet: AccountId) -> Result<(MemberId, Rank)> {
+            let epoch = self.wallets_epoch;
+            if let Some((member, told)) = self.wallets.get(wallet) {
+                if told == epoch {
+                    if let Some((rank, status, told)) = self.standing.get(member) {
+                        if told == epoch {
+                            let rank = registry::reporting_rank(rank, status)
+                                .map_err(Error::Registry)?;
+                            return Ok((member, rank));
+                        }
+                    }
+                }
+            }
+            registry_result(self.registry_ref().call().active_member(wallet).try_invoke())
         }
 
         fn registry_member_id(&self, wallet: AccountId) -> Result<Option<MemberId>> {

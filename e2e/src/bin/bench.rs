@@ -257,7 +257,7 @@ impl Bench {
             (registry::AuthorisedCaller::RewardPool, Some(id(GOV))),
         );
         r.expect("authorise account 1");
-        let r: registry::Result<()> = self.chain.call(
+        let r: registry::Result<Vec<(u32, registry::Rank)>> = self.chain.call(
             &reg,
             &gov,
             "record_months",
