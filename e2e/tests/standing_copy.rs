@@ -93,7 +93,10 @@ fn suspensions_and_exits_reach_the_pools_copy_whatever_its_state() {
     r.expect("retire");
     assert_eq!(fx.submit(BOB, 1), Err(has_left()));
     let active: RegistryResult<(u32, Rank)> = fx.reg(STRANGER, "active_member", id(BOB));
-    assert_eq!(active, Err(registry::Error::Rule(registry::RuleError::MemberHasLeft)));
+    assert_eq!(
+        active,
+        Err(registry::Error::Rule(registry::RuleError::MemberHasLeft))
+    );
 }
 
 /// A rank governance sets is the rank the next report carries and counts for the month's
@@ -196,11 +199,13 @@ fn a_suspension_the_pool_refuses_is_refused_and_changes_nothing() {
     );
     r.expect("authorise a pool that reads another registry");
 
-    let r: RegistryResult<()> =
-        fx.chain
-            .call(&other, &gov, "suspend", (alice, b"reason".to_vec()));
+    let r: RegistryResult<()> = fx
+        .chain
+        .call(&other, &gov, "suspend", (alice, b"reason".to_vec()));
     assert_eq!(r, Err(registry::Error::PoolUnreachable));
-    let r: RegistryResult<()> = fx.chain.call(&other, &gov, "set_rank", (alice, Rank::Senior));
+    let r: RegistryResult<()> = fx
+        .chain
+        .call(&other, &gov, "set_rank", (alice, Rank::Senior));
     assert_eq!(r, Err(registry::Error::PoolUnreachable));
     let member: Option<registry::Member> = fx.chain.call(&other, &gov, "member", alice);
     let member = member.expect("still a member");

@@ -680,8 +680,11 @@ pub mod reward_pool {
         /// Each member's rank and status as the registry told it (or as `record_months`
         /// returned a promotion), with the epoch it was told in: reports read it instead of
         /// calling the registry.
-        standing: Mapping<MemberId, (Rank, Status, u32)>,
+        standing: Mapping<MemberId, Standing>,
     }
+
+    /// A member's rank and status as the registry told the pool, with the epoch it was told in.
+    type Standing = (Rank, Status, u32);
 
     /// Where a replaced pool's wind-down stands.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -2069,14 +2072,19 @@ pub mod reward_pool {
                 if told == epoch {
                     if let Some((rank, status, told)) = self.standing.get(member) {
                         if told == epoch {
-                            let rank = registry::reporting_rank(rank, status)
-                                .map_err(Error::Registry)?;
+                            let rank =
+                                registry::reporting_rank(rank, status).map_err(Error::Registry)?;
                             return Ok((member, rank));
                         }
                     }
                 }
             }
-            registry_result(self.registry_ref().call().active_member(wallet).try_invoke())
+            registry_result(
+                self.registry_ref()
+                    .call()
+                    .active_member(wallet)
+                    .try_invoke(),
+            )
         }
 
         fn registry_member_id(&self, wallet: AccountId) -> Result<Option<MemberId>> {
