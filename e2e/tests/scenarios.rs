@@ -6,6 +6,8 @@
 mod access;
 #[path = "bounty.rs"]
 mod bounty_contract;
+#[path = "claimed_marks.rs"]
+mod claimed_marks;
 #[path = "governance_safety.rs"]
 mod governance_safety;
 #[path = "governor.rs"]

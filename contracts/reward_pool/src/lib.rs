@@ -30,7 +30,8 @@
 //!    for one or several finalized months, each once, in any order, before the claim window ends:
 //!    its share is computed on demand from the frozen totals, plus the rank bonus of the rank it
 //!    submitted with when the month counts (above 0% and through the gate). A claim never writes
-//!    to the registry, so no claim waits on it and no claim order changes a promotion.
+//!    to the registry, so no claim waits on it and no claim order changes a promotion. It marks
+//!    the months in the member's claimed words and emits one `Claimed` listing them.
 //! 7. **advance** — anyone, for up to 32 members at a time: sends each member's finalized months
 //!    that the registry has not recorded yet, in month order, a month without a report at 0%, to
 //!    the registry, which applies the promotion and exit rules. A member's rank after month N
@@ -74,6 +75,8 @@
 //!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
+//! - A member's month is paid at most once: its bit in the member's claimed words
+//!   (`rules::reward::claim_mark`) is set by the one claim that pays it and never cleared.
 //! - `liabilities` is everything the contract still owes or holds for a purpose (open months'
 //!   funds, finalized months' unclaimed rewards and bonuses, the bonus reserve); every payable
 //!   message raises it by exactly the value received and every transfer lowers it by exactly the
@@ -192,10 +195,9 @@ pub mod reward_pool {
         pub reviews: Vec<Review>,
         /// The reviewers' total points differ by more than the month's `disagreement_gap`.
         pub flagged: bool,
-        /// The member's dispute of its points, if it made one.
+        /// The member's dispute of its points, if it made one. (Whether the member claimed it
+        /// is kept apart, in its claimed words: `preview` shows it.)
         pub dispute: Option<Dispute>,
-        /// Whether the member has claimed it.
-        pub claimed: bool,
     }
 
     /// One entry of a `score` batch: the member, its points per department, the reason.
@@ -576,20 +578,18 @@ pub mod reward_pool {
         pub bonus_reserved: Balance,
     }
 
-    /// A member claimed a month.
+    /// A member claimed one or more months in one call (one event per claim, not per month:
+    /// an event costs a claim more than anything else it does for a month, BENCHMARKS.md).
     #[ink(event)]
     pub struct Claimed {
-        /// Its wallet.
+        /// Its wallet (the one paid).
         #[ink(topic)]
         pub who: AccountId,
         /// Its member id.
         pub member: MemberId,
-        /// The month.
-        pub month: u32,
-        /// The reward.
-        pub reward: Balance,
-        /// The rank bonus.
-        pub bonus: Balance,
+        /// Each month claimed, in month order: the month, its reward, its rank bonus (the
+        /// wallet was paid their sum).
+        pub months: Vec<(u32, Balance, Balance)>,
     }
 
     /// A month's claim window was swept.
@@ -681,6 +681,10 @@ pub mod reward_pool {
         /// returned a promotion), with the epoch it was told in: reports read it instead of
         /// calling the registry.
         standing: Mapping<MemberId, Standing>,
+        /// Each member's claimed months, one bit per month, 128 months per word
+        /// (`rules::reward::claim_mark`): `(member, word)` → bits. A claim of several months reads
+        /// and writes one word instead of rewriting each month's entry.
+        claimed: Mapping<(MemberId, u32), u128>,
     }
 
     /// A member's rank and status as the registry told the pool, with the epoch it was told in.
@@ -811,6 +815,7 @@ pub mod reward_pool {
                 wallets: Mapping::default(),
                 wallets_epoch: 0,
                 standing: Mapping::default(),
+                claimed: Mapping::default(),
             })
         }
 
@@ -990,7 +995,6 @@ pub mod reward_pool {
                     reviews: Vec::new(),
                     flagged: false,
                     dispute: None,
-                    claimed: false,
                 },
             );
             self.months.insert(month, &state);
@@ -1261,7 +1265,7 @@ pub mod reward_pool {
         /// still counts as claimed). A member suspended or removed after the month still claims
         /// it: the work was reviewed and finalized (misconduct is answered by the review, before
         /// the month is final). Months may be claimed in any order; promotion does not depend on
-        /// it (see `advance`).
+        /// it (see `advance`). Emits one `Claimed` for the call, listing every month it paid.
         ///
         /// Errors: `Paused`, `BadMonthCount`, `DuplicateMonth`, `NotMember`,
         /// `RegistryUnreachable`, `NotFinalized`, `ClaimWindowClosed`, `NothingToClaim`,
@@ -1275,36 +1279,51 @@ pub mod reward_pool {
             let member = self.member_of_wallet(who)?.ok_or(Error::NotMember)?;
             let now = self.env().block_timestamp();
             let mut total: Balance = 0;
+            let mut paid = Vec::new();
+            // The claimed word being marked: months come sorted, so each word is read once and
+            // written once when the claim moves past it (at most two words: ≤ 12 months).
+            let mut marks: Option<(u32, u128)> = None;
             for month in months {
                 let mut state = self.months.get(month).unwrap_or_default();
                 let fin = state.finalized.clone().ok_or(Error::NotFinalized)?;
                 if self.clock.running_ms(now) >= fin.claim_deadline {
                     return Err(Error::ClaimWindowClosed);
                 }
-                let mut entry = self
+                let entry = self
                     .submissions
                     .get((month, member))
                     .ok_or(Error::NothingToClaim)?;
-                if entry.claimed {
+                let (word, bit) = reward::claim_mark(month);
+                let bits = match marks {
+                    Some((held, bits)) if held == word => bits,
+                    other => {
+                        if let Some((held, bits)) = other {
+                            self.claimed.insert((member, held), &bits);
+                        }
+                        self.claimed.get((member, word)).unwrap_or(0)
+                    }
+                };
+                if bits & bit != 0 {
                     return Err(Error::AlreadyClaimed);
                 }
+                marks = Some((word, bits | bit));
                 let due = due(&fin, &entry)?;
                 state.paid = add(state.paid, due.reward)?;
                 state.bonus_paid = add(state.bonus_paid, due.bonus)?;
-                entry.claimed = true;
                 total = add(total, due.reward)?;
                 total = add(total, due.bonus)?;
                 self.months.insert(month, &state);
-                self.env().emit_event(Claimed {
-                    who,
-                    member,
-                    month,
-                    reward: due.reward,
-                    bonus: due.bonus,
-                });
-                self.submissions.insert((month, member), &entry);
+                paid.push((month, due.reward, due.bonus));
+            }
+            if let Some((word, bits)) = marks {
+                self.claimed.insert((member, word), &bits);
             }
             self.liabilities = sub(self.liabilities, total)?;
+            self.env().emit_event(Claimed {
+                who,
+                member,
+                months: paid,
+            });
             if total > 0 {
                 self.env()
                     .transfer(who, total)
@@ -1481,7 +1500,7 @@ pub mod reward_pool {
                     (Some(fin), Some(entry)) => {
                         let due = due(&fin, &entry)?;
                         preview.claim_ends_at = self.clock.wall_time_of(fin.claim_deadline, now);
-                        preview.status = if entry.claimed {
+                        preview.status = if self.has_claimed(member, month) {
                             ClaimStatus::Claimed
                         } else if self.clock.running_ms(now) >= fin.claim_deadline {
                             ClaimStatus::Expired
@@ -2061,6 +2080,13 @@ pub mod reward_pool {
                 Some((member, epoch)) if epoch == self.wallets_epoch => Ok(Some(member)),
                 _ => self.registry_member_id(wallet),
             }
+        }
+
+        /// Whether `member` has claimed `month` (its mark in its claimed words).
+        #[cfg(not(feature = "part"))]
+        fn has_claimed(&self, member: MemberId, month: u32) -> bool {
+            let (word, bit) = reward::claim_mark(month);
+            self.claimed.get((member, word)).unwrap_or(0) & bit != 0
         }
 
         /// The id and rank of the active member `wallet` acts for, as the registry's

@@ -99,6 +99,22 @@ pub fn bonus_reservation(
         .ok_or(Error::Overflow)
 }
 
+/// How many months' claimed marks one of a member's claimed words holds (a `u128`, one bit per
+/// month id).
+pub const CLAIM_MARKS_PER_WORD: u32 = 128;
+
+/// Where month `month`'s claimed mark sits among a member's claimed words: the word's index and
+/// the month's bit in it. Up to 128 consecutive month ids (ten years of months) share one word, so
+/// a claim of several months reads and writes one word instead of rewriting an entry per month
+/// (issue 20: a further month in a claim cost more than half a transfer). Distinct months have
+/// distinct marks.
+pub const fn claim_mark(month: u32) -> (u32, u128) {
+    (
+        month / CLAIM_MARKS_PER_WORD,
+        1u128 << (month % CLAIM_MARKS_PER_WORD),
+    )
+}
+
 /// Adds a member's points to the department totals (`add = true`) or takes them out (`false`,
 /// when a later score replaces an earlier one).
 ///
@@ -230,6 +246,20 @@ mod tests {
     use proptest::prelude::*;
 
     const PHA: u128 = 1_000_000_000_000;
+
+    #[test]
+    fn claim_marks_are_distinct_and_a_word_holds_128_months() {
+        assert_eq!(claim_mark(0), (0, 1));
+        assert_eq!(claim_mark(127), (0, 1 << 127));
+        assert_eq!(claim_mark(128), (1, 1));
+        assert_eq!(claim_mark(u32::MAX), (u32::MAX / 128, 1 << 127));
+        let mut seen = alloc::collections::BTreeSet::new();
+        for month in (0..300).chain(u32::MAX - 300..=u32::MAX) {
+            let (word, bit) = claim_mark(month);
+            assert_eq!(bit.count_ones(), 1, "month {month}");
+            assert!(seen.insert((word, bit)), "month {month} shares a mark");
+        }
+    }
 
     #[test]
     fn rank_bonus_needs_a_scored_month_that_passes_the_gate() {
