@@ -45,11 +45,7 @@ fn has_left() -> Error {
 #[test]
 fn a_report_from_a_member_the_pool_was_told_of_loads_no_registry_code() {
     let mut fx = Fx::new();
-    fx.authorise_pool(None).expect("no pool");
-    let _bob = fx.induct(BOB, Rank::Candidate);
-    let pool = fx.pool_id();
-    fx.authorise_pool(Some(pool)).expect("pool again");
-    let _alice = fx.induct(ALICE, Rank::Candidate);
+    fx.induct_untold_then_told(BOB, ALICE);
     fx.at_least(start(1) + 1);
 
     fx.submit(ALICE, 1).expect("alice reports from the copy");
@@ -174,15 +170,7 @@ fn a_pool_authorised_again_never_reports_from_a_standing_changed_meanwhile() {
 fn a_suspension_the_pool_refuses_is_refused_and_changes_nothing() {
     let mut fx = Fx::new();
     let gov = account(GOV);
-    let params = registry::Params {
-        streak: registry::StreakParams::default(),
-        head_cap: 1,
-        max_evidence_len: 64,
-    };
-    let other = fx
-        .chain
-        .deploy::<_, registry::Error>("registry", &gov, "new", (id(GOV), params), b"second")
-        .expect("a second registry");
+    let other = fx.second_registry();
     let r: RegistryResult<u32> = fx.chain.call(
         &other,
         &gov,

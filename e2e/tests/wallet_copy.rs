@@ -23,6 +23,35 @@ impl Fx {
         self.reg(GOV, "set_authorised", (AuthorisedCaller::RewardPool, pool))
     }
 
+    /// A second registry governed by account 1, whose members the pool never reads: what a pool
+    /// authorised in it refuses to hear about.
+    pub(crate) fn second_registry(&mut self) -> e2e::AccountId {
+        let params = registry::Params {
+            streak: registry::StreakParams::default(),
+            head_cap: 1,
+            max_evidence_len: 64,
+        };
+        self.chain
+            .deploy::<_, registry::Error>(
+                "registry",
+                &account(GOV),
+                "new",
+                (id(GOV), params),
+                b"second",
+            )
+            .expect("a second registry")
+    }
+
+    /// `untold` joins while no pool is authorised (the pool never hears of it), `told` after the
+    /// pool is authorised again: their member ids.
+    pub(crate) fn induct_untold_then_told(&mut self, untold: u8, told: u8) -> (u32, u32) {
+        self.authorise_pool(None).expect("no pool");
+        let untold = self.induct(untold, Rank::Candidate);
+        let pool = self.pool_id();
+        self.authorise_pool(Some(pool)).expect("pool again");
+        (untold, self.induct(told, Rank::Candidate))
+    }
+
     pub(crate) fn pool_id(&self) -> ink::primitives::AccountId {
         ink_id(&self.pool)
     }
@@ -39,13 +68,7 @@ fn finalized_month_one(fx: &mut Fx, members: &[(u8, u32)]) {
 #[test]
 fn a_claim_from_a_wallet_the_pool_was_told_of_loads_no_registry_code() {
     let mut fx = Fx::new();
-    // Bob joins while no pool is authorised: the pool never hears of his wallet. Alice joins
-    // after the pool is authorised again.
-    fx.authorise_pool(None).expect("no pool");
-    let bob = fx.induct(BOB, Rank::Candidate);
-    let pool = fx.pool_id();
-    fx.authorise_pool(Some(pool)).expect("pool again");
-    let alice = fx.induct(ALICE, Rank::Candidate);
+    let (bob, alice) = fx.induct_untold_then_told(BOB, ALICE);
     finalized_month_one(&mut fx, &[(ALICE, alice), (BOB, bob)]);
 
     let paid_alice = fx.claim(ALICE, vec![1]).expect("alice claims");
@@ -147,15 +170,7 @@ fn a_contract_authorised_as_the_pool_by_mistake_blocks_no_wallet_change() {
 fn a_wallet_change_the_pool_refuses_is_refused_and_changes_nothing() {
     let mut fx = Fx::new();
     let gov = account(GOV);
-    let params = registry::Params {
-        streak: registry::StreakParams::default(),
-        head_cap: 1,
-        max_evidence_len: 64,
-    };
-    let other = fx
-        .chain
-        .deploy::<_, registry::Error>("registry", &gov, "new", (id(GOV), params), b"second")
-        .expect("a second registry");
+    let other = fx.second_registry();
     let pool = fx.pool_id();
     let r: RegistryResult<()> = fx.chain.call(
         &other,
