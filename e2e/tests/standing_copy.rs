@@ -221,3 +221,47 @@ fn only_the_registry_tells_the_pool_a_members_standing() {
     fx.at_least(start(1) + 1);
     assert_eq!(fx.submit(ALICE, 1), Err(suspended()));
 }
+
+/// Upgrades `contract` (the registry or the pool) to its next-version build, as governance.
+fn upgrade(fx: &mut Fx, contract: &str) {
+    let code = fx.chain.upload(e2e::next_wasm(contract), &account(GOV));
+    if contract == "registry" {
+        let r: RegistryResult<()> = fx.reg(GOV, "set_code", code);
+        r.expect("registry upgraded");
+    } else {
+        let r: reward_pool::Result<()> = fx.pool(GOV, "set_code", code);
+        r.expect("pool upgraded");
+    }
+}
+
+/// After an upgrade of the registry or of the pool, the pool no longer answers a report from what
+/// it was told before: the new code might not keep the copy true (an older registry build tells
+/// the pool nothing of ranks and status; a pool build without `standing_changed` hears nothing
+/// while it runs). A member told before the upgrade is asked about in the registry (its report
+/// loads the registry's code, which a member told after the upgrade does not), and one
+/// suspended after the upgrade is refused. Before the fix the copy survived both upgrades.
+#[test]
+fn an_upgrade_of_either_contract_voids_the_pools_copy() {
+    const CAROL: u8 = 12;
+    let registry_code = e2e::wasm("registry").len() as u64;
+    for contract in ["registry", "reward_pool"] {
+        let mut fx = Fx::new();
+        let alice = fx.induct(ALICE, Rank::Candidate);
+        let _bob = fx.induct(BOB, Rank::Candidate);
+        fx.at_least(start(1) + 1);
+        fx.submit(BOB, 1).expect("bob's draft");
+
+        upgrade(&mut fx, contract);
+        let _carol = fx.induct(CAROL, Rank::Candidate);
+        fx.submit(CAROL, 1).expect("carol, told after the upgrade");
+        let told = fx.chain.receipt().proof_size;
+        fx.submit(BOB, 1).expect("bob replaces his draft");
+        let asked = fx.chain.receipt().proof_size;
+        assert!(
+            asked >= told + registry_code,
+            "after the {contract} upgrade: told {told} B, bob {asked} B"
+        );
+        fx.suspend(alice).expect("suspend after the upgrade");
+        assert_eq!(fx.submit(ALICE, 1), Err(suspended()), "{contract}");
+    }
+}

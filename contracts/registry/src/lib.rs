@@ -31,7 +31,12 @@
 //! back into it): `record_months` returns them and the pool applies them to its copy. If the
 //! pool refuses or cannot be called, the change is refused (`PoolUnreachable`) and nothing
 //! changes. A pool asks the registry for any wallet or standing its copy does not hold, so a
-//! copy that starts late (a replacement pool) is incomplete, never wrong.
+//! copy that starts late (a replacement pool) is incomplete, never wrong. An upgrade of either
+//! contract voids the copy (the registry's `set_code` tells the pool to forget; the pool's moves
+//! its epoch on): code that does not keep it true, run even for a while, would leave it wrong.
+//! What a voided copy costs is that claims and reports ask the registry until the members'
+//! wallets and standing are told again (on their next rotation or change; no message retells
+//! them yet).
 //!
 //! ## The promotion rule
 //! A member's rank and streaks after month N depend only on its percentages in the finalized
@@ -914,10 +919,10 @@ pub mod registry {
         /// Governance only.
         ///
         /// A pool that stops being the authorised one is told to forget its copy of the wallets
-        /// (see the module docs).
+        /// and members' standing (see the module docs).
         ///
         /// Errors: `NotGovernance`, `Paused`, `PoolUnreachable` (the pool being replaced could
-        /// not be told to forget its wallets).
+        /// not be told to forget its copy).
         #[ink(message)]
         pub fn set_authorised(
             &mut self,
@@ -1000,13 +1005,17 @@ pub mod registry {
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
         /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
         /// contract's code, or to a build whose storage layout changed without a migration, is
-        /// refused and the contract keeps running its old code. Governance only, also while
-        /// paused.
+        /// refused and the contract keeps running its old code. The authorised pool is first told
+        /// to forget its copy (`forget_wallets`): the new code may not keep it true (an older
+        /// build does not tell the pool of ranks and status), so the pool asks the registry
+        /// again. Governance only, also while paused.
         ///
-        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
+        /// Errors: `NotGovernance`, `PoolUnreachable` (the pool could not be told: governance
+        /// fixes or replaces it first), `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
+            self.tell_pool(PoolNotice::Forget)?;
             let event = admin::replace_code(code_hash)?;
             self.env().emit_event(event);
             Ok(())
@@ -1315,8 +1324,8 @@ pub mod registry {
             Ok(())
         }
 
-        /// Tells the authorised reward pool what changed in the wallet map (see the module
-        /// docs, "The pool's copy of the wallets"). Nothing to tell without a pool, or when a
+        /// Tells the authorised reward pool what changed in the wallet map or a member's standing,
+        /// or to forget its copy (see the module docs, "The pool's copy of the wallets"). Nothing to tell without a pool, or when a
         /// plain account stands in as the pool (it keeps no copy). The pool must answer `Ok`:
         /// a refusal or a trap refuses the change, because a pool that missed a rotation would
         /// still pay the old wallet. A contract without the message keeps no copy either (a

@@ -195,9 +195,13 @@ pub mod reward_pool {
         pub reviews: Vec<Review>,
         /// The reviewers' total points differ by more than the month's `disagreement_gap`.
         pub flagged: bool,
-        /// The member's dispute of its points, if it made one. (Whether the member claimed it
-        /// is kept apart, in its claimed words: `preview` shows it.)
+        /// The member's dispute of its points, if it made one.
         pub dispute: Option<Dispute>,
+        /// Whether the member has claimed it, as the views report it. Claims mark the member's
+        /// claimed words (`claim`), not the entry: in storage this is `true` only for months a
+        /// pool claimed before it had claimed words (kept so an upgraded pool still reads those
+        /// entries and never pays them twice), and the views add the words' marks.
+        pub claimed: bool,
     }
 
     /// One entry of a `score` batch: the member, its points per department, the reason.
@@ -995,6 +999,7 @@ pub mod reward_pool {
                     reviews: Vec::new(),
                     flagged: false,
                     dispute: None,
+                    claimed: false,
                 },
             );
             self.months.insert(month, &state);
@@ -1303,7 +1308,7 @@ pub mod reward_pool {
                         self.claimed.get((member, word)).unwrap_or(0)
                     }
                 };
-                if bits & bit != 0 {
+                if entry.claimed || bits & bit != 0 {
                     return Err(Error::AlreadyClaimed);
                 }
                 marks = Some((word, bits | bit));
@@ -1336,14 +1341,16 @@ pub mod reward_pool {
         /// finalized months it has not recorded yet, from the month it joined in (or the pool's
         /// first finalized month, if later), in month order, up to 12 per member per call, each
         /// at the member's percentage that month (0% without a report, the gate not applied).
-        /// The registry then applies promotions and the exit flag. Anyone may call it, in any
-        /// order, as often as they like: it can only record what the finalized months already
-        /// decide. Two registry calls whatever the batch (one read, one write). Returns how many
-        /// months it recorded.
+        /// The registry then applies promotions and the exit flag, and returns the promotions,
+        /// which the pool applies to its copy of the members' standing. Anyone may call it, in
+        /// any order, as often as they like: it can only record what the finalized months
+        /// already decide. Two registry calls whatever the batch (one read, one write). Returns
+        /// how many months it recorded.
         ///
         /// Errors: `Paused`, `BadBatchSize`, `RegistryUnreachable`, `Registry(NotMember)`,
         /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
-        /// authorised pool), `Rule(TimeOverflow)`, `Rule(Overflow)`.
+        /// authorised pool), `Registry(Rule(Overflow))`, `Registry(Rule(PercentageOutOfRange))`,
+        /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
         #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn advance(&mut self, members: Vec<MemberId>) -> Result<u32> {
@@ -1500,7 +1507,7 @@ pub mod reward_pool {
                     (Some(fin), Some(entry)) => {
                         let due = due(&fin, &entry)?;
                         preview.claim_ends_at = self.clock.wall_time_of(fin.claim_deadline, now);
-                        preview.status = if self.has_claimed(member, month) {
+                        preview.status = if self.has_claimed(member, month, &entry) {
                             ClaimStatus::Claimed
                         } else if self.clock.running_ms(now) >= fin.claim_deadline {
                             ClaimStatus::Expired
@@ -1689,13 +1696,21 @@ pub mod reward_pool {
         /// to one of the routed parts, or to a build whose storage layout changed without a
         /// migration, is refused and the contract keeps running its old code. A routed pool's
         /// router is replaced too (the new code runs directly) and its codes' locks released.
-        /// Governance only, also while paused.
+        /// The copy of the registry's wallets and members' standing is voided (the epoch moves
+        /// on): code that does not keep it, run even for a while, would miss the registry's
+        /// notices, so claims and reports ask the registry again. Governance only, also while
+        /// paused.
         ///
-        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
+        /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`,
+        /// `Rule(Overflow)`.
         #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
+            self.wallets_epoch = self
+                .wallets_epoch
+                .checked_add(1)
+                .ok_or(Error::Rule(RuleError::Overflow))?;
             let event = admin::replace_routed_code(code_hash)?;
             self.env().emit_event(event);
             Ok(())
@@ -1798,7 +1813,7 @@ pub mod reward_pool {
         #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn submission(&self, month: u32, member: MemberId) -> Option<Submission> {
-            self.submissions.get((month, member))
+            self.entry_view(month, member)
         }
 
         /// The month `now` falls in, and its phase.
@@ -1938,7 +1953,7 @@ pub mod reward_pool {
         ) -> Vec<(MemberId, Submission)> {
             let end = from.saturating_add(limit.min(PAGE_MAX));
             (from..end)
-                .filter_map(|member| Some((member, self.submissions.get((month, member))?)))
+                .filter_map(|member| Some((member, self.entry_view(month, member)?)))
                 .collect()
         }
 
@@ -1953,7 +1968,7 @@ pub mod reward_pool {
             (from..end)
                 .filter_map(|n| {
                     let member = self.dispute_list.get((month, n))?;
-                    Some((member, self.submissions.get((month, member))?))
+                    Some((member, self.entry_view(month, member)?))
                 })
                 .collect()
         }
@@ -2082,11 +2097,20 @@ pub mod reward_pool {
             }
         }
 
-        /// Whether `member` has claimed `month` (its mark in its claimed words).
+        /// Whether `member` has claimed `month`, whose entry is `entry`: its mark in the
+        /// member's claimed words, or the entry's own flag from before the words (`Submission`).
         #[cfg(not(feature = "part"))]
-        fn has_claimed(&self, member: MemberId, month: u32) -> bool {
+        fn has_claimed(&self, member: MemberId, month: u32, entry: &Submission) -> bool {
             let (word, bit) = reward::claim_mark(month);
-            self.claimed.get((member, word)).unwrap_or(0) & bit != 0
+            entry.claimed || self.claimed.get((member, word)).unwrap_or(0) & bit != 0
+        }
+
+        /// `member`'s entry for `month` as the views show it: `claimed` as `has_claimed` says.
+        #[cfg(not(feature = "part"))]
+        fn entry_view(&self, month: u32, member: MemberId) -> Option<Submission> {
+            let mut entry = self.submissions.get((month, member))?;
+            entry.claimed = self.has_claimed(member, month, &entry);
+            Some(entry)
         }
 
         /// The id and rank of the active member `wallet` acts for, as the registry's
