@@ -205,6 +205,7 @@ fn ask_code<R: scale::Decode>(code: Hash, selector: [u8; 4]) -> Option<R> {
 /// storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Parts {
     /// For `claim`: a member's claim, every member every month.
     pub claim: Hash,
@@ -222,9 +223,12 @@ pub struct Parts {
 /// account's one storage. So a member's claim or report loads the router and a small part, not
 /// the whole contract. Kept as one SCALE value under [`ROUTES_KEY`], a fixed four-byte key: the
 /// root struct is key 0 and `Mapping` entries are keyed by more than four bytes; a contract that
-/// routes must not give a `Lazy` (or other `ManualKey`) field this key (the pool has none).
+/// routes must not give a `Lazy` (or other `ManualKey`) field this key (the pool has none). It is
+/// also the router's own root (its storage struct is keyed here), so the router reads the routes
+/// and nothing of the pool's before it delegates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Routes {
     /// The whole contract's code: every message without a part.
     pub full: Hash,

@@ -14,9 +14,10 @@
 //! come in every reviewer's batches). Behind the router they load the router and a part a third
 //! of the pool's size; every other message pays the router and one delegate call more.
 //!
-//! The router keeps nothing of its own: its root struct reads past the pool's root (ink! loads a
-//! root before every message), and it never writes storage. Without routes (an account
-//! instantiated from this code directly) every call traps.
+//! The router keeps nothing of its own: its root struct is the routes, keyed where `new_routed`
+//! writes them (ink! loads a contract's root before every message, so this is its one read),
+//! and it never writes storage. Without routes (an account instantiated from this code
+//! directly) every call traps.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
@@ -24,6 +25,7 @@ pub mod pool_router {
     use admin::{Routes, ROUTES_KEY};
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::CallFlags;
+    use ink::storage::traits::{ManualKey, StorageKey};
 
     /// Why the router refused.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,37 +35,13 @@ pub mod pool_router {
         NotInstantiable,
     }
 
-    /// Nothing of its own: the pool's storage is the pool code's.
+    /// The routes and nothing else: the router's root is keyed at `admin::ROUTES_KEY`, where
+    /// `new_routed` writes the routes, so the one storage read before every message is the
+    /// routes themselves (not the pool's root, which the part the call goes to reads anyway).
+    /// Never written: the messages take `&self` and the constructor refuses.
     #[ink(storage)]
-    pub struct PoolRouter {
-        root: PoolRoot,
-    }
-
-    /// The pool's root struct, read past without being parsed. ink! decodes a contract's root
-    /// before every message and refuses trailing bytes, so the router's root must take exactly
-    /// the bytes the pool's root holds, whatever their layout: it reads what is left. It encodes
-    /// as nothing, but is never written: the router's messages take `&self` and its constructor
-    /// refuses.
-    #[derive(Debug, Default)]
-    #[ink::scale_derive(TypeInfo)]
-    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-    pub struct PoolRoot;
-
-    impl scale::Decode for PoolRoot {
-        fn decode<I: scale::Input>(input: &mut I) -> Result<Self, scale::Error> {
-            let mut chunk = [0u8; 32];
-            let mut left = input.remaining_len()?.unwrap_or(0);
-            while left > 0 {
-                let n = left.min(chunk.len());
-                input.read(&mut chunk[..n])?;
-                left = left.saturating_sub(n);
-            }
-            Ok(PoolRoot)
-        }
-    }
-
-    impl scale::Encode for PoolRoot {
-        fn encode_to<T: scale::Output + ?Sized>(&self, _dest: &mut T) {}
+    pub struct PoolRouter<KEY: StorageKey = ManualKey<ROUTES_KEY>> {
+        routes: Routes,
     }
 
     impl PoolRouter {
@@ -84,7 +62,7 @@ pub mod pool_router {
         /// without routes.
         #[ink(message, payable, selector = _)]
         pub fn route(&self) {
-            forward()
+            forward(&self.routes)
         }
 
         /// The one other message ink! allows beside a wildcard (its reserved selector, which no
@@ -92,17 +70,14 @@ pub mod pool_router {
         /// selector.
         #[ink(message, payable, selector = @)]
         pub fn complement(&self) {
-            forward()
+            forward(&self.routes)
         }
     }
 
-    /// Delegates this call to the code its selector is routed to (see `route`). An input too
-    /// short for a selector goes to the whole code, which answers it as before.
-    fn forward() -> ! {
+    /// Delegates this call to the code its selector is routed to in `routes` (see `route`). An
+    /// input too short for a selector goes to the whole code, which answers it as before.
+    fn forward(routes: &Routes) -> ! {
         let selector = ink::env::decode_input::<[u8; 4]>().unwrap_or_default();
-        let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) else {
-            trap()
-        };
         // With TAIL_CALL a callee that returns (revert flag included) ends this call with
         // its answer; only a trapped callee comes back here.
         let _ = build_call::<Environment>()
