@@ -1325,11 +1325,13 @@ pub mod registry {
         }
 
         /// Tells the authorised reward pool what changed in the wallet map or a member's standing,
-        /// or to forget its copy (see the module docs, "The pool's copy of the wallets"). Nothing to tell without a pool, or when a
-        /// plain account stands in as the pool (it keeps no copy). The pool must answer `Ok`:
-        /// a refusal or a trap refuses the change, because a pool that missed a rotation would
-        /// still pay the old wallet. A contract without the message keeps no copy either (a
-        /// contract authorised by mistake), so governance can always authorise another.
+        /// or to forget its copy (see the module docs, "The pool's copy of the wallets").
+        /// Nothing to tell without a pool, or when a plain account stands in as the pool (it
+        /// keeps no copy). The pool must answer `Ok`: a refusal or a trap refuses the change,
+        /// because a pool that missed a rotation would still pay the old wallet, or one that
+        /// missed a suspension take the member's report. A contract without the message keeps no
+        /// copy either (a contract authorised by mistake), so governance can always authorise
+        /// another.
         fn tell_pool(&self, notice: PoolNotice) -> Result<()> {
             let Some(pool) = self.reward_pool else {
                 return Ok(());
