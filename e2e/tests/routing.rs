@@ -3,12 +3,15 @@
 //! and the whole pool for the rest, over one storage. Every other scenario already runs through
 //! the router (the fixtures deploy routed); these pin what the router itself promises: the hot
 //! messages never load the whole pool's code, a deployment with a code in the wrong place is
-//! refused, and an upgrade leaves neither the router nor a locked code behind.
+//! refused, an upgrade to a whole code leaves neither the router nor a locked code behind, and an
+//! upgrade to a router installs the routes that router declares (its build pins them) once each
+//! code proves it serves this storage.
 
 use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
 use e2e::{account, id, ink_id, next_wasm, wasm, AccountId, Chain, UNIT};
 use ink::primitives::Hash;
 use registry::Rank;
+use reward_pool::Routes;
 use reward_pool::{Department::*, Error, Parts};
 
 type R<T> = Result<T, Error>;
@@ -132,18 +135,17 @@ fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
     let pool = deploy(router, parts, b"ok").expect("the right codes deploy");
     assert_eq!(fx.chain.code_hash_of(&pool), Some(router));
     let whole = fx.chain.upload(wasm("reward_pool"), &gov);
-    let routes: Option<reward_pool::Routes> =
-        fx.chain.call(&pool, &account(STRANGER), "routes", ());
-    assert_eq!(routes, Some(reward_pool::Routes { full: whole, parts }));
+    let routes: Option<Routes> = fx.chain.call(&pool, &account(STRANGER), "routes", ());
+    assert_eq!(routes, Some(Routes { full: whole, parts }));
     let version: u32 = fx.chain.call(&pool, &account(STRANGER), "version", ());
     assert_eq!(version, 1);
 }
 
 /// While the pool runs behind its router, none of its codes can be removed by their uploader
-/// (each is locked as the pool's delegate dependency). Re-installing the router as the pool's
-/// code is refused (it would have no routes) and changes nothing. An upgrade to a next version
-/// runs that code directly, keeps the storage, and releases every lock: the uploader may then
-/// remove the router and the parts.
+/// (each is locked as the pool's delegate dependency). Upgrading to the router it already runs
+/// installs the same routes again and changes nothing else. An upgrade to a next version's whole
+/// code runs that code directly, keeps the storage, and releases every lock: the uploader may
+/// then remove the router and the parts.
 #[test]
 fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     let mut fx = Fx::new();
@@ -153,30 +155,32 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     let whole = fx.chain.upload(wasm("reward_pool"), &gov);
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     fx.fund(1, 1_234);
-    for code in [whole, parts.claim, parts.submit, parts.score] {
-        assert_eq!(
-            fx.chain
-                .remove_code(&gov, code)
-                .map_err(|e| e.contains("CodeInUse")),
-            Err(true),
-            "a routed code was removable"
-        );
-    }
+    let assert_locked = |fx: &mut Fx| {
+        for code in [whole, parts.claim, parts.submit, parts.score] {
+            assert_eq!(
+                fx.chain
+                    .remove_code(&gov, code)
+                    .map_err(|e| e.contains("CodeInUse")),
+                Err(true),
+                "a routed code was removable"
+            );
+        }
+    };
+    assert_locked(&mut fx);
 
-    assert_eq!(
-        fx.call::<_, R<()>>(GOV, "set_code", router),
-        Err(Error::IncompatibleCode)
-    );
+    assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", router), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+    assert_eq!(
+        fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
+        Some(Routes { full: whole, parts })
+    );
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
+    assert_locked(&mut fx);
 
     let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next));
-    assert_eq!(
-        fx.call::<_, Option<reward_pool::Routes>>(STRANGER, "routes", ()),
-        None
-    );
+    assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), None);
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
     assert_eq!(fx.month(1).funded, 1_234);
     for code in [router, parts.claim, parts.submit, parts.score, whole] {
@@ -195,6 +199,93 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     fx.assert_solvent();
 }
 
+/// An upgrade to the next version's router (built declaring the next whole code and the same
+/// parts) keeps the pool routed: the account runs that router, the routes are the ones it
+/// declares, the next whole code and the parts are locked and the old whole code and router are
+/// released, and a report, a batch of scores and a claim still never load the whole code. A pool
+/// upgraded to a whole code first (so running unrouted) is routed again the same way.
+#[test]
+fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
+    for through_whole in [false, true] {
+        let mut fx = Fx::new();
+        let gov = account(GOV);
+        let (router, parts) = upload_codes(&mut fx.chain, &gov);
+        let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+        let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
+        let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
+        if through_whole {
+            assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
+            assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), None);
+        }
+        assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next_router), Ok(()));
+        assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next_router));
+        assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
+        assert_eq!(
+            fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
+            Some(Routes { full: next, parts })
+        );
+        for code in [next, parts.claim, parts.submit, parts.score] {
+            assert!(
+                fx.chain.remove_code(&gov, code).is_err(),
+                "a routed code was removable ({through_whole})"
+            );
+        }
+        for code in [whole, router] {
+            assert_eq!(fx.chain.remove_code(&gov, code), Ok(()), "{through_whole}");
+        }
+        let alice = fx.induct(ALICE, Rank::Candidate);
+        let (report, batch) = month_one_finalized(&mut fx, alice);
+        assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
+        let claim = fx.chain.receipt().proof_size;
+        let whole_size = next_wasm("reward_pool").len() as u64;
+        let registry = wasm("registry").len() as u64;
+        assert!(report < whole_size + registry, "report {report} B");
+        assert!(batch < whole_size + registry, "batch {batch} B");
+        assert!(claim < whole_size, "claim {claim} B");
+        fx.assert_solvent();
+    }
+}
+
+/// A router that declares a part in another part's route (here claim and submit swapped) is
+/// refused both as a deployment's router and as an upgrade, and so is a router declaring another
+/// whole code than the one being deployed: the pool keeps its router, routes and locks, and
+/// still pays.
+#[test]
+fn a_router_declaring_other_codes_is_refused() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let swapped = fx.chain.upload(next_wasm("pool_router_swapped"), &gov);
+    let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
+    fx.chain.upload(next_wasm("reward_pool"), &gov);
+    let reg = ink_id(&fx.reg);
+    for (n, bad) in [swapped, next_router].into_iter().enumerate() {
+        assert_eq!(
+            fx.chain.deploy::<_, Error>(
+                "reward_pool",
+                &gov,
+                "new_routed",
+                (id(GOV), reg, fixed(), config(), bad, parts),
+                &[b's', n as u8],
+            ),
+            Err(Error::IncompatibleCode),
+            "router {n}"
+        );
+    }
+    let routes: Option<Routes> = fx.call(STRANGER, "routes", ());
+    assert_eq!(
+        fx.call::<_, R<()>>(GOV, "set_code", swapped),
+        Err(Error::IncompatibleCode)
+    );
+    assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+    assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
+    assert!(fx.chain.remove_code(&gov, parts.claim).is_err());
+    let alice = fx.induct(ALICE, Rank::Candidate);
+    month_one_finalized(&mut fx, alice);
+    assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
+    fx.assert_solvent();
+}
+
 /// A council that upgrades the pool to one of its parts by mistake (their hashes sit beside the
 /// whole code's in the manifest) is refused: a part answers `version()` but serves one message,
 /// with no `set_code`, `pause` or `finalize` left to undo it or release the funds. The pool keeps
@@ -205,17 +296,14 @@ fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     let (router, parts) = upload_codes(&mut fx.chain, &gov);
-    let routes: Option<reward_pool::Routes> = fx.call(STRANGER, "routes", ());
+    let routes: Option<Routes> = fx.call(STRANGER, "routes", ());
     for part in [parts.claim, parts.submit, parts.score] {
         assert_eq!(
             fx.call::<_, R<()>>(GOV, "set_code", part),
             Err(Error::IncompatibleCode)
         );
         assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
-        assert_eq!(
-            fx.call::<_, Option<reward_pool::Routes>>(STRANGER, "routes", ()),
-            routes
-        );
+        assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
         assert!(
             fx.chain.remove_code(&gov, part).is_err(),
             "a part's lock was released"

@@ -292,19 +292,49 @@ fn serves_here(code: Hash, part: Part) -> bool {
 /// The `code_part()` message every build of a routed contract has.
 const CODE_PART_SELECTOR: [u8; 4] = ink::selector_bytes!("code_part");
 
+/// The message every router build answers itself with the routes it declares
+/// (`Option<Routes>`; codes no chain has for a build compiled without them): how [`install_routes`] and
+/// [`replace_routed_code`] learn which codes a router sends calls to. No contract message has it.
+pub const DECLARED_ROUTES_SELECTOR: [u8; 4] = ink::selector_bytes!("declared_routes");
+
+/// The routes router code `router` declares, delegate-called over this contract's storage (the
+/// router reads [`ROUTES_KEY`] as its root first, so something must be stored there); `None`
+/// when the code is not a router or is unknown.
+fn declared_routes(router: Hash) -> Option<Routes> {
+    ask_code::<Option<Routes>>(router, DECLARED_ROUTES_SELECTOR).flatten()
+}
+
+/// Whether `routes` may be installed behind `router`: the five codes are distinct (locking a
+/// code twice, or the account's own code, traps), the whole code answers `code_part()` with
+/// [`Part::Whole`] over this storage and each part with its own part (so each reads this
+/// storage and serves the message its route sends it).
+fn routes_serve_here(routes: &Routes, router: Hash) -> bool {
+    let codes = routes.codes();
+    for (i, code) in codes.iter().enumerate() {
+        if *code == router || codes[..i].contains(code) {
+            return false;
+        }
+    }
+    serves_here(routes.full, Part::Whole)
+        && serves_here(routes.parts.claim, Part::Claim)
+        && serves_here(routes.parts.submit, Part::Submit)
+        && serves_here(routes.parts.score, Part::Score)
+}
+
 /// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
 /// running) becomes the full route, `parts` the parts, `router` the account's code. Writes
 /// `root` (the contract's root struct, which ink! writes again after the constructor) so that
-/// each part can prove over it that it reads this storage and is the part its route needs
-/// (`code_part()`), records the routes, proves that `router` answers `code_part()` with the
-/// whole build (as the router does, sending it on to this code; a part would answer for
-/// itself), switches the code and locks every routed code as a
-/// delegate dependency (their uploader cannot remove them while the contract uses them). For a
-/// constructor only (`RewardPool::new_routed`).
+/// each code can prove over it that it reads this storage and is the build its route needs
+/// (`code_part()`), records the routes, requires `router` to declare exactly these routes (its
+/// build pins them: see `pool_router`; a part or any other code in the router's place declares
+/// nothing), switches the code and locks every routed code as a delegate dependency (their
+/// uploader cannot remove them while the contract uses them). For a constructor only
+/// (`RewardPool::new_routed`).
 ///
 /// Errors: [`UpgradeError::IncompatibleCode`] (two of the five codes are one, or a part or the
-/// router is unknown, does not read this storage or is not the build its route needs), [`UpgradeError::UnknownCode`] (the
-/// contract's own code hash could not be read).
+/// router is unknown, does not read this storage or is not the build its route needs, or the
+/// router declares other routes), [`UpgradeError::UnknownCode`] (the contract's own code hash
+/// could not be read).
 pub fn install_routes<R: ink::storage::traits::Storable>(
     root: &R,
     router: Hash,
@@ -314,58 +344,89 @@ pub fn install_routes<R: ink::storage::traits::Storable>(
     let full =
         ink::env::own_code_hash::<DefaultEnvironment>().map_err(|_| UpgradeError::UnknownCode)?;
     let routes = Routes { full, parts };
-    let codes = routes.codes();
-    // Locking a code twice, or the contract's own code, traps: refuse first.
-    for (i, code) in codes.iter().enumerate() {
-        if *code == router || codes[..i].contains(code) {
-            return Err(UpgradeError::IncompatibleCode);
-        }
-    }
     ink::env::set_contract_storage(&0u32, root);
-    if !(serves_here(parts.claim, Part::Claim)
-        && serves_here(parts.submit, Part::Submit)
-        && serves_here(parts.score, Part::Score))
-    {
+    if !routes_serve_here(&routes, router) {
         return Err(UpgradeError::IncompatibleCode);
     }
     ink::env::set_contract_storage(&ROUTES_KEY, &routes);
-    // A contract under construction cannot be called, so the router is asked by delegate call
-    // too: a router sends `code_part` on to this code, which answers `Whole` (a part put in the
-    // router's place would answer for itself and serve nothing else).
-    if !serves_here(router, Part::Whole) {
+    // A contract under construction cannot be called, so the router is asked by delegate call.
+    if declared_routes(router) != Some(routes) {
         return Err(UpgradeError::IncompatibleCode);
     }
     ink::env::set_code_hash::<DefaultEnvironment>(&router)
         .map_err(|_| UpgradeError::UnknownCode)?;
-    // Each exists (the full code runs, each part answered), is locked once and differs from
-    // the router (now the account's code): no lock can fail.
-    for code in codes {
-        ink::env::lock_delegate_dependency::<DefaultEnvironment>(&code);
-    }
+    lock_routes(&routes);
     Ok(())
 }
 
-/// [`replace_code`] for a contract that may be behind a router: first forgets the routes and
-/// releases their delegate-dependency locks, so the new code (which may be a next version's
-/// whole code, run directly) is what answers; re-installing a router without routes therefore
-/// fails the `version()` check and the whole upgrade reverts. The new code must also answer
-/// `code_part()` with [`Part::Whole`]: a part answers `version()` too, but would leave a
+/// Locks every code of `routes` as this contract's delegate dependency. Each exists (it
+/// answered `code_part()`), is locked once and differs from the account's code (the router),
+/// checked by [`routes_serve_here`]: no lock can fail.
+fn lock_routes(routes: &Routes) {
+    for code in routes.codes() {
+        ink::env::lock_delegate_dependency::<ink::env::DefaultEnvironment>(&code);
+    }
+}
+
+/// [`replace_code`] for a contract that may be behind a router.
+///
+/// - **To a router** (code that declares routes, see `pool_router`): the routes it declares
+///   replace the old ones, once each code has proved over this storage that it is the build
+///   its route needs (as [`install_routes`] proves them); the old codes' locks are released and
+///   the new ones' taken. So an upgrade keeps the contract routed, and the router's hash, the one
+///   a council approves, pins every code the contract will run.
+/// - **To any other code** (a next version's whole code, run directly): the routes are
+///   forgotten and their locks released, so that code answers every message.
+///
+/// Either way the new code must then answer `version()` (the [`replace_code`] check) and
+/// answer `code_part()` with [`Part::Whole`]: a part answers `version()` too, but would leave a
 /// contract with one message and no governance (no `set_code`, no `pause`, nothing to release
 /// its funds).
 ///
 /// Errors: those of [`replace_code`]; [`UpgradeError::IncompatibleCode`] (the new code is a
-/// part).
+/// part, or a router whose routes do not serve this storage).
 pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
     use ink::env::DefaultEnvironment;
-    if let Ok(Some(routes)) = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY) {
-        ink::env::clear_contract_storage(&ROUTES_KEY);
-        for code in routes.codes() {
+    let old = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY)
+        .ok()
+        .flatten();
+    // A router reads the routes as its root before it answers anything: while it is asked,
+    // an unrouted contract keeps a stand-in there (replaced or cleared below; a refusal
+    // reverts it with the rest of the call).
+    if old.is_none() {
+        let own = ink::env::own_code_hash::<DefaultEnvironment>()
+            .map_err(|_| UpgradeError::UnknownCode)?;
+        let stand_in = Routes {
+            full: own,
+            parts: Parts {
+                claim: own,
+                submit: own,
+                score: own,
+            },
+        };
+        ink::env::set_contract_storage(&ROUTES_KEY, &stand_in);
+    }
+    let new = declared_routes(code_hash);
+    match new {
+        Some(routes) if routes_serve_here(&routes, code_hash) => {
+            ink::env::set_contract_storage(&ROUTES_KEY, &routes);
+        }
+        Some(_) => return Err(UpgradeError::IncompatibleCode),
+        None => {
+            ink::env::clear_contract_storage(&ROUTES_KEY);
+        }
+    }
+    if let Some(old) = old {
+        for code in old.codes() {
             ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&code);
         }
     }
     let event = replace_code(code_hash)?;
     if ask_self::<Part>(CODE_PART_SELECTOR) != Some(Part::Whole) {
         return Err(UpgradeError::IncompatibleCode);
+    }
+    if let Some(routes) = new {
+        lock_routes(&routes);
     }
     Ok(event)
 }

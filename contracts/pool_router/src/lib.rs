@@ -18,11 +18,21 @@
 //! writes them (ink! loads a contract's root before every message, so this is its one read),
 //! and it never writes storage. Without routes (an account instantiated from this code
 //! directly) every call traps.
+//!
+//! **Its routes are part of its code.** Each build declares the four codes it routes to, compiled
+//! in from the `POOL_ROUTES` build variable (`./scripts/build-contracts` builds the whole pool and
+//! its parts first, then this router with their code hashes), and answers
+//! `admin::DECLARED_ROUTES_SELECTOR` with them itself. `new_routed` refuses a router that
+//! declares other codes than it installs, and the pool's `set_code` to a router installs the
+//! routes that router declares (after proving each code over the pool's storage). So the one hash
+//! a council approves, the router's, pins the whole pool and every part (code hashes are content
+//! hashes), and an upgrade keeps the pool routed. A build without `POOL_ROUTES` declares zero hashes
+//! (codes no chain has) and can be neither installed nor upgraded to.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
 pub mod pool_router {
-    use admin::{Routes, ROUTES_KEY};
+    use admin::{Routes, DECLARED_ROUTES_SELECTOR, ROUTES_KEY};
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::CallFlags;
     use ink::storage::traits::{ManualKey, StorageKey};
@@ -74,10 +84,72 @@ pub mod pool_router {
         }
     }
 
-    /// Delegates this call to the code its selector is routed to in `routes` (see `route`). An
+    /// This build's answer to `admin::DECLARED_ROUTES_SELECTOR`, encoded as the message's
+    /// result (`MessageResult<Option<Routes>>`: `Ok`, `Some`, then the whole pool's and the
+    /// claim, submit and score parts' code hashes) from `POOL_ROUTES` (the four hashes, 64 hex
+    /// digits each, comma-separated), parsed when the router is compiled: a malformed value fails
+    /// the build. Without `POOL_ROUTES` the hashes are zero, codes no chain has, so such a build
+    /// can be neither installed nor upgraded to. Kept encoded: answering costs a copy, not an
+    /// encoder, on every routed call's code.
+    const DECLARED: [u8; 2 + 4 * 32] = match option_env!("POOL_ROUTES") {
+        Some(hex) => parse_routes(hex.as_bytes()),
+        None => {
+            let mut answer = [0u8; 2 + 4 * 32];
+            answer[1] = 1;
+            answer
+        }
+    };
+
+    /// [`DECLARED`] from `a,b,c,d` in hex.
+    // Evaluated by the compiler only: an index out of range or an overflow there fails the
+    // build, it cannot happen in a call.
+    #[allow(clippy::arithmetic_side_effects)]
+    const fn parse_routes(hex: &[u8]) -> [u8; 2 + 4 * 32] {
+        assert!(
+            hex.len() == 4 * 64 + 3,
+            "POOL_ROUTES: four hashes, comma-separated"
+        );
+        let mut answer = [0u8; 2 + 4 * 32];
+        answer[1] = 1;
+        let mut code = 0;
+        while code < 4 {
+            let start = code * 65;
+            assert!(
+                code == 3 || hex[start + 64] == b',',
+                "POOL_ROUTES: comma expected"
+            );
+            let mut byte = 0;
+            while byte < 32 {
+                let high = nibble(hex[start + 2 * byte]);
+                let low = nibble(hex[start + 2 * byte + 1]);
+                answer[2 + code * 32 + byte] = high * 16 + low;
+                byte += 1;
+            }
+            code += 1;
+        }
+        answer
+    }
+
+    #[allow(clippy::arithmetic_side_effects)]
+    const fn nibble(digit: u8) -> u8 {
+        match digit {
+            b'0'..=b'9' => digit - b'0',
+            b'a'..=b'f' => digit - b'a' + 10,
+            b'A'..=b'F' => digit - b'A' + 10,
+            _ => panic!("POOL_ROUTES: hex digits expected"),
+        }
+    }
+
+    /// Delegates this call to the code its selector is routed to in `routes` (see `route`), or
+    /// answers `admin::DECLARED_ROUTES_SELECTOR` itself with the routes this build declares
+    /// (how `new_routed` and `set_code` learn them; no pool message has that selector). An
     /// input too short for a selector goes to the whole code, which answers it as before.
     fn forward(routes: &Routes) -> ! {
         let selector = ink::env::decode_input::<[u8; 4]>().unwrap_or_default();
+        if selector == DECLARED_ROUTES_SELECTOR {
+            // A fixed-size array encodes as its bytes: the answer as `DECLARED` holds it.
+            ink::env::return_value(ink::env::ReturnFlags::empty(), &DECLARED)
+        }
         // With TAIL_CALL a callee that returns (revert flag included) ends this call with
         // its answer; only a trapped callee comes back here.
         let _ = build_call::<Environment>()

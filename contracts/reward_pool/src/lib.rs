@@ -68,10 +68,13 @@
 //! beside `version` and `code_part`) for those three messages and the whole contract for the
 //! rest, over the one storage. pallet-contracts charges every call for the code it loads, and
 //! those are the calls every member makes every month: each loads about 20 KB of part instead of
-//! the whole contract's 66 KB; every other message pays the router and one delegate call more.
-//! `new_routed` proves each code is the build its route needs before switching, and locks them
-//! all as delegate dependencies; `set_code` replaces the router with the new code (run directly)
-//! and releases the locks. A pool made with `new` runs everything in one code.
+//! the whole contract's 69 KB; every other message pays the router and one delegate call more.
+//! A router's build declares the codes it routes to (compiled in), so its hash pins them all.
+//! `new_routed` proves each code is the build its route needs and that the router declares them
+//! before switching, and locks them all as delegate dependencies. `set_code` to a next router
+//! installs the routes it declares, proved the same way (the pool stays routed); `set_code` to a
+//! whole code runs it directly and releases the locks. A pool made with `new` runs everything
+//! in one code.
 //!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
@@ -750,14 +753,16 @@ pub mod reward_pool {
         /// and every other message to this code, over this one storage (`admin::Routes`). Every
         /// routed code is locked as the pool's delegate dependency, so its uploader cannot
         /// remove it while the pool uses it. Before switching, each part must answer over the new
-        /// pool's storage that it is the part its route needs, and the router that it sends on
-        /// to this code (`code_part()`, `admin::install_routes`), so a wrong hash refuses the
-        /// deployment instead of leaving a pool no call, or no claim, reaches. Clients see
-        /// one contract with this code's ABI; `set_code` later replaces the router and releases
-        /// the locks.
+        /// pool's storage that it is the part its route needs (`code_part()`), and the router
+        /// must declare exactly this code and these parts (a router's build pins its routes:
+        /// `pool_router`), so a wrong hash refuses the deployment instead of leaving a pool no
+        /// call, or no claim, reaches (`admin::install_routes`). Clients see one contract with
+        /// this code's ABI; `set_code` later replaces the router, or installs another one's
+        /// routes.
         ///
         /// Errors: those of [`Self::new`]; `IncompatibleCode` (a code the chain does not know
-        /// or that does not answer over this storage, or two of the five hashes equal).
+        /// or that does not answer over this storage, two of the five hashes equal, or a router
+        /// that declares other codes).
         #[cfg(not(feature = "part"))]
         #[ink(constructor)]
         pub fn new_routed(
@@ -1691,11 +1696,16 @@ pub mod reward_pool {
         }
 
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
-        /// answers `version()` over this storage and is a whole build of the pool
-        /// (`code_part()`, `admin::replace_routed_code`): an upgrade to another contract's code,
-        /// to one of the routed parts, or to a build whose storage layout changed without a
-        /// migration, is refused and the contract keeps running its old code. A routed pool's
-        /// router is replaced too (the new code runs directly) and its codes' locks released.
+        /// answers `version()` over this storage and is a whole build of the pool, or a router
+        /// whose whole code is (`code_part()`, `admin::replace_routed_code`): an upgrade to
+        /// another contract's code, to one of the routed parts, or to a build whose storage
+        /// layout changed without a migration, is refused and the contract keeps running its
+        /// old code. To a **router** (`pool_router`, built declaring the codes it routes to):
+        /// the routes it declares are installed once each of its codes proves over this storage
+        /// that it is the build its route needs, so the pool stays routed and the router's hash,
+        /// the one governance names, pins every code; the old codes' locks are released and the
+        /// new ones' taken. To a **whole** code: it runs directly, the routes are forgotten and
+        /// their locks released.
         /// The copy of the registry's wallets and members' standing is voided (the epoch moves
         /// on): code that does not keep it, run even for a while, would miss the registry's
         /// notices, so claims and reports ask the registry again. Governance only, also while
@@ -1988,7 +1998,7 @@ pub mod reward_pool {
 
         /// The codes a routed pool's router sends calls to (`admin::Routes`: the whole code and
         /// the claim, submit and score parts), or `None` for a pool that runs one code (made
-        /// with `new`, or upgraded since). Anyone.
+        /// with `new`, or upgraded to a whole code since). Anyone.
         #[cfg(not(feature = "part"))]
         #[ink(message)]
         pub fn routes(&self) -> Option<admin::Routes> {
