@@ -376,6 +376,36 @@ impl Chain {
         })
     }
 
+    /// Whether calling `message` on `contract` as `by` with `args`, transferring `value`, traps
+    /// (or cannot be dispatched), in a dry run: nothing it does is kept. For the few refusals a
+    /// contract can only make by trapping (value sent where nothing may account for it).
+    pub fn traps<A: Encode>(
+        &mut self,
+        contract: &AccountId,
+        by: &AccountId,
+        message: &str,
+        args: A,
+        value: Balance,
+    ) -> bool {
+        let mut data = selector(message).to_vec();
+        args.encode_to(&mut data);
+        let (contract, by) = (contract.clone(), by.clone());
+        self.sandbox.dry_run(|sandbox| {
+            sandbox
+                .call_contract(
+                    contract,
+                    value,
+                    data,
+                    by,
+                    MinimalSandbox::default_gas_limit(),
+                    None,
+                    Determinism::Enforced,
+                )
+                .result
+                .is_err()
+        })
+    }
+
     /// [`Chain::call_with_value`] without a transfer.
     pub fn call<A: Encode, R: Decode>(
         &mut self,

@@ -155,18 +155,8 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     let whole = fx.chain.upload(wasm("reward_pool"), &gov);
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     fx.fund(1, 1_234);
-    let assert_locked = |fx: &mut Fx| {
-        for code in [whole, parts.claim, parts.submit, parts.score] {
-            assert_eq!(
-                fx.chain
-                    .remove_code(&gov, code)
-                    .map_err(|e| e.contains("CodeInUse")),
-                Err(true),
-                "a routed code was removable"
-            );
-        }
-    };
-    assert_locked(&mut fx);
+    let routed = [whole, parts.claim, parts.submit, parts.score];
+    assert_in_use(&mut fx.chain, &gov, &routed, "routed");
 
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", router), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
@@ -175,7 +165,7 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
         Some(Routes { full: whole, parts })
     );
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
-    assert_locked(&mut fx);
+    assert_in_use(&mut fx.chain, &gov, &routed, "the same router again");
 
     let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
@@ -199,11 +189,27 @@ fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     fx.assert_solvent();
 }
 
+/// Asserts that the chain refuses to remove each of `codes` because a contract uses it (here:
+/// the pool locks it as a delegate dependency), not for any other reason.
+fn assert_in_use(chain: &mut Chain, by: &AccountId, codes: &[Hash], context: &str) {
+    for code in codes {
+        assert_eq!(
+            chain
+                .remove_code(by, *code)
+                .map_err(|e| e.contains("CodeInUse")),
+            Err(true),
+            "{code:?} was not in use ({context})"
+        );
+    }
+}
+
 /// An upgrade to the next version's router (built declaring the next whole code and the same
 /// parts) keeps the pool routed: the account runs that router, the routes are the ones it
-/// declares, the next whole code and the parts are locked and the old whole code and router are
-/// released, and a report, a batch of scores and a claim still never load the whole code. A pool
-/// upgraded to a whole code first (so running unrouted) is routed again the same way.
+/// declares, the next whole code and the parts are locked and, once governance has also rolled
+/// back to the first router and forward again (each upgrade releasing the locks the one before
+/// took), the old whole code and router are released; a report, a batch of scores and a claim
+/// still never load the whole code. A pool upgraded to a whole code first (so running unrouted)
+/// is routed again the same way.
 #[test]
 fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
     for through_whole in [false, true] {
@@ -213,26 +219,50 @@ fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
         let whole = fx.chain.upload(wasm("reward_pool"), &gov);
         let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
         let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
+        let context = format!("through a whole code: {through_whole}");
         if through_whole {
             assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
             assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), None);
         }
+        let next_routes = Some(Routes { full: next, parts });
         assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next_router), Ok(()));
         assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next_router));
         assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
         assert_eq!(
             fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
-            Some(Routes { full: next, parts })
+            next_routes
         );
-        for code in [next, parts.claim, parts.submit, parts.score] {
-            assert!(
-                fx.chain.remove_code(&gov, code).is_err(),
-                "a routed code was removable ({through_whole})"
-            );
-        }
+        assert_in_use(
+            &mut fx.chain,
+            &gov,
+            &[next, parts.claim, parts.submit, parts.score],
+            &context,
+        );
+
+        // Back to the first router (the routes it declares, its whole code locked again) and
+        // forward once more: each upgrade releases what the one before locked.
+        assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", router), Ok(()));
+        assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
+        assert_eq!(
+            fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
+            Some(Routes { full: whole, parts })
+        );
+        assert_in_use(&mut fx.chain, &gov, &[whole, parts.claim], &context);
+        assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next_router), Ok(()));
+        assert_eq!(
+            fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
+            next_routes
+        );
         for code in [whole, router] {
-            assert_eq!(fx.chain.remove_code(&gov, code), Ok(()), "{through_whole}");
+            assert_eq!(fx.chain.remove_code(&gov, code), Ok(()), "{context}");
         }
+        assert_in_use(
+            &mut fx.chain,
+            &gov,
+            &[next, parts.claim, parts.submit, parts.score],
+            &context,
+        );
+
         let alice = fx.induct(ALICE, Rank::Candidate);
         let (report, batch) = month_one_finalized(&mut fx, alice);
         assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
@@ -249,12 +279,14 @@ fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
 /// A router that declares a part in another part's route (here claim and submit swapped) is
 /// refused both as a deployment's router and as an upgrade, and so is a router declaring another
 /// whole code than the one being deployed: the pool keeps its router, routes and locks, and
-/// still pays.
+/// still pays. The question a router answers itself takes no value (nothing would account for
+/// it): sent with some, the call traps.
 #[test]
 fn a_router_declaring_other_codes_is_refused() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
     let swapped = fx.chain.upload(next_wasm("pool_router_swapped"), &gov);
     let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
     fx.chain.upload(next_wasm("reward_pool"), &gov);
@@ -279,7 +311,16 @@ fn a_router_declaring_other_codes_is_refused() {
     );
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
-    assert!(fx.chain.remove_code(&gov, parts.claim).is_err());
+    assert_in_use(
+        &mut fx.chain,
+        &gov,
+        &[whole, parts.claim, parts.submit, parts.score],
+        "after the refused upgrade",
+    );
+    let pool = fx.pool.clone();
+    let stranger = account(STRANGER);
+    assert!(!fx.chain.traps(&pool, &stranger, "declared_routes", (), 0));
+    assert!(fx.chain.traps(&pool, &stranger, "declared_routes", (), 1));
     let alice = fx.induct(ALICE, Rank::Candidate);
     month_one_finalized(&mut fx, alice);
     assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
@@ -304,10 +345,7 @@ fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
         );
         assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
         assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
-        assert!(
-            fx.chain.remove_code(&gov, part).is_err(),
-            "a part's lock was released"
-        );
+        assert_in_use(&mut fx.chain, &gov, &[part], "a part's lock was released");
     }
     let alice = fx.induct(ALICE, Rank::Candidate);
     month_one_finalized(&mut fx, alice);

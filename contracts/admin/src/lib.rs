@@ -305,9 +305,13 @@ fn declared_routes(router: Hash) -> Option<Routes> {
 }
 
 /// Whether `routes` may be installed behind `router`: the five codes are distinct (locking a
-/// code twice, or the account's own code, traps), the whole code answers `code_part()` with
-/// [`Part::Whole`] over this storage and each part with its own part (so each reads this
-/// storage and serves the message its route sends it).
+/// code twice, or the account's own code, traps; a router built without routes declares four
+/// zero hashes and fails here), the whole code answers `code_part()` with [`Part::Whole`] over
+/// this storage and each part with its own part (so each decodes this contract's root and was
+/// built to serve the message its route sends it). It does not compare versions: a router
+/// pairing a whole code with parts of another version whose `Mapping` values differ passes,
+/// and governance must not approve one (`./scripts/build-contracts` builds a router from one
+/// build of all four).
 fn routes_serve_here(routes: &Routes, router: Hash) -> bool {
     let codes = routes.codes();
     for (i, code) in codes.iter().enumerate() {
@@ -372,7 +376,8 @@ fn lock_routes(routes: &Routes) {
 ///
 /// - **To a router** (code that declares routes, see `pool_router`): the routes it declares
 ///   replace the old ones, once each code has proved over this storage that it is the build
-///   its route needs (as [`install_routes`] proves them); the old codes' locks are released and
+///   its route needs (as [`install_routes`] proves them: [`routes_serve_here`]; every declared
+///   code must be uploaded); the old codes' locks are released and
 ///   the new ones' taken. So an upgrade keeps the contract routed, and the router's hash, the one
 ///   a council approves, pins every code the contract will run.
 /// - **To any other code** (a next version's whole code, run directly): the routes are

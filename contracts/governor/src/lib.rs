@@ -278,7 +278,8 @@ pub mod governor {
             /// The contract.
             target: Target,
         },
-        /// `set_code(code_hash)` on a suite contract (the code must be uploaded).
+        /// `set_code(code_hash)` on a suite contract (the code must be uploaded; for a routed
+        /// pool's router, every code that router declares too).
         Upgrade {
             /// The contract.
             target: Target,

@@ -4,8 +4,9 @@
 //! that reads the call's selector and delegate-calls, with the call's own input (`CLONE_INPUT`)
 //! and as its last act (`TAIL_CALL`, so the callee's answer and revert flag are the caller's
 //! answer), the pool's claim-only, submit-only or score-only build for `claim`, `submit` and
-//! `score`, and the whole pool for everything else (`admin::Routes`, written by `new_routed`
-//! under `admin::ROUTES_KEY`). A delegate call runs the
+//! `score`, and the whole pool for everything else (`admin::Routes`, written under
+//! `admin::ROUTES_KEY` by `new_routed`, or by `set_code` when it installs a router). A delegate
+//! call runs the
 //! callee's code over this account's storage with the original caller and value, so clients, the
 //! registry and the governor see one contract with the pool's ABI and metadata.
 //!
@@ -69,7 +70,8 @@ pub mod pool_router {
         /// `submit`, `score`) or the whole pool's code, with this call's input, caller and value; the
         /// callee's answer (and revert) is this call's. Anyone, whenever the pool's own message
         /// allows. Traps where the pool's code trapped (nothing changed), and on an account
-        /// without routes.
+        /// without routes. Answers `admin::DECLARED_ROUTES_SELECTOR` itself (see `forward`);
+        /// payable only because the pool's payable messages (`fund`) pass through here.
         #[ink(message, payable, selector = _)]
         pub fn route(&self) {
             forward(&self.routes)
@@ -142,11 +144,15 @@ pub mod pool_router {
 
     /// Delegates this call to the code its selector is routed to in `routes` (see `route`), or
     /// answers `admin::DECLARED_ROUTES_SELECTOR` itself with the routes this build declares
-    /// (how `new_routed` and `set_code` learn them; no pool message has that selector). An
-    /// input too short for a selector goes to the whole code, which answers it as before.
+    /// (how `new_routed` and `set_code` learn them; no pool message has that selector), and
+    /// traps if that call carries value (nothing would account for it). An input too short for
+    /// a selector goes to the whole code, which answers it as before.
     fn forward(routes: &Routes) -> ! {
         let selector = ink::env::decode_input::<[u8; 4]>().unwrap_or_default();
         if selector == DECLARED_ROUTES_SELECTOR {
+            if ink::env::transferred_value::<Environment>() != 0 {
+                trap()
+            }
             // A fixed-size array encodes as its bytes: the answer as `DECLARED` holds it.
             ink::env::return_value(ink::env::ReturnFlags::empty(), &DECLARED)
         }
@@ -163,8 +169,9 @@ pub mod pool_router {
 
     /// Ends the call trapped, as the pool's own code did when the callee trapped (value sent to
     /// a message that takes none, say): callers see the same failure routed or not. Without
-    /// routes (which `new_routed` writes before the router becomes the code and `set_code`
-    /// clears when it replaces it) there is nothing to serve.
+    /// routes (which `new_routed`, or `set_code`, writes before the router becomes the code, and
+    /// `set_code` clears when it replaces the router with a whole code) there is nothing to
+    /// serve.
     fn trap() -> ! {
         panic!("the routed call trapped")
     }

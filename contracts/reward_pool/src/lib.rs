@@ -2009,7 +2009,8 @@ pub mod reward_pool {
 
         /// Which build of the pool answers (`admin::Part`): the whole contract, or the claim-,
         /// submit- or score-only part. Through a routed pool's router the whole contract
-        /// answers. How `new_routed` proves each code is the one its route needs. Anyone.
+        /// answers. How `new_routed` and `set_code` prove each code is the one its route
+        /// needs. Anyone.
         #[ink(message)]
         pub fn code_part(&self) -> admin::Part {
             if cfg!(feature = "claim-code") {
