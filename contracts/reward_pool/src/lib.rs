@@ -68,7 +68,7 @@
 //! beside `version` and `code_part`) for those three messages and the whole contract for the
 //! rest, over the one storage. pallet-contracts charges every call for the code it loads, and
 //! those are the calls every member makes every month: each loads about 20 KB of part instead of
-//! the whole contract's 69 KB; every other message pays the router and one delegate call more.
+//! the whole contract's 71 KB; every other message pays the router and one delegate call more.
 //! A router's build declares the codes it routes to (compiled in), so its hash pins them all.
 //! `new_routed` proves each code is the build its route needs and that the router declares them
 //! before switching, and locks them all as delegate dependencies. `set_code` to a next router
