@@ -388,6 +388,12 @@ fn every_message_lets_in_exactly_who_it_names() {
             &[RegistryContract],
             P::NotRegistry,
         ),
+        row(
+            "members_told",
+            Vec::<registry::MemberCopy>::new(),
+            &[RegistryContract],
+            P::NotRegistry,
+        ),
     ];
     m.check("pool", &pool, pool_rows);
 
@@ -467,6 +473,7 @@ fn every_message_lets_in_exactly_who_it_names() {
             &[BountyContract],
             R::NotAuthorisedCaller,
         ),
+        row("retell", (0u32, 5u32), ALL, R::NotGovernance),
         row(
             "set_authorised",
             (AuthorisedCaller::RewardPool, Some(id(STRANGER))),

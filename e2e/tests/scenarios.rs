@@ -22,6 +22,8 @@ mod month_as_approved;
 mod program;
 #[path = "registry.rs"]
 mod registry_contract;
+#[path = "retell.rs"]
+mod retell;
 #[path = "review.rs"]
 mod review;
 #[path = "reward_pool.rs"]

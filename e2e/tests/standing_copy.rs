@@ -7,7 +7,7 @@
 
 use crate::money_and_promotion::{start, Fx, GOV, STRANGER};
 use e2e::{account, id};
-use registry::{AuthorisedCaller, Rank};
+use registry::Rank;
 use reward_pool::{Error, Submission};
 
 const ALICE: u8 = 10;
@@ -178,14 +178,7 @@ fn a_suspension_the_pool_refuses_is_refused_and_changes_nothing() {
         (id(ALICE), Rank::Candidate, b"cid".to_vec()),
     );
     let alice = r.expect("induct while no pool is authorised there");
-    let pool = fx.pool_id();
-    let r: RegistryResult<()> = fx.chain.call(
-        &other,
-        &gov,
-        "set_authorised",
-        (AuthorisedCaller::RewardPool, Some(pool)),
-    );
-    r.expect("authorise a pool that reads another registry");
+    fx.authorise_pool_in(&other);
 
     let r: RegistryResult<()> = fx
         .chain
@@ -223,7 +216,7 @@ fn only_the_registry_tells_the_pool_a_members_standing() {
 }
 
 /// Upgrades `contract` (the registry or the pool) to its next-version build, as governance.
-fn upgrade(fx: &mut Fx, contract: &str) {
+pub(crate) fn upgrade(fx: &mut Fx, contract: &str) {
     let code = fx.chain.upload(e2e::next_wasm(contract), &account(GOV));
     if contract == "registry" {
         let r: RegistryResult<()> = fx.reg(GOV, "set_code", code);

@@ -55,6 +55,19 @@ impl Fx {
     pub(crate) fn pool_id(&self) -> ink::primitives::AccountId {
         ink_id(&self.pool)
     }
+
+    /// Governance of registry `other` (a [`Fx::second_registry`]) authorises this pool there:
+    /// a pool that reads another registry, so it refuses whatever `other` tells it.
+    pub(crate) fn authorise_pool_in(&mut self, other: &e2e::AccountId) {
+        let pool = self.pool_id();
+        let r: RegistryResult<()> = self.chain.call(
+            other,
+            &account(GOV),
+            "set_authorised",
+            (AuthorisedCaller::RewardPool, Some(pool)),
+        );
+        r.expect("authorise a pool that reads another registry");
+    }
 }
 
 /// Month 1 with `members` (wallet, member id) reported and scored at 65 %, finalized.
@@ -171,14 +184,7 @@ fn a_wallet_change_the_pool_refuses_is_refused_and_changes_nothing() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     let other = fx.second_registry();
-    let pool = fx.pool_id();
-    let r: RegistryResult<()> = fx.chain.call(
-        &other,
-        &gov,
-        "set_authorised",
-        (AuthorisedCaller::RewardPool, Some(pool)),
-    );
-    r.expect("authorise a pool that reads another registry");
+    fx.authorise_pool_in(&other);
     let r: RegistryResult<u32> = fx.chain.call(
         &other,
         &gov,

@@ -35,8 +35,9 @@
 //! contract voids the copy (the registry's `set_code` tells the pool to forget; the pool's moves
 //! its epoch on): code that does not keep it true, run even for a while, would leave it wrong.
 //! What a voided copy costs is that claims and reports ask the registry until the members'
-//! wallets and standing are told again (on their next rotation or change; no message retells
-//! them yet).
+//! wallets and standing are told again: on their next rotation or change, or by `retell`, which
+//! anyone may run over the members in batches of `MAX_RETELL` to fill the copy at once (after an
+//! upgrade, a re-authorisation, or for members who joined before the pool was authorised).
 //!
 //! ## The promotion rule
 //! A member's rank and streaks after month N depend only on its percentages in the finalized
@@ -66,7 +67,7 @@
 //! - `first_time_ambassadors` counts members whose rank reached Ambassador or above for the first
 //!   time, however they got there (induction, acceptance, promotion, a rank set by governance); it
 //!   never decreases.
-//! - No message iterates over members.
+//! - No message iterates over all members: `retell` reads at most `MAX_RETELL` of them.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 pub use rules::rank::{Rank, Status, StreakParams, Streaks};
@@ -88,6 +89,12 @@ pub const HISTORY_PAGE_MAX: u32 = 64;
 pub const MAX_RECORD_MONTHS: u32 = 12;
 /// Most members one `record_months` or `progress` call covers.
 pub const MAX_RECORD_MEMBERS: u32 = 32;
+/// Most members one `retell` tells the pool of.
+pub const MAX_RETELL: u32 = 50;
+
+/// What `retell` tells the pool of one member: its id, the wallet acting for it, its rank and
+/// its status.
+pub type MemberCopy = (MemberId, ink::primitives::AccountId, Rank, Status);
 
 #[ink::contract]
 pub mod registry {
@@ -495,18 +502,38 @@ pub mod registry {
 
     /// Calls the pool's message `selector` with `args`; true if it answered `Ok(())` or has no
     /// such message (ink!'s `CouldNotReadInput`); false if it refused (the reply is then not
-    /// `Ok(())` and does not decode as one), trapped or could not be called.
+    /// `Ok(())` and does not decode as one), trapped or could not be called. One body for every
+    /// notice (the arguments are encoded by the caller): each copy of a call builder costs every
+    /// registry call its code.
     fn call_pool<A: scale::Encode>(pool: AccountId, selector: [u8; 4], args: A) -> bool {
+        call_pool_encoded(pool, selector, &args.encode())
+    }
+
+    #[inline(never)]
+    fn call_pool_encoded(pool: AccountId, selector: [u8; 4], args: &[u8]) -> bool {
         use ink::env::call::{build_call, ExecutionInput, Selector};
         let reply = build_call::<ink::env::DefaultEnvironment>()
             .call(pool)
-            .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(args))
+            .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(Encoded(args)))
             .returns::<core::result::Result<(), ()>>()
             .try_invoke();
         matches!(
             reply,
             Ok(Ok(Ok(()))) | Ok(Err(ink::LangError::CouldNotReadInput))
         )
+    }
+
+    /// Arguments already encoded: written as they are.
+    struct Encoded<'a>(&'a [u8]);
+
+    impl scale::Encode for Encoded<'_> {
+        fn size_hint(&self) -> usize {
+            self.0.len()
+        }
+
+        fn encode_to<T: scale::Output + ?Sized>(&self, dest: &mut T) {
+            dest.write(self.0)
+        }
     }
 
     impl Registry {
@@ -910,6 +937,41 @@ pub mod registry {
                 total: record.contribution_total,
             });
             Ok(())
+        }
+
+        /// Tells the authorised pool the wallet, rank and status of the members with ids from
+        /// `from` up to `from + count` (at most `MAX_RETELL`, none past the last member), in
+        /// one call, so that its copy answers their claims and reports again without the
+        /// registry: after an upgrade of either contract or a re-authorisation voided the copy,
+        /// or for members who joined while the pool was not authorised. It only copies what the
+        /// registry holds now, so anyone may run it (the caller pays), whenever, also while the
+        /// registry or the pool is paused. Returns the id to go on from: `from` again once past
+        /// the last member, when nothing is told.
+        ///
+        /// Errors: `PoolUnreachable` (no authorised pool, or it refused or could not be
+        /// called).
+        #[ink(message)]
+        pub fn retell(&self, from: MemberId, count: u32) -> Result<MemberId> {
+            let pool = self
+                .reward_pool
+                .filter(|pool| self.env().is_contract(pool))
+                .ok_or(Error::PoolUnreachable)?;
+            let end = from
+                .saturating_add(count.min(MAX_RETELL))
+                .min(self.next_member_id);
+            let told: Vec<MemberCopy> = (from..end)
+                .filter_map(|id| {
+                    let m = self.members.get(id)?;
+                    Some((id, m.wallet, m.rank, m.status))
+                })
+                .collect();
+            if told.is_empty() {
+                return Ok(from);
+            }
+            if !call_pool(pool, ink::selector_bytes!("members_told"), told) {
+                return Err(Error::PoolUnreachable);
+            }
+            Ok(end)
         }
 
         // ---- governance ----------------------------------------------------------------------

@@ -1793,6 +1793,24 @@ pub mod reward_pool {
             Ok(())
         }
 
+        /// The registry tells the pool several members' wallets, ranks and status at once (its
+        /// `retell`, which anyone may run to fill a voided copy, in batches of
+        /// `registry::MAX_RETELL`), in any state of the pool, like `wallet_moved` and
+        /// `standing_changed`: their claims and reports are then checked from the copy.
+        ///
+        /// Errors: `NotRegistry`.
+        #[cfg(not(feature = "part"))]
+        #[ink(message)]
+        pub fn members_told(&mut self, members: Vec<registry::MemberCopy>) -> Result<()> {
+            self.ensure_registry()?;
+            for (member, wallet, rank, status) in members {
+                self.wallets.insert(wallet, &(member, self.wallets_epoch));
+                self.standing
+                    .insert(member, &(rank, status, self.wallets_epoch));
+            }
+            Ok(())
+        }
+
         /// The registry tells the pool it is no longer its authorised pool, so it will not hear
         /// of later rotations or changes of standing: every wallet and standing it holds is
         /// void from now on, and claims and reports ask the registry again. The pool's registry
