@@ -1,6 +1,6 @@
 //! The `suite` command line (clap): deployment (`check`, `deploy`, `demo`) and everything after
 //! it on a node (`proposals`, `propose`, `approve` … `execute`, `month`, `fund`, `member`,
-//! `advance`, `score`). A command that sends reads the manifest, signs with `--signer`, dry-runs,
+//! `advance`, `retell`, `score`). A command that sends reads the manifest, signs with `--signer`, dry-runs,
 //! prints what it will do, asks on a chain that is not a development chain unless `--yes`, then
 //! sends (see [`crate::ops`]).
 
@@ -123,6 +123,12 @@ pub enum Command {
     },
     /// Bring every member up to date in the registry (promotion housekeeping; anyone).
     Advance {
+        #[command(flatten)]
+        on: On,
+    },
+    /// Fill the pool's copy of the members' wallets and standing from the registry, after an
+    /// upgrade of either or a new pool (cheaper claims and reports; anyone).
+    Retell {
         #[command(flatten)]
         on: On,
     },
@@ -546,6 +552,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Advance { on } => {
             let mut node = Node::open(&on).await?;
             months::advance(&mut node.ctx(&mut print)).await.map(|_| ())
+        }
+        Command::Retell { on } => {
+            let mut node = Node::open(&on).await?;
+            months::retell(&mut node.ctx(&mut print)).await.map(|_| ())
         }
         Command::Bounty { on, what } => {
             let mut node = Node::open(&on).await?;

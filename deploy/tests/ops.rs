@@ -346,6 +346,10 @@ fn a_council_and_a_reviewer_run_a_month_with_the_suite_commands() {
         assert_eq!(recorded, plan.members.len() as u32);
         assert_eq!(months::advance(as_!(dave)).await.expect("nothing left"), 0);
 
+        // `suite retell`: every member told to the pool in one batch each (here one), by anyone.
+        let told = months::retell(as_!(dave)).await.expect("retold");
+        assert_eq!(told, plan.members.len() as u32);
+
         // `suite member rank`: proposed, approved, executed; the registry holds the rank.
         let action = member_action(MemberChange::Rank {
             member: ids[3],
@@ -623,6 +627,7 @@ fn the_command_line_parses_its_examples_and_refuses_what_it_cannot_do() {
         "suite month report 680 --manifest m.json --csv out.csv",
         "suite month sweep 680 --manifest m.json --yes",
         "suite advance --manifest m.json",
+        "suite retell --manifest m.json --signer //Dave",
         "suite bounty --manifest m.json show 0",
         "suite bounty --manifest m.json propose --description d --from 2026-11-01 --to 2026-11-30 --line a=1 --milestone m|2026-12-01|100 --fee 2",
         "suite bounty --manifest m.json award 0 1 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY 10 --memo x",

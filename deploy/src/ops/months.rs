@@ -9,7 +9,7 @@ use crate::chain::Chain;
 use crate::month::label;
 use anyhow::{anyhow, bail};
 use governor::{Action, Governor};
-use registry::Registry;
+use registry::{Registry, MAX_RETELL};
 use reward_pool::{MemberId, RewardPool, MAX_ADVANCE_MEMBERS, MAX_SCORE_BATCH, PAGE_MAX};
 use rules::department::Department;
 use std::collections::BTreeMap;
@@ -124,6 +124,34 @@ pub async fn advance<C: Chain>(ctx: &mut Ctx<'_, C>) -> anyhow::Result<u32> {
     }
     (ctx.out)(&format!("{recorded} member-months recorded"));
     Ok(recorded)
+}
+
+/// Fills the pool's copy of every member's wallet, rank and status from the registry (its
+/// `retell`, which anyone may send), `MAX_RETELL` members at a time: after an upgrade of the
+/// registry or the pool, or once a new pool is authorised, claims and reports load the
+/// registry's code until the copy holds the member again. Returns the members told.
+///
+/// Errors: a read failed; the registry refused a batch (no authorised pool, or the pool refused).
+pub async fn retell<C: Chain>(ctx: &mut Ctx<'_, C>) -> anyhow::Result<u32> {
+    let registry = ink_e2e::create_call_builder::<Registry>(ctx.suite.registry);
+    let count = ctx
+        .read(&registry.member_count(), "read the member count")
+        .await?;
+    let mut from = 0;
+    while from < count {
+        let last = from.saturating_add(MAX_RETELL).min(count).saturating_sub(1);
+        let what = format!("retell members {from}–{last}");
+        let next = ctx
+            .transact(&registry.retell(from, MAX_RETELL), 0, &what)
+            .await?;
+        // The registry answers where to go on from; never the same place while members remain.
+        if next <= from {
+            bail!("{what}: the registry told nobody");
+        }
+        from = next;
+    }
+    (ctx.out)(&format!("{count} members told to the pool"));
+    Ok(count)
 }
 
 /// `month`'s entries (the pool's `submissions_page`, every member id), and the signer's own

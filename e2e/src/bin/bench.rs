@@ -247,6 +247,17 @@ impl Bench {
         r.expect("sweep");
         self.record("sweep");
 
+        // A retell as after an upgrade: the registry reads a batch of members and the pool
+        // writes each one's wallet and standing into its copy (the first MAX_RETELL members;
+        // every member at 10). A 1,000-member copy takes 1,000 / MAX_RETELL of these.
+        let reg = self.reg.clone();
+        let batch = registry::MAX_RETELL.min(n);
+        let r: registry::Result<u32> =
+            self.chain
+                .call(&reg, &account(STRANGER), "retell", (0u32, batch));
+        assert_eq!(r, Ok(batch), "retell");
+        self.record("registry retell (batch of up to 50)");
+
         // record_months as the pool's advance calls it: the registry's own cost, with account 1
         // standing in for the authorised pool.
         let (reg, gov) = (self.reg.clone(), account(GOV));
