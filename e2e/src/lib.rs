@@ -80,6 +80,13 @@ pub fn selector(name: &str) -> [u8; 4] {
     [out[0], out[1], out[2], out[3]]
 }
 
+/// A message call's input: `message`'s selector, then `args` encoded.
+fn input<A: Encode>(message: &str, args: A) -> Vec<u8> {
+    let mut data = selector(message).to_vec();
+    args.encode_to(&mut data);
+    data
+}
+
 /// Where cargo-contract put the bundles: `$CARGO_TARGET_DIR/ink` or the workspace's `target/ink`.
 fn ink_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
@@ -303,8 +310,7 @@ impl Chain {
         args: A,
         value: Balance,
     ) -> R {
-        let mut data = selector(message).to_vec();
-        args.encode_to(&mut data);
+        let data = input(message, args);
         let before = self.sandbox.events().len();
         let result = self.sandbox.call_contract(
             contract.clone(),
@@ -355,8 +361,7 @@ impl Chain {
         message: &str,
         args: A,
     ) -> Option<Vec<u8>> {
-        let mut data = selector(message).to_vec();
-        args.encode_to(&mut data);
+        let data = input(message, args);
         let (contract, by) = (contract.clone(), by.clone());
         self.sandbox.dry_run(|sandbox| {
             let result = sandbox.call_contract(
@@ -387,8 +392,7 @@ impl Chain {
         args: A,
         value: Balance,
     ) -> bool {
-        let mut data = selector(message).to_vec();
-        args.encode_to(&mut data);
+        let data = input(message, args);
         let (contract, by) = (contract.clone(), by.clone());
         self.sandbox.dry_run(|sandbox| {
             sandbox

@@ -8,6 +8,7 @@
 
 use crate::money_and_promotion::{start, Fx, GOV, STRANGER};
 use crate::standing_copy::upgrade;
+use crate::wallet_copy::assert_registry_code_spared;
 use e2e::{account, id};
 use registry::{MemberId, Rank, MAX_RETELL};
 use reward_pool::Error;
@@ -35,7 +36,6 @@ fn suspended() -> Error {
 /// rotation or change of standing.
 #[test]
 fn a_retell_after_an_upgrade_lets_claims_skip_the_registry_again() {
-    let registry_code = e2e::wasm("registry").len() as u64;
     for contract in ["registry", "reward_pool"] {
         let mut fx = Fx::new();
         let alice = fx.induct(ALICE, Rank::Candidate);
@@ -51,10 +51,7 @@ fn a_retell_after_an_upgrade_lets_claims_skip_the_registry_again() {
         let paid_bob = fx.claim(BOB, vec![1]).expect("bob, from the copy");
         let told = fx.chain.receipt().proof_size;
         assert_eq!(paid_alice, paid_bob, "same points, same pay");
-        assert!(
-            asked >= told + registry_code,
-            "after the {contract} upgrade: asked {asked} B, told {told} B"
-        );
+        assert_registry_code_spared(asked, told, &format!("after the {contract} upgrade"));
 
         let r: RegistryResult<()> = fx.reg(GOV, "suspend", (alice, b"reason".to_vec()));
         r.expect("suspend");
@@ -87,30 +84,54 @@ fn a_retell_fills_the_copy_for_members_who_joined_before_the_pool_was_authorised
     assert_eq!(fx.retell(0, MAX_RETELL), Ok(2));
     fx.submit(BOB, 1).expect("bob's report, from the copy");
     let told = fx.chain.receipt().proof_size;
-    let registry_code = e2e::wasm("registry").len() as u64;
-    assert!(
-        asked >= told + registry_code,
-        "asked {asked} B, told {told} B, registry code {registry_code} B"
-    );
+    assert_registry_code_spared(asked, told, "bob's report");
     assert_eq!(fx.submit(CAROL, 1), Err(suspended()));
 }
 
 /// One `retell` tells at most `MAX_RETELL` members and none past the last one, returning where to
-/// go on from (where it started, once there is nothing left); with no authorised pool, or a pool
-/// that refuses (one that reads another registry), it is refused with `PoolUnreachable`.
+/// go on from (where it started, once there is nothing left). With `MAX_RETELL + 2` members
+/// inducted while no pool was authorised (so none is in the copy): after the first batch the last
+/// member of that batch reports from the copy and the next one still through the registry (at
+/// least the registry's code size more proof); after the second batch the last member reports from
+/// the copy too. With a "pool" that has no `members_told` (nothing taken), no authorised pool, or
+/// a pool that refuses (one that reads another registry), it is refused with `PoolUnreachable`.
 #[test]
 fn a_retell_tells_at_most_max_retell_members_and_only_to_a_pool_that_takes_them() {
     let mut fx = Fx::new();
+    let pool = fx.pool_id();
     let members = MAX_RETELL + 2;
+    let wallet = |n: u32| 100 + n as u8;
+    fx.authorise_pool(None).expect("no pool");
     for n in 0..members {
-        fx.induct(100 + n as u8, Rank::Candidate);
+        fx.induct(wallet(n), Rank::Candidate);
     }
+    fx.authorise_pool(Some(pool)).expect("pool again");
+    // The three who report pay their entries' storage deposit.
+    for n in [MAX_RETELL - 1, MAX_RETELL, members - 1] {
+        fx.chain.fund(&account(wallet(n)), 1_000 * e2e::UNIT);
+    }
+    fx.at_least(start(1) + 1);
+
     assert_eq!(fx.retell(0, u32::MAX), Ok(MAX_RETELL));
+    fx.submit(wallet(MAX_RETELL - 1), 1)
+        .expect("the batch's last member");
+    let told = fx.chain.receipt().proof_size;
+    fx.submit(wallet(MAX_RETELL), 1).expect("the next member");
+    let asked = fx.chain.receipt().proof_size;
+    assert_registry_code_spared(asked, told, "after the first batch");
     assert_eq!(fx.retell(MAX_RETELL, u32::MAX), Ok(members));
+    fx.submit(wallet(members - 1), 1).expect("the last member");
+    let told = fx.chain.receipt().proof_size;
+    assert_registry_code_spared(asked, told, "after the second batch");
     assert_eq!(fx.retell(members, 5), Ok(members));
     assert_eq!(fx.retell(u32::MAX, u32::MAX), Ok(u32::MAX));
     assert_eq!(fx.retell(3, 0), Ok(3));
 
+    // A contract without `members_told` (here the bounty contract) has taken nothing.
+    let bounty = e2e::ink_id(&fx.bounty);
+    fx.authorise_pool(Some(bounty))
+        .expect("a contract that keeps no copy");
+    assert_eq!(fx.retell(0, 5), Err(registry::Error::PoolUnreachable));
     fx.authorise_pool(None).expect("no pool");
     assert_eq!(fx.retell(0, 5), Err(registry::Error::PoolUnreachable));
 

@@ -6,6 +6,7 @@
 //! bounty as in `money_and_promotion` (account 1 governs).
 
 use crate::money_and_promotion::{start, Fx, GOV, STRANGER};
+use crate::wallet_copy::assert_registry_code_spared;
 use e2e::{account, id};
 use registry::Rank;
 use reward_pool::{Error, Submission};
@@ -52,11 +53,7 @@ fn a_report_from_a_member_the_pool_was_told_of_loads_no_registry_code() {
     let told = fx.chain.receipt().proof_size;
     fx.submit(BOB, 1).expect("bob reports through the registry");
     let asked = fx.chain.receipt().proof_size;
-    let registry_code = e2e::wasm("registry").len() as u64;
-    assert!(
-        asked >= told + registry_code,
-        "told {told} B, asked {asked} B, registry code {registry_code} B"
-    );
+    assert_registry_code_spared(asked, told, "a report");
 }
 
 /// Governance suspends, lifts, removes; a member retires: each reaches the copy at once, also
@@ -236,7 +233,6 @@ pub(crate) fn upgrade(fx: &mut Fx, contract: &str) {
 #[test]
 fn an_upgrade_of_either_contract_voids_the_pools_copy() {
     const CAROL: u8 = 12;
-    let registry_code = e2e::wasm("registry").len() as u64;
     for contract in ["registry", "reward_pool"] {
         let mut fx = Fx::new();
         let alice = fx.induct(ALICE, Rank::Candidate);
@@ -250,10 +246,7 @@ fn an_upgrade_of_either_contract_voids_the_pools_copy() {
         let told = fx.chain.receipt().proof_size;
         fx.submit(BOB, 1).expect("bob replaces his draft");
         let asked = fx.chain.receipt().proof_size;
-        assert!(
-            asked >= told + registry_code,
-            "after the {contract} upgrade: told {told} B, bob {asked} B"
-        );
+        assert_registry_code_spared(asked, told, &format!("after the {contract} upgrade"));
         fx.suspend(alice).expect("suspend after the upgrade");
         assert_eq!(fx.submit(ALICE, 1), Err(suspended()), "{contract}");
     }

@@ -70,6 +70,17 @@ impl Fx {
     }
 }
 
+/// Asserts that a call the pool answered from its copy (`told`, its proof size) cost at least the
+/// registry's whole code less proof than the same call the pool had to ask the registry about
+/// (`asked`): the copy spared it loading the registry. `what` names the case.
+pub(crate) fn assert_registry_code_spared(asked: u64, told: u64, what: &str) {
+    let registry_code = e2e::wasm("registry").len() as u64;
+    assert!(
+        asked >= told + registry_code,
+        "{what}: asked {asked} B, told {told} B, registry code {registry_code} B"
+    );
+}
+
 /// Month 1 with `members` (wallet, member id) reported and scored at 65 %, finalized.
 fn finalized_month_one(fx: &mut Fx, members: &[(u8, u32)]) {
     fx.run_month(1, members);
@@ -92,11 +103,7 @@ fn a_claim_from_a_wallet_the_pool_was_told_of_loads_no_registry_code() {
     let asked = fx.chain.receipt().proof_size;
     assert_eq!(paid_alice, paid_bob, "same points, same pay");
     assert!(paid_alice > 0);
-    let registry_code = e2e::wasm("registry").len() as u64;
-    assert!(
-        asked >= told + registry_code,
-        "told {told} B, asked {asked} B, registry code {registry_code} B"
-    );
+    assert_registry_code_spared(asked, told, "a claim");
     fx.assert_solvent();
 }
 

@@ -501,26 +501,35 @@ pub mod registry {
     }
 
     /// Calls the pool's message `selector` with `args`; true if it answered `Ok(())` or has no
-    /// such message (ink!'s `CouldNotReadInput`); false if it refused (the reply is then not
-    /// `Ok(())` and does not decode as one), trapped or could not be called. One body for every
-    /// notice (the arguments are encoded by the caller): each copy of a call builder costs every
-    /// registry call its code.
+    /// such message (ink!'s `CouldNotReadInput`: a pool build that keeps no copy has nothing to
+    /// be told); false if it refused (the reply is then not `Ok(())` and does not decode as
+    /// one), trapped or could not be called. One body for every notice (the arguments are
+    /// encoded by the caller): each copy of a call builder costs every registry call its code.
     fn call_pool<A: scale::Encode>(pool: AccountId, selector: [u8; 4], args: A) -> bool {
-        call_pool_encoded(pool, selector, &args.encode())
+        call_pool_encoded(pool, selector, &args.encode(), true)
     }
 
+    /// [`call_pool`] with the arguments encoded; `missing_ok`: whether a pool without the
+    /// message counts as told (true for the notices; `retell`, which exists to fill the copy,
+    /// must not report members told to a pool that cannot take them).
     #[inline(never)]
-    fn call_pool_encoded(pool: AccountId, selector: [u8; 4], args: &[u8]) -> bool {
+    fn call_pool_encoded(
+        pool: AccountId,
+        selector: [u8; 4],
+        args: &[u8],
+        missing_ok: bool,
+    ) -> bool {
         use ink::env::call::{build_call, ExecutionInput, Selector};
         let reply = build_call::<ink::env::DefaultEnvironment>()
             .call(pool)
             .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(Encoded(args)))
             .returns::<core::result::Result<(), ()>>()
             .try_invoke();
-        matches!(
-            reply,
-            Ok(Ok(Ok(()))) | Ok(Err(ink::LangError::CouldNotReadInput))
-        )
+        match reply {
+            Ok(Ok(Ok(()))) => true,
+            Ok(Err(ink::LangError::CouldNotReadInput)) => missing_ok,
+            _ => false,
+        }
     }
 
     /// Arguments already encoded: written as they are.
@@ -945,13 +954,15 @@ pub mod registry {
         /// registry: after an upgrade of either contract or a re-authorisation voided the copy,
         /// or for members who joined while the pool was not authorised. It only copies what the
         /// registry holds now, so anyone may run it (the caller pays), whenever, also while the
-        /// registry or the pool is paused. Returns the id to go on from: `from` again once past
-        /// the last member, when nothing is told.
+        /// registry or the pool is paused. Returns the id to go on from; `from` itself when the
+        /// range holds no member (`count` 0, or `from` past the last member), and then nothing
+        /// is sent.
         ///
-        /// Errors: `PoolUnreachable` (no authorised pool, or it refused or could not be
+        /// Errors: `PoolUnreachable` (no authorised pool, or it is not a contract, refused, has
+        /// no `members_told` (a pool build that keeps no copy: upgrade it first) or could not be
         /// called).
         #[ink(message)]
-        pub fn retell(&self, from: MemberId, count: u32) -> Result<MemberId> {
+        pub fn retell(&mut self, from: MemberId, count: u32) -> Result<MemberId> {
             let pool = self
                 .reward_pool
                 .filter(|pool| self.env().is_contract(pool))
@@ -968,7 +979,13 @@ pub mod registry {
             if told.is_empty() {
                 return Ok(from);
             }
-            if !call_pool(pool, ink::selector_bytes!("members_told"), told) {
+            // Not `call_pool`: a pool without the message has taken nothing.
+            if !call_pool_encoded(
+                pool,
+                ink::selector_bytes!("members_told"),
+                &scale::Encode::encode(&told),
+                false,
+            ) {
                 return Err(Error::PoolUnreachable);
             }
             Ok(end)

@@ -1669,9 +1669,9 @@ pub mod reward_pool {
             Ok(amount)
         }
 
-        /// Pauses every state change except governance's unpause, upgrade and handover, and
-        /// stops the clock claim windows run on (nobody can claim while paused). Governance
-        /// only.
+        /// Pauses every state change except governance's unpause, upgrade and handover and the
+        /// registry's notices (the copy of wallets and standing stays true), and stops the clock
+        /// claim windows run on (nobody can claim while paused). Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
         #[cfg(not(feature = "part"))]
@@ -1793,10 +1793,11 @@ pub mod reward_pool {
             Ok(())
         }
 
-        /// The registry tells the pool several members' wallets, ranks and status at once (its
+        /// The pool's registry tells it several members' wallets, ranks and status at once (its
         /// `retell`, which anyone may run to fill a voided copy, in batches of
-        /// `registry::MAX_RETELL`), in any state of the pool, like `wallet_moved` and
-        /// `standing_changed`: their claims and reports are then checked from the copy.
+        /// `registry::MAX_RETELL`, and which reaches only the pool it has authorised), in any
+        /// state of the pool, like `wallet_moved` and `standing_changed`: their claims and
+        /// reports are then checked from the copy. The pool's registry only.
         ///
         /// Errors: `NotRegistry`.
         #[cfg(not(feature = "part"))]

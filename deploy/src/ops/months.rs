@@ -133,7 +133,7 @@ pub async fn advance<C: Chain>(ctx: &mut Ctx<'_, C>) -> anyhow::Result<u32> {
 ///
 /// Errors: a read failed; the registry refused a batch (no authorised pool, or the pool refused).
 pub async fn retell<C: Chain>(ctx: &mut Ctx<'_, C>) -> anyhow::Result<u32> {
-    let registry = ink_e2e::create_call_builder::<Registry>(ctx.suite.registry);
+    let mut registry = ink_e2e::create_call_builder::<Registry>(ctx.suite.registry);
     let count = ctx
         .read(&registry.member_count(), "read the member count")
         .await?;
