@@ -136,6 +136,22 @@ impl Admin {
     }
 }
 
+/// Call arguments already SCALE-encoded, written after the selector as they are: how a contract
+/// sends calls whose arguments have several types through one call body (the governor's suite
+/// actions, the registry's notices to its pool), since each typed call builder costs every call
+/// of the contract its code.
+pub struct EncodedArgs<'a>(pub &'a [u8]);
+
+impl scale::Encode for EncodedArgs<'_> {
+    fn size_hint(&self) -> usize {
+        self.0.len()
+    }
+
+    fn encode_to<O: scale::Output + ?Sized>(&self, dest: &mut O) {
+        dest.write(self.0)
+    }
+}
+
 /// Why an upgrade was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpgradeError {

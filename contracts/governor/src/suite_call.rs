@@ -16,18 +16,7 @@ use ink::env::DefaultEnvironment;
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 
-/// Arguments already SCALE-encoded, written after the selector as they are.
-struct EncodedArgs<'a>(&'a [u8]);
-
-impl scale::Encode for EncodedArgs<'_> {
-    fn size_hint(&self) -> usize {
-        self.0.len()
-    }
-
-    fn encode_to<O: scale::Output + ?Sized>(&self, dest: &mut O) {
-        dest.write(self.0)
-    }
-}
+use admin::EncodedArgs;
 
 /// A callee's whole reply, undecoded.
 struct Reply(Vec<u8>);

@@ -522,26 +522,15 @@ pub mod registry {
         use ink::env::call::{build_call, ExecutionInput, Selector};
         let reply = build_call::<ink::env::DefaultEnvironment>()
             .call(pool)
-            .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(Encoded(args)))
+            .exec_input(
+                ExecutionInput::new(Selector::new(selector)).push_arg(admin::EncodedArgs(args)),
+            )
             .returns::<core::result::Result<(), ()>>()
             .try_invoke();
         match reply {
             Ok(Ok(Ok(()))) => true,
             Ok(Err(ink::LangError::CouldNotReadInput)) => missing_ok,
             _ => false,
-        }
-    }
-
-    /// Arguments already encoded: written as they are.
-    struct Encoded<'a>(&'a [u8]);
-
-    impl scale::Encode for Encoded<'_> {
-        fn size_hint(&self) -> usize {
-            self.0.len()
-        }
-
-        fn encode_to<T: scale::Output + ?Sized>(&self, dest: &mut T) {
-            dest.write(self.0)
         }
     }
 
