@@ -102,8 +102,9 @@ export class Chain {
       }
       const code = info.unwrap().codeHash.toHex().toLowerCase();
       const full = manifest.code_hashes[name]?.toLowerCase();
-      // A routed pool's account runs the router, which hands every message to the pool's whole
-      // code (whose metadata the app reads) and claims to its claim-only build.
+      // A routed pool's account runs the router, which hands each message to the one of the
+      // pool's builds that serves it; the manifest's `reward_pool` hash is the whole build's
+      // (never uploaded), whose metadata the app reads, and the router's hash pins the builds.
       const router = name === "reward_pool" ? manifest.code_hashes["pool_router"]?.toLowerCase() : undefined;
       const expected = router ?? full;
       if (!full || !expected) throw new Error(`The manifest records no code hash for the ${what}: it is incomplete. Use the manifest the deploy tool wrote.`);

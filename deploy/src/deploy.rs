@@ -1,6 +1,8 @@
 //! Deploying the suite: upload, instantiate, wire through the governor, read the wiring back.
 
-use crate::chain::{constructor_input, read, send, send_fixed, send_plain, Chain, UPLOADS};
+use crate::chain::{
+    bundle_hash, constructor_input, read, send, send_fixed, send_plain, Chain, UPLOADS, WHOLE_POOL,
+};
 use crate::config::{ss58, Account, Plan};
 use anyhow::{anyhow, bail, ensure, Context};
 use governor::{Action, Governor, ProposalState, Suite};
@@ -495,6 +497,12 @@ pub async fn deploy_resuming<C: Chain>(
         save(partial)?;
     }
     bar.finish_and_clear();
+    // The pool's whole build is not uploaded, but it is where clients read the pool's ABI: the
+    // manifest names its hash so that they can check their metadata is that build's.
+    code_hashes.insert(
+        WHOLE_POOL.to_string(),
+        bundle_hash(client.bundles_dir(), WHOLE_POOL)?,
+    );
     // The deployment's first moment, recorded before the first instance: the same config
     // deployed again gets new addresses, a resumed deployment the same ones (and the same
     // calendar and funded month).
@@ -512,12 +520,15 @@ pub async fn deploy_resuming<C: Chain>(
     // Each contract once: the recorded address, or a new instance recorded at once.
     macro_rules! instance {
         ($name:expr, $input:expr) => {
+            instance!($name, $name, $input)
+        };
+        ($name:expr, $code:expr, $input:expr) => {
             match partial.addresses.get($name) {
                 Some(at) => crate::parse_address($name, at)?,
                 None => {
                     let input = $input;
-                    let expected = default_address(me, code($name), &input, &salt);
-                    let at = match instantiate(client, me, code($name), input, &salt, $name).await {
+                    let expected = default_address(me, code($code), &input, &salt);
+                    let at = match instantiate(client, me, code($code), input, &salt, $name).await {
                         Ok(at) => at,
                         // Instantiated before the run was cut, not recorded: the same code,
                         // input and salt give the same address (checked by `verify` below).
@@ -548,21 +559,17 @@ pub async fn deploy_resuming<C: Chain>(
     let reg = instance!("registry", input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(first);
-    // Behind the router: a claim, a report or a batch of scores loads the router and a part, not
-    // the whole pool.
+    // Behind the router: every call loads the router and one of the pool's builds (at most
+    // 32 KiB), never the whole pool. Instantiated from the main part, which installs the builds
+    // the router declares.
     let input = constructor_input(reward_pool::RewardPoolRef::new_routed(
         governor,
         reg,
         calendar,
         plan.pool.clone(),
         code("pool_router"),
-        reward_pool::Parts {
-            claim: code("reward_pool_claim"),
-            submit: code("reward_pool_submit"),
-            score: code("reward_pool_score"),
-        },
     ));
-    let pool = instance!("reward_pool", input);
+    let pool = instance!("reward_pool", "reward_pool_main", input);
     log(&format!("reward pool at {}", ss58(&pool)));
     let input = constructor_input(bounty::BountyRef::new(
         governor,
@@ -741,26 +748,15 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         read!(bounty.governance(), "bounty governance") == d.governor,
         "bounty governance is not the governor"
     );
-    // The pool runs behind the router the deployment uploaded, sending claims, reports and
-    // scores to the parts it uploaded and everything else to the whole pool's code.
-    let code = |name: &str| d.code_hashes.get(name).copied();
+    // The pool runs behind the router the deployment uploaded, sending each message to the
+    // build (uploaded after the router, in route order) that serves it.
     let routes = read!(pool.routes(), "pool routes");
-    let expected = match (
-        code("reward_pool"),
-        code("reward_pool_claim"),
-        code("reward_pool_submit"),
-        code("reward_pool_score"),
-    ) {
-        (Some(full), Some(claim), Some(submit), Some(score)) => Some(reward_pool::Routes {
-            full,
-            parts: reward_pool::Parts {
-                claim,
-                submit,
-                score,
-            },
-        }),
-        _ => None,
-    };
+    let expected: Option<reward_pool::Routes> = UPLOADS
+        .iter()
+        .skip_while(|name| **name != "pool_router")
+        .skip(1)
+        .map(|name| d.code_hashes.get(*name).copied())
+        .collect();
     ensure!(
         routes.is_some() && routes == expected,
         "the pool's routes are {routes:?}, not the uploaded codes"

@@ -60,16 +60,19 @@ fn deploys_runs_a_month_and_reports_it() {
             .await
             .expect("deploys");
         assert!(d.pending.is_empty(), "the tool holds two council keys");
-        // The four contracts, and the pool's router and three parts (issue 20).
-        assert_eq!(d.code_hashes.len(), 8);
-        for name in [
-            "pool_router",
-            "reward_pool_claim",
-            "reward_pool_submit",
-            "reward_pool_score",
-        ] {
+        // Every code uploaded (three contracts, the pool's router and its six builds), and the
+        // pool's whole build, which is not uploaded: its hash is what the pool's ABI is checked
+        // against (issue 20).
+        assert_eq!(d.code_hashes.len(), chain::UPLOADS.len() + 1);
+        for name in chain::UPLOADS {
             assert!(d.code_hashes.contains_key(name), "{name}");
         }
+        assert_eq!(
+            d.code_hashes.get(chain::WHOLE_POOL).copied(),
+            Some(
+                chain::bundle_hash(&deploy::bundle_dir(), chain::WHOLE_POOL).expect("whole build")
+            )
+        );
         assert!(
             log.iter().any(|l| l.contains("wiring read back")),
             "{log:?}"

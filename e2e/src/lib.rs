@@ -98,8 +98,25 @@ fn ink_dir() -> PathBuf {
 /// The release Wasm of contract `name`, built by `./scripts/build-contracts` (which copies it to
 /// `ink/release/`, out of the way of ink_e2e's debug builds in `ink/<name>/`).
 pub fn wasm(name: &str) -> Vec<u8> {
-    read_wasm(ink_dir().join("release").join(format!("{name}.wasm")))
+    read_wasm(wasm_path(name))
 }
+
+/// Where [`wasm`] reads contract `name`'s release Wasm (its metadata is beside it, `.json`).
+pub fn wasm_path(name: &str) -> PathBuf {
+    ink_dir().join("release").join(format!("{name}.wasm"))
+}
+
+/// The reward pool's builds behind its router, in route order (the order of the `*-code`
+/// features in its Cargo.toml): the main part, then the claim, submit, score, month and views
+/// parts.
+pub const POOL_BUILDS: [&str; 6] = [
+    "reward_pool_main",
+    "reward_pool_claim",
+    "reward_pool_submit",
+    "reward_pool_score",
+    "reward_pool_month",
+    "reward_pool_views",
+];
 
 /// The `next-version` build of contract `name`: the second code of the upgrade tests.
 pub fn next_wasm(name: &str) -> Vec<u8> {
@@ -248,10 +265,22 @@ impl Chain {
         args: A,
         salt: &[u8],
     ) -> Result<AccountId, E> {
+        self.deploy_wasm(wasm(name), by, constructor, args, salt)
+    }
+
+    /// [`Self::deploy`] from the Wasm `code` (a `next-version` build, say).
+    pub fn deploy_wasm<A: Encode, E: Decode + std::fmt::Debug>(
+        &mut self,
+        code: Vec<u8>,
+        by: &AccountId,
+        constructor: &str,
+        args: A,
+        salt: &[u8],
+    ) -> Result<AccountId, E> {
         let mut data = selector(constructor).to_vec();
         args.encode_to(&mut data);
         let result = self.sandbox.deploy_contract(
-            wasm(name),
+            code,
             0,
             data,
             salt.to_vec(),
@@ -261,42 +290,46 @@ impl Chain {
         );
         let ok = result
             .result
-            .unwrap_or_else(|e| panic!("instantiating {name} trapped: {e:?}"));
+            .unwrap_or_else(|e| panic!("instantiating with {constructor} trapped: {e:?}"));
         if ok.result.did_revert() {
             let decoded = <Result<Result<(), E>, LangError>>::decode(&mut &ok.result.data[..])
                 .expect("constructor error decodes");
             match decoded {
                 Ok(Err(e)) => return Err(e),
-                other => panic!("unexpected revert of {name}: {other:?}"),
+                other => panic!("unexpected revert of {constructor}: {other:?}"),
             }
         }
         Ok(ok.account_id)
     }
 
+    /// Uploads the pool's router and its builds (`./scripts/build-contracts` builds them) as
+    /// `by`: returns the router's hash and the builds' (`POOL_BUILDS`, the routes the router
+    /// declares). Uploading again returns the same hashes.
+    pub fn upload_pool_codes(
+        &mut self,
+        by: &AccountId,
+    ) -> (ink::primitives::Hash, reward_pool::Routes) {
+        let router = self.upload(wasm("pool_router"), by);
+        let builds = POOL_BUILDS
+            .iter()
+            .map(|name| self.upload(wasm(name), by))
+            .collect();
+        (router, builds)
+    }
+
     /// Deploys a reward pool as a deployment does (`deploy/`): uploads the router and the
-    /// claim-, submit- and score-only parts (`./scripts/build-contracts` builds them), then instantiates the whole
-    /// pool with `new_routed` and the constructor arguments `args` of `new`, so the pool runs
-    /// behind its router. Returns the address, or the constructor's error.
+    /// pool's builds, then instantiates the main part with `new_routed` and the constructor
+    /// arguments `args` of `new`, so the pool runs behind its router. Returns the address, or
+    /// the constructor's error.
     pub fn deploy_routed_pool<A: Encode>(
         &mut self,
         by: &AccountId,
         args: A,
         salt: &[u8],
     ) -> Result<AccountId, reward_pool::Error> {
-        let router = self.upload(wasm("pool_router"), by);
-        let parts = reward_pool::Parts {
-            claim: self.upload(wasm("reward_pool_claim"), by),
-            submit: self.upload(wasm("reward_pool_submit"), by),
-            score: self.upload(wasm("reward_pool_score"), by),
-        };
-        // A tuple encodes as its fields one after another: `new`'s arguments, then the codes.
-        self.deploy::<_, reward_pool::Error>(
-            "reward_pool",
-            by,
-            "new_routed",
-            (args, router, parts),
-            salt,
-        )
+        let (router, _) = self.upload_pool_codes(by);
+        // A tuple encodes as its fields one after another: `new`'s arguments, then the router.
+        self.deploy::<_, reward_pool::Error>(POOL_BUILDS[0], by, "new_routed", (args, router), salt)
     }
 
     /// Calls `message` on `contract` as `by` with `args`, transferring `value`, and returns the

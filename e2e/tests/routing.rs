@@ -1,37 +1,32 @@
-//! The reward pool behind its router (issue 20: what a claim and a report cost): the account runs
-//! `pool_router`, which delegate-calls the claim-, submit- or score-only part for those messages
-//! and the whole pool for the rest, over one storage. Every other scenario already runs through
-//! the router (the fixtures deploy routed); these pin what the router itself promises: the hot
-//! messages never load the whole pool's code, a deployment with a code in the wrong place is
-//! refused, an upgrade to a whole code leaves neither the router nor a locked code behind, and an
-//! upgrade to a router installs the routes that router declares (its build pins them) once each
-//! code proves it serves this storage.
+//! The reward pool behind its router (issue 20: what every call costs): the account runs
+//! `pool_router`, which delegate-calls, over one storage, the build of the pool that serves the
+//! call's selector: the claim, submit, score, month or views part, or the main part for the
+//! rest. Every other scenario already runs through the router (the fixtures deploy routed);
+//! these pin what the router itself promises: every message has exactly one build that serves it,
+//! no call loads the whole pool's code, a deployment with a code in the wrong place is refused,
+//! an upgrade to a whole code leaves neither the router nor a locked code behind, and an upgrade
+//! to a router installs the routes that router declares (its build pins them) once each code
+//! proves it serves this storage.
 
 use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
-use e2e::{account, id, ink_id, next_wasm, wasm, AccountId, Chain, UNIT};
+use e2e::{account, id, ink_id, next_wasm, wasm, AccountId, Chain, POOL_BUILDS, UNIT};
 use ink::primitives::Hash;
 use registry::Rank;
-use reward_pool::Routes;
-use reward_pool::{Department::*, Error, Parts};
+use reward_pool::{Department::*, Error, Routes};
+use std::collections::BTreeSet;
 
 type R<T> = Result<T, Error>;
 
 const ALICE: u8 = 10;
 
-/// The router's and the three parts' code hashes, uploaded by `by`.
-fn upload_codes(chain: &mut Chain, by: &AccountId) -> (Hash, Parts) {
-    let router = chain.upload(wasm("pool_router"), by);
-    let parts = Parts {
-        claim: chain.upload(wasm("reward_pool_claim"), by),
-        submit: chain.upload(wasm("reward_pool_submit"), by),
-        score: chain.upload(wasm("reward_pool_score"), by),
-    };
-    (router, parts)
+/// The router's and the pool's builds' code hashes (route order), uploaded by `by`.
+fn upload_codes(chain: &mut Chain, by: &AccountId) -> (Hash, Routes) {
+    chain.upload_pool_codes(by)
 }
 
 /// Month 1 funded, `alice`'s report (wallet `ALICE`) scored by the reviewer, finalized. Returns
-/// the proof size of the report and of the reviewer's batch.
-fn month_one_finalized(fx: &mut Fx, alice: u32) -> (u64, u64) {
+/// the proof size of the report, of the reviewer's batch and of the finalization.
+fn month_one_finalized(fx: &mut Fx, alice: u32) -> (u64, u64, u64) {
     fx.fund(1, 84_000 * UNIT);
     fx.at(1, When::Open);
     fx.submit(ALICE, 1, vec![Marketing, ContentCreation])
@@ -47,135 +42,196 @@ fn month_one_finalized(fx: &mut Fx, alice: u32) -> (u64, u64) {
     let batch = fx.chain.receipt().proof_size;
     fx.at(1, When::Finalizable);
     fx.finalize(1).expect("finalize");
-    (report, batch)
+    let finalize = fx.chain.receipt().proof_size;
+    (report, batch, finalize)
 }
 
-/// Alice reports in month 1, the reviewer scores her, governance finalizes and she claims: the
-/// report and the batch (which also load the registry) and the claim each cost less proof than
-/// the whole pool's code alone (plus the registry's), which a pool without a router loads on
-/// every call; and what she is paid is what the preview showed.
+/// The messages (labels) a build's metadata lists.
+fn messages(name: &str) -> BTreeSet<String> {
+    let path = e2e::wasm_path(name).with_extension("json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let metadata: serde_json::Value = serde_json::from_str(&text).expect("metadata");
+    metadata["spec"]["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .map(|m| m["label"].as_str().expect("label").to_string())
+        .collect()
+}
+
+/// The builds split the whole pool's ABI with nothing lost and nothing served twice: each
+/// message of the whole build is in exactly one build (`version` and `code_part`, which every
+/// build has, aside), and no build has a message the whole one lacks. So the router's table,
+/// compiled from the parts' metadata with every other selector going to the main part, sends
+/// every message to a build that serves it, and each build is at most 32 KiB.
 #[test]
-fn a_report_a_batch_of_scores_and_a_claim_never_load_the_whole_pool() {
+fn every_message_of_the_pool_has_exactly_one_build_that_serves_it() {
+    let whole = messages("reward_pool");
+    let every_build: BTreeSet<String> = ["version", "code_part"].map(String::from).into();
+    let mut served = BTreeSet::new();
+    for name in POOL_BUILDS {
+        let own = messages(name);
+        assert!(own.is_superset(&every_build), "{name}: {own:?}");
+        for message in own.difference(&every_build) {
+            assert!(
+                whole.contains(message),
+                "{name} has {message}, the whole pool not"
+            );
+            assert!(served.insert(message.clone()), "{message} is served twice");
+        }
+        let size = wasm(name).len();
+        assert!(size <= 32 * 1024, "{name} is {size} B");
+    }
+    let unserved: Vec<_> = whole.difference(&served).collect();
+    assert_eq!(unserved.len(), every_build.len(), "{unserved:?}");
+}
+
+/// The proof size of each call of a month (Alice's report, the reviewer's batch, the
+/// finalization, her claim, the advance that records her month, governance's funding of the
+/// next), on a pool upgraded first to `code` (its own router again, or the whole build run
+/// directly: either upgrade voids the pool's copy of wallets and standing, so both ask the
+/// registry alike), and what she was paid against what her preview showed.
+fn month_proofs(code: &str) -> (Vec<(&'static str, u64)>, u128, u128) {
     let mut fx = Fx::new();
+    let gov = account(GOV);
+    let code = fx.chain.upload(wasm(code), &gov);
+    assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", code), Ok(()));
     let alice = fx.induct(ALICE, Rank::Candidate);
-    let whole = wasm("reward_pool").len() as u64;
-    let registry = wasm("registry").len() as u64;
-    let (report, batch) = month_one_finalized(&mut fx, alice);
+    let (report, batch, finalize) = month_one_finalized(&mut fx, alice);
     let shown = fx.preview(alice, vec![1])[0].total;
-    let before = fx.balance(ALICE);
     let paid = fx.claim(ALICE, vec![1]).expect("claim");
     let claim = fx.chain.receipt().proof_size;
-    assert!(paid > 0);
-    assert_eq!(paid, shown);
-    assert!(fx.balance(ALICE) > before);
-    assert!(
-        report < whole + registry,
-        "report {report} B, pool code {whole} B"
-    );
-    assert!(
-        batch < whole + registry,
-        "batch {batch} B, pool code {whole} B"
-    );
-    assert!(claim < whole, "claim {claim} B, pool code {whole} B");
+    fx.at(2, When::Open);
+    fx.advance(vec![alice]).expect("advance");
+    let advance = fx.chain.receipt().proof_size;
+    fx.fund(2, UNIT);
+    let fund = fx.chain.receipt().proof_size;
     fx.assert_solvent();
+    let proofs = vec![
+        ("report", report),
+        ("batch", batch),
+        ("finalize", finalize),
+        ("claim", claim),
+        ("advance", advance),
+        ("fund", fund),
+    ];
+    (proofs, paid, shown)
 }
 
-/// `new_routed` proves every code before switching: a part that is another contract's code, a
-/// part in another part's place, one code in two places, an unknown router, or a part put where
-/// the router belongs (it would answer for itself and serve nothing else) is refused, and
-/// nothing is deployed; the right codes deploy a pool whose account runs the router.
+/// The same month on a routed pool and on one running the whole build: every routed call
+/// (a report, a batch of scores, a finalization, a claim, an advance, a funding) costs at least
+/// the whole build's size less 32 KiB (the largest build), the router's and a delegate call's
+/// own cost less proof than the same call run by the whole build, so none of them loads it;
+/// each pays what the preview showed, and the same.
+#[test]
+fn no_call_loads_the_whole_pool() {
+    // What a delegate call adds beyond the two codes it loads: about 3.1 KB of proof in every
+    // call of this month (2026-12-03).
+    const DELEGATE_CALL: usize = 4 * 1024;
+    let saving =
+        (wasm("reward_pool").len() - 32 * 1024 - wasm("pool_router").len() - DELEGATE_CALL) as u64;
+    let (routed, paid, shown) = month_proofs("pool_router");
+    let (whole, whole_paid, _) = month_proofs("reward_pool");
+    assert!(paid > 0);
+    assert_eq!(paid, shown);
+    assert_eq!(paid, whole_paid);
+    for ((call, proof), (_, direct)) in routed.into_iter().zip(whole) {
+        assert!(
+            proof + saving <= direct,
+            "{call}: {proof} B routed, {direct} B run by the whole build"
+        );
+    }
+}
+
+/// `new_routed` proves every code before switching: run from any code but the main part the
+/// router declares (the whole build, or the next version's main part), or given a router that is
+/// unknown, a part, the main part itself or another contract's code, it is refused and nothing is
+/// deployed; from the main part with its router it deploys a pool whose account runs the router,
+/// with the routes the router declares.
 #[test]
 fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
     let mut fx = Fx::new();
     let gov = account(GOV);
-    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let (router, builds) = upload_codes(&mut fx.chain, &gov);
+    fx.chain.upload(next_wasm("reward_pool_main"), &gov);
     let registry_code = fx.chain.code_hash_of(&fx.reg).expect("registry code");
     let reg = ink_id(&fx.reg);
-    let mut deploy = |router: Hash, parts: Parts, salt: &[u8]| {
-        fx.chain.deploy::<_, Error>(
-            "reward_pool",
+    let mut deploy = |from: Vec<u8>, router: Hash, salt: &[u8]| {
+        fx.chain.deploy_wasm::<_, Error>(
+            from,
             &gov,
             "new_routed",
-            (id(GOV), reg, fixed(), config(), router, parts),
+            (id(GOV), reg, fixed(), config(), router),
             salt,
         )
     };
-    let wrong = [
-        Parts {
-            claim: registry_code,
-            ..parts
-        },
-        Parts {
-            claim: parts.submit,
-            submit: parts.claim,
-            ..parts
-        },
-        Parts {
-            score: parts.submit,
-            ..parts
-        },
-    ];
-    for (n, bad) in wrong.into_iter().enumerate() {
-        assert_eq!(
-            deploy(router, bad, &[b'p', n as u8]),
-            Err(Error::IncompatibleCode),
-            "parts {n}"
-        );
-    }
-    for (n, bad) in [Hash::from([7; 32]), parts.claim, registry_code]
+    for (n, from) in [wasm("reward_pool"), next_wasm("reward_pool_main")]
         .into_iter()
         .enumerate()
     {
         assert_eq!(
-            deploy(bad, parts, &[b'r', n as u8]),
+            deploy(from, router, &[b'f', n as u8]),
+            Err(Error::IncompatibleCode),
+            "from code {n}"
+        );
+    }
+    for (n, bad) in [Hash::from([7; 32]), builds[1], builds[0], registry_code]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(
+            deploy(wasm(POOL_BUILDS[0]), bad, &[b'r', n as u8]),
             Err(Error::IncompatibleCode),
             "router {n}"
         );
     }
-    let pool = deploy(router, parts, b"ok").expect("the right codes deploy");
+    let pool = deploy(wasm(POOL_BUILDS[0]), router, b"ok").expect("the right codes deploy");
     assert_eq!(fx.chain.code_hash_of(&pool), Some(router));
-    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
     let routes: Option<Routes> = fx.chain.call(&pool, &account(STRANGER), "routes", ());
-    assert_eq!(routes, Some(Routes { full: whole, parts }));
+    assert_eq!(routes, Some(builds));
     let version: u32 = fx.chain.call(&pool, &account(STRANGER), "version", ());
     assert_eq!(version, 1);
+    let part: u8 = fx.chain.call(&pool, &account(STRANGER), "code_part", ());
+    assert_eq!(part, reward_pool::MAIN);
 }
 
 /// While the pool runs behind its router, none of its codes can be removed by their uploader
 /// (each is locked as the pool's delegate dependency). Upgrading to the router it already runs
 /// installs the same routes again and changes nothing else. An upgrade to a next version's whole
 /// code runs that code directly, keeps the storage, and releases every lock: the uploader may
-/// then remove the router and the parts.
+/// then remove the router and every build.
 #[test]
 fn an_upgrade_leaves_no_router_and_releases_every_routed_code() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     // Uploading again returns the same hashes the fixture deployed with.
-    let (router, parts) = upload_codes(&mut fx.chain, &gov);
-    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+    let (router, builds) = upload_codes(&mut fx.chain, &gov);
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     fx.fund(1, 1_234);
-    let routed = [whole, parts.claim, parts.submit, parts.score];
-    assert_in_use(&mut fx.chain, &gov, &routed, "routed");
+    assert_in_use(&mut fx.chain, &gov, &builds, "routed");
 
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", router), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     assert_eq!(
         fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
-        Some(Routes { full: whole, parts })
+        Some(builds.clone())
     );
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
-    assert_in_use(&mut fx.chain, &gov, &routed, "the same router again");
+    assert_in_use(&mut fx.chain, &gov, &builds, "the same router again");
 
     let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
     assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next));
     assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), None);
     assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
+    assert_eq!(
+        fx.call::<_, u8>(STRANGER, "code_part", ()),
+        reward_pool::WHOLE
+    );
     assert_eq!(fx.month(1).funded, 1_234);
-    for code in [router, parts.claim, parts.submit, parts.score, whole] {
+    for code in builds.iter().chain([&router]) {
         assert_eq!(
-            fx.chain.remove_code(&gov, code),
+            fx.chain.remove_code(&gov, *code),
             Ok(()),
             "{code:?} stayed locked"
         );
@@ -203,68 +259,58 @@ fn assert_in_use(chain: &mut Chain, by: &AccountId, codes: &[Hash], context: &st
     }
 }
 
-/// An upgrade to the next version's router (built declaring the next whole code and the same
-/// parts) keeps the pool routed: the account runs that router, the routes are the ones it
-/// declares, the next whole code and the parts are locked and, once governance has also rolled
-/// back to the first router and forward again (each upgrade releasing the locks the one before
-/// took), the old whole code and router are released; a report, a batch of scores and a claim
-/// still never load the whole code. A pool upgraded to a whole code first (so running unrouted)
-/// is routed again the same way.
+/// An upgrade to the next version's router (built declaring the next main part and the same
+/// other parts) keeps the pool routed: the account runs that router, the routes are the ones it
+/// declares, the next main part and the other parts are locked and, once governance has also
+/// rolled back to the first router and forward again (each upgrade releasing the locks the one
+/// before took), the old main part and router are released; no call loads the whole code. A
+/// pool upgraded to a whole code first (so running unrouted) is routed again the same way.
 #[test]
 fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
     for through_whole in [false, true] {
         let mut fx = Fx::new();
         let gov = account(GOV);
-        let (router, parts) = upload_codes(&mut fx.chain, &gov);
-        let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+        let (router, builds) = upload_codes(&mut fx.chain, &gov);
         let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
+        let next_main = fx.chain.upload(next_wasm("reward_pool_main"), &gov);
         let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
         let context = format!("through a whole code: {through_whole}");
         if through_whole {
             assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
             assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), None);
         }
-        let next_routes = Some(Routes { full: next, parts });
+        let mut next_builds = builds.clone();
+        next_builds[0] = next_main;
         assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next_router), Ok(()));
         assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(next_router));
         assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 2);
         assert_eq!(
             fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
-            next_routes
+            Some(next_builds.clone())
         );
-        assert_in_use(
-            &mut fx.chain,
-            &gov,
-            &[next, parts.claim, parts.submit, parts.score],
-            &context,
-        );
+        assert_in_use(&mut fx.chain, &gov, &next_builds, &context);
 
-        // Back to the first router (the routes it declares, its whole code locked again) and
+        // Back to the first router (the routes it declares, its main part locked again) and
         // forward once more: each upgrade releases what the one before locked.
         assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", router), Ok(()));
         assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
         assert_eq!(
             fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
-            Some(Routes { full: whole, parts })
+            Some(builds.clone())
         );
-        assert_in_use(&mut fx.chain, &gov, &[whole, parts.claim], &context);
+        assert_in_use(&mut fx.chain, &gov, &builds[..2], &context);
         assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next_router), Ok(()));
         assert_eq!(
             fx.call::<_, Option<Routes>>(STRANGER, "routes", ()),
-            next_routes
+            Some(next_builds.clone())
         );
-        for code in [whole, router] {
+        for code in [builds[0], router] {
             assert_eq!(fx.chain.remove_code(&gov, code), Ok(()), "{context}");
         }
-        assert_in_use(
-            &mut fx.chain,
-            &gov,
-            &[next, parts.claim, parts.submit, parts.score],
-            &context,
-        );
+        assert_in_use(&mut fx.chain, &gov, &next_builds, &context);
 
         let alice = fx.induct(ALICE, Rank::Candidate);
-        let (report, batch) = month_one_finalized(&mut fx, alice);
+        let (report, batch, _) = month_one_finalized(&mut fx, alice);
         assert!(fx.claim(ALICE, vec![1]).expect("claim") > 0);
         let claim = fx.chain.receipt().proof_size;
         let whole_size = next_wasm("reward_pool").len() as u64;
@@ -278,26 +324,25 @@ fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
 
 /// A router that declares a part in another part's route (here claim and submit swapped) is
 /// refused both as a deployment's router and as an upgrade, and so is a router declaring another
-/// whole code than the one being deployed: the pool keeps its router, routes and locks, and
+/// main part than the one being deployed: the pool keeps its router, routes and locks, and
 /// still pays. The question a router answers itself takes no value (nothing would account for
 /// it): sent with some, the call traps.
 #[test]
 fn a_router_declaring_other_codes_is_refused() {
     let mut fx = Fx::new();
     let gov = account(GOV);
-    let (router, parts) = upload_codes(&mut fx.chain, &gov);
-    let whole = fx.chain.upload(wasm("reward_pool"), &gov);
+    let (router, builds) = upload_codes(&mut fx.chain, &gov);
     let swapped = fx.chain.upload(next_wasm("pool_router_swapped"), &gov);
     let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
-    fx.chain.upload(next_wasm("reward_pool"), &gov);
+    fx.chain.upload(next_wasm("reward_pool_main"), &gov);
     let reg = ink_id(&fx.reg);
     for (n, bad) in [swapped, next_router].into_iter().enumerate() {
         assert_eq!(
             fx.chain.deploy::<_, Error>(
-                "reward_pool",
+                POOL_BUILDS[0],
                 &gov,
                 "new_routed",
-                (id(GOV), reg, fixed(), config(), bad, parts),
+                (id(GOV), reg, fixed(), config(), bad),
                 &[b's', n as u8],
             ),
             Err(Error::IncompatibleCode),
@@ -311,12 +356,7 @@ fn a_router_declaring_other_codes_is_refused() {
     );
     assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
     assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
-    assert_in_use(
-        &mut fx.chain,
-        &gov,
-        &[whole, parts.claim, parts.submit, parts.score],
-        "after the refused upgrade",
-    );
+    assert_in_use(&mut fx.chain, &gov, &builds, "after the refused upgrade");
     let pool = fx.pool.clone();
     let stranger = account(STRANGER);
     assert!(!fx.chain.traps(&pool, &stranger, "declared_routes", (), 0));
@@ -327,25 +367,31 @@ fn a_router_declaring_other_codes_is_refused() {
     fx.assert_solvent();
 }
 
-/// A council that upgrades the pool to one of its parts by mistake (their hashes sit beside the
-/// whole code's in the manifest) is refused: a part answers `version()` but serves one message,
-/// with no `set_code`, `pause` or `finalize` left to undo it or release the funds. The pool keeps
-/// its router, its routes and its locks, and still pays. (Before `set_code` asked the new code
-/// for `code_part()`, each of these upgrades went through.)
+/// A council that upgrades the pool to one of its builds by mistake (their hashes sit beside the
+/// router's in the manifest) is refused: each answers `version()`, but a part serves a few
+/// messages with no `set_code`, `pause` or `finalize` left to undo it or release the funds, and
+/// the main part run directly has no claims, reports or months. The pool keeps its router, its
+/// routes and its locks, and still pays. (Before `set_code` asked the new code for
+/// `code_part()`, each of these upgrades went through.)
 #[test]
-fn an_upgrade_to_one_of_the_parts_is_refused_and_the_pool_keeps_its_router() {
+fn an_upgrade_to_one_of_the_builds_is_refused_and_the_pool_keeps_its_router() {
     let mut fx = Fx::new();
     let gov = account(GOV);
-    let (router, parts) = upload_codes(&mut fx.chain, &gov);
+    let (router, builds) = upload_codes(&mut fx.chain, &gov);
     let routes: Option<Routes> = fx.call(STRANGER, "routes", ());
-    for part in [parts.claim, parts.submit, parts.score] {
+    for build in &builds {
         assert_eq!(
-            fx.call::<_, R<()>>(GOV, "set_code", part),
+            fx.call::<_, R<()>>(GOV, "set_code", *build),
             Err(Error::IncompatibleCode)
         );
         assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
         assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
-        assert_in_use(&mut fx.chain, &gov, &[part], "a part's lock was released");
+        assert_in_use(
+            &mut fx.chain,
+            &gov,
+            &[*build],
+            "a build's lock was released",
+        );
     }
     let alice = fx.induct(ALICE, Rank::Candidate);
     month_one_finalized(&mut fx, alice);

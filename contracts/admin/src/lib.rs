@@ -216,91 +216,43 @@ fn ask_code<R: scale::Decode>(code: Hash, selector: [u8; 4]) -> Option<R> {
         .ok()
 }
 
-/// The part builds a routed contract's router sends hot messages to (see [`Routes`]): each is
-/// the same contract built with only that message (and `version`, `code_part`), over the same
-/// storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-pub struct Parts {
-    /// For `claim`: a member's claim, every member every month.
-    pub claim: Hash,
-    /// For `submit`: a member's report, every member every month.
-    pub submit: Hash,
-    /// For `score`: a reviewer's batch of scores.
-    pub score: Hash,
-}
-
-/// A contract served by several codes behind a router (the reward pool, issue 20): where the
-/// router finds them.
+/// A contract served by several codes behind a router (the reward pool, issue 20): the codes, in
+/// route order. `[0]` is the contract's **main part**: its constructors, its governance and every
+/// message no other part serves (the router's fallback). Each further code is a **part**: the
+/// same contract built with a few messages (and `version`, `code_part`), over the same storage,
+/// which the router's compiled table sends those messages' selectors to.
 ///
-/// The account's own code is the small `pool_router`, whose one (wildcard) message delegate-calls
-/// the part for `claim`, `submit` or `score` and `full` for every other message, over the
-/// account's one storage. So a member's claim or report loads the router and a small part, not
-/// the whole contract. Kept as one SCALE value under [`ROUTES_KEY`], a fixed four-byte key: the
-/// root struct is key 0 and `Mapping` entries are keyed by more than four bytes; a contract that
-/// routes must not give a `Lazy` (or other `ManualKey`) field this key (the pool has none). It is
-/// also the router's own root (its storage struct is keyed here), so the router reads the routes
-/// and nothing of the pool's before it delegates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-pub struct Routes {
-    /// The whole contract's code: every message without a part.
-    pub full: Hash,
-    /// The part builds.
-    pub parts: Parts,
-}
-
-impl Routes {
-    /// The code that serves a call with `selector`.
-    pub fn code_for(&self, selector: [u8; 4]) -> Hash {
-        match selector {
-            CLAIM_SELECTOR => self.parts.claim,
-            SUBMIT_SELECTOR => self.parts.submit,
-            SCORE_SELECTOR => self.parts.score,
-            _ => self.full,
-        }
-    }
-
-    /// Every routed code: the whole contract's, then the parts'.
-    fn codes(&self) -> [Hash; 4] {
-        [
-            self.full,
-            self.parts.claim,
-            self.parts.submit,
-            self.parts.score,
-        ]
-    }
-}
+/// The account's own code is the small router (`pool_router`), whose one (wildcard) message
+/// delegate-calls the code that serves the call's selector, over the account's one storage. So
+/// every call loads the router and one code of at most 32 KiB, never a whole contract. Each
+/// router build declares its routes (compiled in: the router's hash pins every code), and they
+/// are kept here too, as one SCALE value under [`ROUTES_KEY`], a fixed four-byte key (the root
+/// struct is key 0 and `Mapping` entries are keyed by more than four bytes; a contract that
+/// routes must not give a `Lazy`, or other `ManualKey`, field this key: the pool has none), as
+/// the record of which codes the contract has locked. It is also the router's own root (its
+/// storage struct is keyed here), so the router decodes them and nothing of the contract's
+/// before it delegates.
+pub type Routes = ink::prelude::vec::Vec<Hash>;
 
 /// The storage key of a routed contract's [`Routes`].
 pub const ROUTES_KEY: u32 = u32::from_be_bytes(*b"rout");
 
-/// The pool's `claim`, served by [`Parts::claim`].
-pub const CLAIM_SELECTOR: [u8; 4] = ink::selector_bytes!("claim");
-/// The pool's `submit`, served by [`Parts::submit`].
-pub const SUBMIT_SELECTOR: [u8; 4] = ink::selector_bytes!("submit");
-/// The pool's `score`, served by [`Parts::score`].
-pub const SCORE_SELECTOR: [u8; 4] = ink::selector_bytes!("score");
+/// The most codes a router may declare: its table stores a route as one hex digit.
+pub const MAX_ROUTES: usize = 16;
 
-/// Which build of a routed contract a code is: what its `code_part()` message answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-pub enum Part {
-    /// The whole contract.
-    Whole,
-    /// The claim-only part.
-    Claim,
-    /// The submit-only part.
-    Submit,
-    /// The score-only part.
-    Score,
-}
+/// Which build of a contract a code is, as its `code_part()` message answers: [`WHOLE`] for
+/// the whole contract (every message: what a contract deployed with `new`, or upgraded to a
+/// whole code, runs), else its index in the [`Routes`] a router declares ([`MAIN`] for the main
+/// part).
+pub type Part = u8;
+/// `code_part()` of the whole contract.
+pub const WHOLE: Part = u8::MAX;
+/// `code_part()` of the main part, the router's fallback (`Routes[0]`).
+pub const MAIN: Part = 0;
 
 /// Whether code `code` is build `part` of this contract and reads its storage: delegate-calls
 /// its `code_part()` over this contract's storage. False when the chain does not know the code,
-/// or the code cannot read the storage, has no such message or is another part.
+/// or the code cannot read the storage, has no such message or is another build.
 fn serves_here(code: Hash, part: Part) -> bool {
     ask_code::<Part>(code, CODE_PART_SELECTOR) == Some(part)
 }
@@ -309,70 +261,70 @@ fn serves_here(code: Hash, part: Part) -> bool {
 const CODE_PART_SELECTOR: [u8; 4] = ink::selector_bytes!("code_part");
 
 /// The message every router build answers itself with the routes it declares
-/// (`Option<Routes>`; codes no chain has for a build compiled without them): how [`install_routes`] and
-/// [`replace_routed_code`] learn which codes a router sends calls to. No contract message has it.
+/// (`Option<Routes>`; one zero hash, a code no chain has, for a build compiled without them):
+/// how [`install_routes`] and [`replace_routed_code`] learn which codes a router sends calls
+/// to. No contract message has it.
 pub const DECLARED_ROUTES_SELECTOR: [u8; 4] = ink::selector_bytes!("declared_routes");
 
 /// The routes router code `router` declares, delegate-called over this contract's storage (the
-/// router reads [`ROUTES_KEY`] as its root first, so something must be stored there); `None`
+/// router decodes [`ROUTES_KEY`] as its root first, so something must be stored there); `None`
 /// when the code is not a router or is unknown.
 fn declared_routes(router: Hash) -> Option<Routes> {
     ask_code::<Option<Routes>>(router, DECLARED_ROUTES_SELECTOR).flatten()
 }
 
-/// Whether `routes` may be installed behind `router`: the five codes are distinct (locking a
-/// code twice, or the account's own code, traps; a router built without routes declares four
-/// zero hashes and fails here), the whole code answers `code_part()` with [`Part::Whole`] over
-/// this storage and each part with its own part (so each decodes this contract's root and was
-/// built to serve the message its route sends it). It does not compare versions: a router
-/// pairing a whole code with parts of another version whose `Mapping` values differ passes,
-/// and governance must not approve one (`./scripts/build-contracts` builds a router from one
-/// build of all four).
+/// Whether `routes` may be installed behind `router`: one to [`MAX_ROUTES`] codes, distinct
+/// and none of them the router (locking a code twice, or the account's own code, traps; a
+/// router built without routes declares a zero hash, which no chain knows), and each answers
+/// `code_part()` over this storage with its index (so each decodes this contract's root and was
+/// built to serve the messages the router's table sends it; the first is the main part). It does
+/// not compare versions: a router pairing parts of two versions whose `Mapping` values differ
+/// passes, and governance must not approve one (`./scripts/build-contracts` builds a router from
+/// one build of every part).
 fn routes_serve_here(routes: &Routes, router: Hash) -> bool {
-    let codes = routes.codes();
-    for (i, code) in codes.iter().enumerate() {
-        if *code == router || codes[..i].contains(code) {
+    if routes.is_empty() || routes.len() > MAX_ROUTES {
+        return false;
+    }
+    for (i, code) in routes.iter().enumerate() {
+        if *code == router || routes[..i].contains(code) {
             return false;
         }
     }
-    serves_here(routes.full, Part::Whole)
-        && serves_here(routes.parts.claim, Part::Claim)
-        && serves_here(routes.parts.submit, Part::Submit)
-        && serves_here(routes.parts.score, Part::Score)
+    // At most MAX_ROUTES codes: every index fits a `Part` below WHOLE.
+    routes
+        .iter()
+        .zip(0..WHOLE)
+        .all(|(code, part)| serves_here(*code, part))
 }
 
 /// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
-/// running) becomes the full route, `parts` the parts, `router` the account's code. Writes
-/// `root` (the contract's root struct, which ink! writes again after the constructor) so that
-/// each code can prove over it that it reads this storage and is the build its route needs
-/// (`code_part()`), records the routes, requires `router` to declare exactly these routes (its
-/// build pins them: see `pool_router`; a part or any other code in the router's place declares
-/// nothing), switches the code and locks every routed code as a delegate dependency (their
-/// uploader cannot remove them while the contract uses them). For a constructor only
-/// (`RewardPool::new_routed`).
+/// running, which must be the main part) and the parts `router` declares serve it, `router`
+/// becomes the account's code. Writes `root` (the contract's root struct, which ink! writes
+/// again after the constructor) so that each code can prove over it that it reads this storage
+/// and is the build its route needs (`code_part()`), records the routes, switches the code and
+/// locks every routed code as a delegate dependency (their uploader cannot remove them while
+/// the contract uses them). For a constructor only (`RewardPool::new_routed`).
 ///
-/// Errors: [`UpgradeError::IncompatibleCode`] (two of the five codes are one, or a part or the
-/// router is unknown, does not read this storage or is not the build its route needs, or the
-/// router declares other routes), [`UpgradeError::UnknownCode`] (the contract's own code hash
-/// could not be read).
+/// Errors: [`UpgradeError::IncompatibleCode`] (`router` is not a router, or declares another
+/// main part than this code, or a code that is unknown, does not read this storage, is not the
+/// build its route needs, or appears twice), [`UpgradeError::UnknownCode`] (the contract's own
+/// code hash could not be read).
 pub fn install_routes<R: ink::storage::traits::Storable>(
     root: &R,
     router: Hash,
-    parts: Parts,
 ) -> Result<(), UpgradeError> {
     use ink::env::DefaultEnvironment;
-    let full =
+    let own =
         ink::env::own_code_hash::<DefaultEnvironment>().map_err(|_| UpgradeError::UnknownCode)?;
-    let routes = Routes { full, parts };
     ink::env::set_contract_storage(&0u32, root);
-    if !routes_serve_here(&routes, router) {
+    // A contract under construction cannot be called, so the router is asked by delegate call,
+    // and it decodes its root first: a stand-in until the declared routes replace it.
+    ink::env::set_contract_storage(&ROUTES_KEY, &ink::prelude::vec![own]);
+    let routes = declared_routes(router).ok_or(UpgradeError::IncompatibleCode)?;
+    if routes.first() != Some(&own) || !routes_serve_here(&routes, router) {
         return Err(UpgradeError::IncompatibleCode);
     }
     ink::env::set_contract_storage(&ROUTES_KEY, &routes);
-    // A contract under construction cannot be called, so the router is asked by delegate call.
-    if declared_routes(router) != Some(routes) {
-        return Err(UpgradeError::IncompatibleCode);
-    }
     ink::env::set_code_hash::<DefaultEnvironment>(&router)
         .map_err(|_| UpgradeError::UnknownCode)?;
     lock_routes(&routes);
@@ -383,8 +335,8 @@ pub fn install_routes<R: ink::storage::traits::Storable>(
 /// answered `code_part()`), is locked once and differs from the account's code (the router),
 /// checked by [`routes_serve_here`]: no lock can fail.
 fn lock_routes(routes: &Routes) {
-    for code in routes.codes() {
-        ink::env::lock_delegate_dependency::<ink::env::DefaultEnvironment>(&code);
+    for code in routes {
+        ink::env::lock_delegate_dependency::<ink::env::DefaultEnvironment>(code);
     }
 }
 
@@ -393,61 +345,53 @@ fn lock_routes(routes: &Routes) {
 /// - **To a router** (code that declares routes, see `pool_router`): the routes it declares
 ///   replace the old ones, once each code has proved over this storage that it is the build
 ///   its route needs (as [`install_routes`] proves them: [`routes_serve_here`]; every declared
-///   code must be uploaded); the old codes' locks are released and
-///   the new ones' taken. So an upgrade keeps the contract routed, and the router's hash, the one
-///   a council approves, pins every code the contract will run.
+///   code must be uploaded); the old codes' locks are released and the new ones' taken. So an
+///   upgrade keeps the contract routed, and the router's hash, the one a council approves, pins
+///   every code the contract will run.
 /// - **To any other code** (a next version's whole code, run directly): the routes are
 ///   forgotten and their locks released, so that code answers every message.
 ///
-/// Either way the new code must then answer `version()` (the [`replace_code`] check) and
-/// answer `code_part()` with [`Part::Whole`]: a part answers `version()` too, but would leave a
-/// contract with one message and no governance (no `set_code`, no `pause`, nothing to release
-/// its funds).
+/// Either way the new code must then answer `version()` (the [`replace_code`] check), and
+/// `code_part()` with [`MAIN`] through a router or [`WHOLE`] run directly: a part, or the main
+/// part run directly, answers `version()` too, but would leave a contract missing most of its
+/// messages (a part has no governance: no `set_code`, no `pause`, nothing to release its
+/// funds).
 ///
 /// Errors: those of [`replace_code`]; [`UpgradeError::IncompatibleCode`] (the new code is a
-/// part, or a router whose routes do not serve this storage).
+/// part or the main part run directly, or a router whose routes do not serve this storage).
 pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
     use ink::env::DefaultEnvironment;
     let old = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY)
         .ok()
         .flatten();
-    // A router reads the routes as its root before it answers anything: while it is asked,
+    // A router decodes the routes as its root before it answers anything: while it is asked,
     // an unrouted contract keeps a stand-in there (replaced or cleared below; a refusal
     // reverts it with the rest of the call).
     if old.is_none() {
         let own = ink::env::own_code_hash::<DefaultEnvironment>()
             .map_err(|_| UpgradeError::UnknownCode)?;
-        let stand_in = Routes {
-            full: own,
-            parts: Parts {
-                claim: own,
-                submit: own,
-                score: own,
-            },
-        };
-        ink::env::set_contract_storage(&ROUTES_KEY, &stand_in);
+        ink::env::set_contract_storage(&ROUTES_KEY, &ink::prelude::vec![own]);
     }
     let new = declared_routes(code_hash);
-    match new {
-        Some(routes) if routes_serve_here(&routes, code_hash) => {
-            ink::env::set_contract_storage(&ROUTES_KEY, &routes);
+    match &new {
+        Some(routes) if routes_serve_here(routes, code_hash) => {
+            ink::env::set_contract_storage(&ROUTES_KEY, routes);
         }
         Some(_) => return Err(UpgradeError::IncompatibleCode),
         None => {
             ink::env::clear_contract_storage(&ROUTES_KEY);
         }
     }
-    if let Some(old) = old {
-        for code in old.codes() {
-            ink::env::unlock_delegate_dependency::<DefaultEnvironment>(&code);
-        }
+    for code in old.iter().flatten() {
+        ink::env::unlock_delegate_dependency::<DefaultEnvironment>(code);
     }
     let event = replace_code(code_hash)?;
-    if ask_self::<Part>(CODE_PART_SELECTOR) != Some(Part::Whole) {
+    let expected = if new.is_some() { MAIN } else { WHOLE };
+    if ask_self::<Part>(CODE_PART_SELECTOR) != Some(expected) {
         return Err(UpgradeError::IncompatibleCode);
     }
-    if let Some(routes) = new {
-        lock_routes(&routes);
+    if let Some(routes) = &new {
+        lock_routes(routes);
     }
     Ok(event)
 }

@@ -63,18 +63,21 @@
 //!
 //! ## Routed (what a claim and a report cost)
 //! Deployed with `new_routed`, the pool's account runs `pool_router` (contracts/pool_router),
-//! which delegate-calls this contract's claim-, submit- or score-only build (`claim-code`,
-//! `submit-code`, `score-code` features: the same source, storage and rules, with one message
-//! beside `version` and `code_part`) for those three messages and the whole contract for the
-//! rest, over the one storage. pallet-contracts charges every call for the code it loads, and
-//! those are the calls every member makes every month: each loads about 20 KB of part instead of
-//! the whole contract's 71 KB; every other message pays the router and one delegate call more.
-//! A router's build declares the codes it routes to (compiled in), so its hash pins them all.
-//! `new_routed` proves each code is the build its route needs and that the router declares them
-//! before switching, and locks them all as delegate dependencies. `set_code` to a next router
-//! installs the routes it declares, proved the same way (the pool stays routed); `set_code` to a
-//! whole code runs it directly and releases the locks. A pool made with `new` runs everything
-//! in one code.
+//! which delegate-calls, over the one storage, one of six builds of this contract (the same
+//! source, storage and rules, each with some messages beside `version` and `code_part`; the
+//! features in route order): `main-code` (the constructors, funding, governance and the
+//! registry's notices: every message without another route), `claim-code`, `submit-code`,
+//! `score-code`, `month-code` (`dispute`, `finalize`, `advance`, `sweep`) and `views-code`
+//! (`preview` and every read-only view). pallet-contracts charges every call for the code it
+//! loads, per byte: each call loads the router and one build of at most 32 KiB (a claim or a
+//! report about 20 KB) instead of the whole contract's 72 KB, for one delegate call more. A
+//! router's build declares the codes it routes to and compiles in which selectors go where
+//! (from the builds' metadata), so its hash pins them all. `new_routed`, run from the main
+//! part, proves each code is the build its route needs before switching, and locks them all as
+//! delegate dependencies. `set_code` to a next router installs the routes it declares, proved
+//! the same way (the pool stays routed); `set_code` to a whole code runs it directly and
+//! releases the locks. The whole build (no feature) is what clients read the ABI from; a pool
+//! made with `new` runs everything in it.
 //!
 //! ## Invariants
 //! - For every month, paid ≤ distributable ≤ funded, and bonuses paid ≤ bonuses set aside.
@@ -95,12 +98,11 @@
 //!   agrees with the registry's record; a report by a member whose wallet and standing the pool
 //!   holds loads no other contract either.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
-// A part build (claim-, submit- or score-only) keeps one message of the pool beside the version
-// views; the helpers the others
-// use go unused.
+// A routed build (`main-code`, `claim-code`, …) keeps some of the pool's messages beside `version`
+// and `code_part`; the helpers the others use go unused.
 #![cfg_attr(feature = "part", allow(dead_code, unused_imports))]
 
-pub use admin::{Parts, Routes};
+pub use admin::{Part, Routes, MAIN, WHOLE};
 pub use registry::MemberId;
 pub use rules::calendar::{Calendar, Windows};
 pub use rules::department::{Department, Weights};
@@ -747,23 +749,23 @@ pub mod reward_pool {
         }
 
         /// Creates a pool as [`Self::new`] does, served by several codes behind a router
-        /// (issue 20: what a claim and a report cost): the account's own code becomes `router`
-        /// (the `pool_router` contract), which sends `claim`, `submit` and `score` to `parts`
-        /// (this contract built with the `claim-code`, `submit-code` and `score-code` features)
-        /// and every other message to this code, over this one storage (`admin::Routes`). Every
-        /// routed code is locked as the pool's delegate dependency, so its uploader cannot
-        /// remove it while the pool uses it. Before switching, each part must answer over the new
-        /// pool's storage that it is the part its route needs (`code_part()`), and the router
-        /// must declare exactly this code and these parts (a router's build pins its routes:
-        /// `pool_router`), so a wrong hash refuses the deployment instead of leaving a pool no
-        /// call, or no claim, reaches (`admin::install_routes`). Clients see one contract with
-        /// this code's ABI; `set_code` later replaces the router, or installs another one's
-        /// routes.
+        /// (issue 20: what every call costs): instantiated from the pool's main part (the
+        /// `main-code` build), it makes `router` (the `pool_router` contract) the account's
+        /// code, which sends each message to the build that serves it (`admin::Routes`: this
+        /// code, then the claim, submit, score, month and views parts the router declares),
+        /// over this one storage. Every routed code is locked as the pool's delegate
+        /// dependency, so its uploader cannot remove it while the pool uses it. Before
+        /// switching, the router must declare this code as its main part and each code must
+        /// answer over the new pool's storage that it is the build its route needs
+        /// (`code_part()`), so a wrong hash refuses the deployment instead of leaving a pool no
+        /// call reaches (`admin::install_routes`). Clients see one contract with the whole
+        /// build's ABI; `set_code` later replaces the router, or installs another one's routes.
+        /// Instantiated from any other code (the whole build, say) it is refused.
         ///
-        /// Errors: those of [`Self::new`]; `IncompatibleCode` (a code the chain does not know
-        /// or that does not answer over this storage, two of the five hashes equal, or a router
-        /// that declares other codes).
-        #[cfg(not(feature = "part"))]
+        /// Errors: those of [`Self::new`]; `IncompatibleCode` (`router` is not a router or
+        /// declares another main part, a code the chain does not know or that does not answer
+        /// over this storage as its route's build, or a code declared twice).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(constructor)]
         pub fn new_routed(
             governance: AccountId,
@@ -771,25 +773,24 @@ pub mod reward_pool {
             calendar: Calendar,
             config: Config,
             router: Hash,
-            parts: admin::Parts,
         ) -> Result<Self> {
             let pool = Self::create(governance, registry, calendar, config)?;
-            admin::install_routes(&pool, router, parts)?;
+            admin::install_routes(&pool, router)?;
             Ok(pool)
         }
 
-        /// Refused: a part build (claim-, submit- or score-only) is never instantiated; it only
-        /// serves a routed pool's calls of its message (see [`Self::new_routed`]).
+        /// Refused: a part build other than the main one is never instantiated; it only serves a
+        /// routed pool's calls of its messages (see [`Self::new_routed`]).
         ///
         /// Errors: `IncompatibleCode`, always.
-        #[cfg(feature = "part")]
+        #[cfg(all(feature = "part", not(feature = "main-code")))]
         #[ink(constructor)]
         pub fn never() -> Result<Self> {
             Err(Error::IncompatibleCode)
         }
 
         /// The pool both constructors create (one copy of the code: it is loaded on every call).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[inline(never)]
         fn create(
             governance: AccountId,
@@ -843,7 +844,7 @@ pub mod reward_pool {
         /// `Rule(TimeOverflow)`, `MonthClosed` (a feed after the month's scores are final, or a
         /// month
         /// before the last finalized one, which can never be finalized), `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message, payable)]
         pub fn fund(&mut self, month: u32) -> Result<()> {
             self.ensure_running()?;
@@ -894,7 +895,7 @@ pub mod reward_pool {
         /// Tops up the rank-bonus reserve with the transferred value. Governance only.
         ///
         /// Errors: `Paused`, `FundsReleased`, `NotGovernance`, `ZeroValue`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message, payable)]
         pub fn fund_bonus_reserve(&mut self) -> Result<()> {
             self.ensure_running()?;
@@ -932,7 +933,7 @@ pub mod reward_pool {
         /// `Rule(DepartmentNotChoosable)`, `Rule(ScoreCountMismatch)`, `Rule(EffortOutOfRange)`,
         /// `Rule(ResultsOutOfRange)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(any(feature = "claim-code", feature = "score-code")))]
+        #[cfg(any(not(feature = "part"), feature = "submit-code"))]
         #[ink(message)]
         pub fn submit(
             &mut self,
@@ -1037,7 +1038,7 @@ pub mod reward_pool {
         /// `ScoreRejected { index, fault }` (`OwnSubmission`, `NoSubmission`, `EnoughReviews`,
         /// `NotDisputed`, `Rule(..)` for the points or the reason), `RegistryUnreachable`,
         /// `Rule(Overflow)`.
-        #[cfg(not(any(feature = "claim-code", feature = "submit-code")))]
+        #[cfg(any(not(feature = "part"), feature = "score-code"))]
         #[ink(message)]
         pub fn score(&mut self, month: u32, entries: Vec<ScoreEntry>) -> Result<()> {
             self.ensure_running()?;
@@ -1144,7 +1145,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `DisputeWindowClosed`, `NotMember`, `RegistryUnreachable`,
         /// `NothingToDispute`, `AlreadyDisputed`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "month-code"))]
         #[ink(message)]
         pub fn dispute(&mut self, month: u32, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -1196,7 +1197,7 @@ pub mod reward_pool {
         /// `FinalizeOutOfOrder`,
         /// `ReviewWindowOpen`, `Unfunded`, `PoolSizeChanged`, `Underfunded`,
         /// `BonusReserveShort`, `RegistryUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "month-code"))]
         #[ink(message)]
         pub fn finalize(&mut self, month: u32, pool: Balance) -> Result<()> {
             self.ensure_running()?;
@@ -1280,7 +1281,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `BadMonthCount`, `DuplicateMonth`, `NotMember`,
         /// `RegistryUnreachable`, `NotFinalized`, `ClaimWindowClosed`, `NothingToClaim`,
         /// `AlreadyClaimed`, `TransferFailed`, `Rule(Overflow)`.
-        #[cfg(not(any(feature = "submit-code", feature = "score-code")))]
+        #[cfg(any(not(feature = "part"), feature = "claim-code"))]
         #[ink(message)]
         pub fn claim(&mut self, mut months: Vec<u32>) -> Result<Balance> {
             self.ensure_running()?;
@@ -1356,7 +1357,7 @@ pub mod reward_pool {
         /// `Registry(Paused)`, `Registry(NotAuthorisedCaller)` (this pool is not the registry's
         /// authorised pool), `Registry(Rule(Overflow))`, `Registry(Rule(PercentageOutOfRange))`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "month-code"))]
         #[ink(message)]
         pub fn advance(&mut self, members: Vec<MemberId>) -> Result<u32> {
             self.ensure_running()?;
@@ -1432,7 +1433,7 @@ pub mod reward_pool {
         /// Errors: `Paused`, `NotFinalized` (nor passed over with funds in it),
         /// `ClaimWindowOpen`, `AlreadySwept`, `Rule(BeforeCalendarStart)`,
         /// `Rule(ExceedsDistributable)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "month-code"))]
         #[ink(message)]
         pub fn sweep(&mut self, month: u32) -> Result<Balance> {
             self.ensure_running()?;
@@ -1488,7 +1489,7 @@ pub mod reward_pool {
         /// by department, exactly as `claim` would pay it now.
         ///
         /// Errors: `BadMonthCount`, `DuplicateMonth`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn preview(&self, member: MemberId, mut months: Vec<u32>) -> Result<Vec<MonthPreview>> {
             check_months(&mut months)?;
@@ -1539,7 +1540,7 @@ pub mod reward_pool {
         /// Errors: `NotGovernance`, `Paused`, `Rule(WeightsDoNotSumToWhole)`,
         /// `Rule(WindowTooShort)`, `Rule(GateOutOfRange)`, `Rule(EvidenceLimitOutOfRange)`,
         /// `Rule(TimeOverflow)`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_config(&mut self, config: Config) -> Result<()> {
             self.ensure_governance()?;
@@ -1569,7 +1570,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `BadBatchSize`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_reviewers(&mut self, add: Vec<AccountId>, remove: Vec<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1594,7 +1595,7 @@ pub mod reward_pool {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_funder(&mut self, funder: Option<AccountId>) -> Result<()> {
             self.ensure_governance()?;
@@ -1611,7 +1612,7 @@ pub mod reward_pool {
         /// every finalized month is swept, `release` returns the rest. Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused`, `WindingDown` (already).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn wind_down(&mut self) -> Result<()> {
             self.ensure_governance()?;
@@ -1637,7 +1638,7 @@ pub mod reward_pool {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotWindingDown`, `FundsReleased` (already),
         /// `MonthsUnfinalized`, `ClaimWindowsOpen`, `TransferFailed`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn release(&mut self) -> Result<Balance> {
             self.ensure_governance()?;
@@ -1674,7 +1675,7 @@ pub mod reward_pool {
         /// claim windows run on (nobody can claim while paused). Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
@@ -1686,7 +1687,7 @@ pub mod reward_pool {
         /// Lifts a pause. Governance only.
         ///
         /// Errors: `NotGovernance`, `NotPaused`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
@@ -1713,7 +1714,7 @@ pub mod reward_pool {
         ///
         /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`,
         /// `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
@@ -1729,7 +1730,7 @@ pub mod reward_pool {
         /// First step of a governance handover. Governance only.
         ///
         /// Errors: `NotGovernance`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
             let event = self.admin.propose(self.env().caller(), to)?;
@@ -1740,7 +1741,7 @@ pub mod reward_pool {
         /// Second step of a governance handover, by the proposed account.
         ///
         /// Errors: `NotPendingGovernance`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
             let event = self.admin.accept(self.env().caller())?;
@@ -1757,7 +1758,7 @@ pub mod reward_pool {
         /// then find the member without calling the registry.
         ///
         /// Errors: `NotRegistry`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn wallet_moved(
             &mut self,
@@ -1779,7 +1780,7 @@ pub mod reward_pool {
         /// `wallet_moved`. Reports then check the member without calling the registry.
         ///
         /// Errors: `NotRegistry`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn standing_changed(
             &mut self,
@@ -1800,7 +1801,7 @@ pub mod reward_pool {
         /// reports are then checked from the copy. The pool's registry only.
         ///
         /// Errors: `NotRegistry`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn members_told(&mut self, members: Vec<registry::MemberCopy>) -> Result<()> {
             self.ensure_registry()?;
@@ -1818,7 +1819,7 @@ pub mod reward_pool {
         /// only, in any state.
         ///
         /// Errors: `NotRegistry`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn forget_wallets(&mut self) -> Result<()> {
             self.ensure_registry()?;
@@ -1832,14 +1833,14 @@ pub mod reward_pool {
         // ---- views ---------------------------------------------------------------------------
 
         /// A month's accounts (default values for a month nobody touched).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn month(&self, month: u32) -> MonthState {
             self.months.get(month).unwrap_or_default()
         }
 
         /// A member's submission for a month.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn submission(&self, month: u32, member: MemberId) -> Option<Submission> {
             self.entry_view(month, member)
@@ -1848,7 +1849,7 @@ pub mod reward_pool {
         /// The month `now` falls in, and its phase.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn current_month(&self) -> Result<(u32, Phase)> {
             let month = self.calendar.month_of(self.env().block_timestamp())?;
@@ -1856,42 +1857,42 @@ pub mod reward_pool {
         }
 
         /// The last finalized month.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn last_finalized(&self) -> Option<u32> {
             self.last_finalized
         }
 
         /// The unreserved bonus reserve.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn bonus_reserve(&self) -> Balance {
             self.bonus_reserve
         }
 
         /// Everything the contract owes or holds for a purpose; its balance always covers it.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn liabilities(&self) -> Balance {
             self.liabilities
         }
 
         /// Whether `who` is a reviewer.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn is_reviewer(&self, who: AccountId) -> bool {
             self.reviewers.contains(who)
         }
 
         /// The latest configuration (the one months opening from now on get).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn config(&self) -> Config {
             self.latest_config()
         }
 
         /// The configuration `month` runs by: the one in force when it opened.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn config_of(&self, month: u32) -> Config {
             self.config_for(month)
@@ -1901,7 +1902,7 @@ pub mod reward_pool {
         /// feeds): the figure a council approves. Anyone may read it.
         ///
         /// Errors: `RegistryUnreachable`, `Rule(Overflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn finalize_preview(&self, month: u32) -> Result<Balance> {
             let state = self.months.get(month).unwrap_or_default();
@@ -1910,35 +1911,35 @@ pub mod reward_pool {
 
         /// The pool's running clock now (wall time less time spent paused): claim deadlines
         /// (`Finalized::claim_deadline`) are on it.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn running_time(&self) -> u64 {
             self.clock.running_ms(self.env().block_timestamp())
         }
 
         /// The calendar, the registry and the authorised funder.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn wiring(&self) -> (Calendar, AccountId, Option<AccountId>) {
             (self.calendar, self.registry, self.funder)
         }
 
         /// The governance account.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
             self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
             self.admin.pending()
         }
 
         /// Whether the contract is paused.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn paused(&self) -> bool {
             self.admin.is_paused()
@@ -1949,7 +1950,7 @@ pub mod reward_pool {
         /// Anyone; what the app's reminders and the CLI's `month status` show.
         ///
         /// Errors: `Rule(BeforeCalendarStart)`, `Rule(TimeOverflow)`.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn month_dates(&self, month: u32) -> Result<MonthDates> {
             let windows = self.config_for(month).windows;
@@ -1972,7 +1973,7 @@ pub mod reward_pool {
         /// `PAGE_MAX` ids per call, in id order: what a review queue and a month report page
         /// through. It scans ids, not entries, so a page may be empty before the last one; the
         /// registry's `member_count` says where ids end. Anyone, any time.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn submissions_page(
             &self,
@@ -1989,7 +1990,7 @@ pub mod reward_pool {
         /// `month`'s disputes in the order made, from position `from`, at most `PAGE_MAX`:
         /// each member with its entry (points, reviews with reasons, the dispute and whether it
         /// was answered). The council reads it before approving the finalize.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn disputes(&self, month: u32, from: u32, limit: u32) -> Vec<(MemberId, Submission)> {
             let total = self.months.get(month).map_or(0, |state| state.disputes);
@@ -2003,7 +2004,7 @@ pub mod reward_pool {
         }
 
         /// Where a wind-down stands, and how many finalized months wait for their sweep.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn wind_down_state(&self) -> (WindDown, u32) {
             (self.wind_down, self.unswept)
@@ -2015,10 +2016,10 @@ pub mod reward_pool {
             CODE_VERSION
         }
 
-        /// The codes a routed pool's router sends calls to (`admin::Routes`: the whole code and
-        /// the claim, submit and score parts), or `None` for a pool that runs one code (made
-        /// with `new`, or upgraded to a whole code since). Anyone.
-        #[cfg(not(feature = "part"))]
+        /// The codes a routed pool's router sends calls to (`admin::Routes`: the main part, then
+        /// the claim, submit, score, month and views parts), or `None` for a pool that runs one
+        /// code (made with `new`, or upgraded to a whole code since). Anyone.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn routes(&self) -> Option<admin::Routes> {
             ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
@@ -2026,20 +2027,28 @@ pub mod reward_pool {
                 .flatten()
         }
 
-        /// Which build of the pool answers (`admin::Part`): the whole contract, or the claim-,
-        /// submit- or score-only part. Through a routed pool's router the whole contract
-        /// answers. How `new_routed` and `set_code` prove each code is the one its route
-        /// needs. Anyone.
+        /// Which build of the pool answers (`admin::Part`): `admin::WHOLE` for the whole
+        /// contract, else the build's index in the routes (`admin::MAIN` for the main part, then
+        /// claim 1, submit 2, score 3, month 4, views 5: the order of the `*-code` features in
+        /// Cargo.toml, in which `./scripts/build-contracts` has the router declare them).
+        /// Through a routed pool's router the main part answers. How `new_routed` and
+        /// `set_code` prove each code is the one its route needs. Anyone.
         #[ink(message)]
         pub fn code_part(&self) -> admin::Part {
-            if cfg!(feature = "claim-code") {
-                admin::Part::Claim
+            if cfg!(feature = "main-code") {
+                admin::MAIN
+            } else if cfg!(feature = "claim-code") {
+                1
             } else if cfg!(feature = "submit-code") {
-                admin::Part::Submit
+                2
             } else if cfg!(feature = "score-code") {
-                admin::Part::Score
+                3
+            } else if cfg!(feature = "month-code") {
+                4
+            } else if cfg!(feature = "views-code") {
+                5
             } else {
-                admin::Part::Whole
+                admin::WHOLE
             }
         }
 
@@ -2129,14 +2138,14 @@ pub mod reward_pool {
 
         /// Whether `member` has claimed `month`, whose entry is `entry`: its mark in the
         /// member's claimed words, or the entry's own flag from before the words (`Submission`).
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         fn has_claimed(&self, member: MemberId, month: u32, entry: &Submission) -> bool {
             let (word, bit) = reward::claim_mark(month);
             entry.claimed || self.claimed.get((member, word)).unwrap_or(0) & bit != 0
         }
 
         /// `member`'s entry for `month` as the views show it: `claimed` as `has_claimed` says.
-        #[cfg(not(feature = "part"))]
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         fn entry_view(&self, month: u32, member: MemberId) -> Option<Submission> {
             let mut entry = self.submissions.get((month, member))?;
             entry.claimed = self.has_claimed(member, month, &entry);

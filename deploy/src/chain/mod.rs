@@ -25,19 +25,37 @@ use std::path::{Path, PathBuf};
 
 /// The contracts, in deployment order.
 pub const CONTRACTS: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
-/// Every code a deployment uploads: the suite's contracts, then the reward pool's router and its
-/// claim-, submit- and score-only parts (a pool is instantiated from its whole code and then runs
-/// behind the router: `RewardPool::new_routed`, issue 20). Clients use the pool's own metadata.
-pub const UPLOADS: [&str; 8] = [
+/// Every code a deployment uploads: the suite's contracts but the reward pool, then the pool's
+/// router and the builds it routes to, in route order (a pool is instantiated from its main part
+/// and then runs behind the router: `RewardPool::new_routed`, issue 20). The pool's whole build
+/// is never uploaded: it is where clients read the pool's ABI, and the manifest records its hash
+/// ([`WHOLE_POOL`], [`bundle_hash`]) so that they can check they read the right one.
+pub const UPLOADS: [&str; 10] = [
     "governor",
     "registry",
-    "reward_pool",
     "bounty",
     "pool_router",
+    "reward_pool_main",
     "reward_pool_claim",
     "reward_pool_submit",
     "reward_pool_score",
+    "reward_pool_month",
+    "reward_pool_views",
 ];
+
+/// The pool's whole build: its ABI, never uploaded (see [`UPLOADS`]).
+pub const WHOLE_POOL: &str = "reward_pool";
+
+/// The code hash bundle `name` would have on a chain (blake2-256 of its Wasm, as
+/// pallet-contracts hashes code), without uploading it.
+///
+/// Errors: the bundle is missing or unreadable.
+pub fn bundle_hash(dir: &Path, name: &str) -> anyhow::Result<Hash> {
+    let code = std::fs::read(bundle(dir, name)?)?;
+    let mut out = [0u8; 32];
+    ink::env::hash_bytes::<ink::env::hash::Blake2x256>(&code, &mut out);
+    Ok(Hash::from(out))
+}
 
 thread_local! {
     /// The sandbox's time (ms). Each thread (each test) has its own sandbox clock.
@@ -204,6 +222,9 @@ pub struct Receipt {
 pub trait Chain {
     /// The clock this chain runs on.
     fn clock(&self) -> Clock;
+
+    /// Where this chain's client reads the release bundles.
+    fn bundles_dir(&self) -> &Path;
 
     /// The free balance of `who` in smallest units.
     async fn balance(&mut self, who: AccountId) -> anyhow::Result<u128>;

@@ -255,6 +255,10 @@ impl Chain for NodeChain {
         Clock::Wall
     }
 
+    fn bundles_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     async fn balance(&mut self, who: AccountId) -> anyhow::Result<u128> {
         let key = subxt::dynamic::storage("System", "Account", vec![Value::from_bytes(who)]);
         let account = self

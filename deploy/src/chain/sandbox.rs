@@ -84,6 +84,10 @@ impl Chain for SandboxChain {
         Clock::Sandbox
     }
 
+    fn bundles_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     async fn balance(&mut self, who: AccountId) -> anyhow::Result<u128> {
         Ok(self.sandbox.free_balance(&id32(who)))
     }
