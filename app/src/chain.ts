@@ -102,10 +102,11 @@ export class Chain {
       }
       const code = info.unwrap().codeHash.toHex().toLowerCase();
       const full = manifest.code_hashes[name]?.toLowerCase();
-      // A routed pool's account runs the router, which hands each message to the one of the
-      // pool's builds that serves it; the manifest's `reward_pool` hash is the whole build's
-      // (never uploaded), whose metadata the app reads, and the router's hash pins the builds.
-      const router = name === "reward_pool" ? manifest.code_hashes["pool_router"]?.toLowerCase() : undefined;
+      // A routed contract's account runs its router (`<name>_router` in the manifest), which
+      // hands each message to the one of its builds that serves it; the manifest's hash under
+      // the contract's own name is its whole build's (never uploaded), whose metadata the app
+      // reads, and the router's hash pins the builds.
+      const router = manifest.code_hashes[`${name}_router`]?.toLowerCase();
       const expected = router ?? full;
       if (!full || !expected) throw new Error(`The manifest records no code hash for the ${what}: it is incomplete. Use the manifest the deploy tool wrote.`);
       if (code !== expected) {

@@ -1,7 +1,8 @@
 //! Deploying the suite: upload, instantiate, wire through the governor, read the wiring back.
 
 use crate::chain::{
-    bundle_hash, constructor_input, read, send, send_fixed, send_plain, Chain, UPLOADS, WHOLE_POOL,
+    bundle_hash, constructor_input, read, routed_builds, send, send_fixed, send_plain, uploads,
+    Chain, ROUTED,
 };
 use crate::config::{ss58, Account, Plan};
 use anyhow::{anyhow, bail, ensure, Context};
@@ -475,8 +476,9 @@ pub async fn deploy_resuming<C: Chain>(
     }
 
     let mut code_hashes = BTreeMap::new();
-    let bar = crate::progress::steps(UPLOADS.len() as u64, "uploading");
-    for name in UPLOADS {
+    let names = uploads(client.bundles_dir())?;
+    let bar = crate::progress::steps(names.len() as u64, "uploading");
+    for name in names.iter().map(String::as_str) {
         bar.inc(1);
         if let Some(hash) = partial.code_hashes.get(name).and_then(|h| unhex32(h)) {
             code_hashes.insert(name.to_string(), Hash::from(hash));
@@ -497,12 +499,11 @@ pub async fn deploy_resuming<C: Chain>(
         save(partial)?;
     }
     bar.finish_and_clear();
-    // The pool's whole build is not uploaded, but it is where clients read the pool's ABI: the
-    // manifest names its hash so that they can check their metadata is that build's.
-    code_hashes.insert(
-        WHOLE_POOL.to_string(),
-        bundle_hash(client.bundles_dir(), WHOLE_POOL)?,
-    );
+    // A routed contract's whole build is not uploaded, but it is where clients read its ABI:
+    // the manifest names its hash so that they can check their metadata is that build's.
+    for name in ROUTED {
+        code_hashes.insert(name.to_string(), bundle_hash(client.bundles_dir(), name)?);
+    }
     // The deployment's first moment, recorded before the first instance: the same config
     // deployed again gets new addresses, a resumed deployment the same ones (and the same
     // calendar and funded month).
@@ -567,9 +568,10 @@ pub async fn deploy_resuming<C: Chain>(
         reg,
         calendar,
         plan.pool.clone(),
-        code("pool_router"),
+        code("reward_pool_router"),
     ));
-    let pool = instance!("reward_pool", "reward_pool_main", input);
+    let main = routed_builds(client.bundles_dir(), "reward_pool")?.swap_remove(0);
+    let pool = instance!("reward_pool", &main, input);
     log(&format!("reward pool at {}", ss58(&pool)));
     let input = constructor_input(bounty::BountyRef::new(
         governor,
@@ -717,6 +719,7 @@ pub async fn deploy_resuming<C: Chain>(
 /// Errors: any value differs from the plan (the message says which).
 pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyhow::Result<()> {
     let me = signer(plan)?;
+    let pool_builds = routed_builds(client.bundles_dir(), "reward_pool")?;
     let governor = ink_e2e::create_call_builder::<Governor>(d.governor);
     let registry = ink_e2e::create_call_builder::<Registry>(d.registry);
     let pool = ink_e2e::create_call_builder::<RewardPool>(d.pool);
@@ -751,11 +754,9 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
     // The pool runs behind the router the deployment uploaded, sending each message to the
     // build (uploaded after the router, in route order) that serves it.
     let routes = read!(pool.routes(), "pool routes");
-    let expected: Option<reward_pool::Routes> = UPLOADS
+    let expected: Option<reward_pool::Routes> = pool_builds
         .iter()
-        .skip_while(|name| **name != "pool_router")
-        .skip(1)
-        .map(|name| d.code_hashes.get(*name).copied())
+        .map(|name| d.code_hashes.get(name).copied())
         .collect();
     ensure!(
         routes.is_some() && routes == expected,

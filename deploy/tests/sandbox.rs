@@ -60,19 +60,21 @@ fn deploys_runs_a_month_and_reports_it() {
             .await
             .expect("deploys");
         assert!(d.pending.is_empty(), "the tool holds two council keys");
-        // Every code uploaded (three contracts, the pool's router and its six builds), and the
-        // pool's whole build, which is not uploaded: its hash is what the pool's ABI is checked
-        // against (issue 20).
-        assert_eq!(d.code_hashes.len(), chain::UPLOADS.len() + 1);
-        for name in chain::UPLOADS {
+        // Every code uploaded (the contracts, each routed one as its router and builds), and
+        // each routed contract's whole build, which is not uploaded: its hash is what its ABI is
+        // checked against (issue 20).
+        let dir = deploy::bundle_dir();
+        let uploads = chain::uploads(&dir).expect("bundles");
+        assert_eq!(d.code_hashes.len(), uploads.len() + chain::ROUTED.len());
+        for name in &uploads {
             assert!(d.code_hashes.contains_key(name), "{name}");
         }
-        assert_eq!(
-            d.code_hashes.get(chain::WHOLE_POOL).copied(),
-            Some(
-                chain::bundle_hash(&deploy::bundle_dir(), chain::WHOLE_POOL).expect("whole build")
-            )
-        );
+        for name in chain::ROUTED {
+            assert_eq!(
+                d.code_hashes.get(name).copied(),
+                Some(chain::bundle_hash(&dir, name).expect("whole build"))
+            );
+        }
         assert!(
             log.iter().any(|l| l.contains("wiring read back")),
             "{log:?}"

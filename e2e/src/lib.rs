@@ -106,17 +106,22 @@ pub fn wasm_path(name: &str) -> PathBuf {
     ink_dir().join("release").join(format!("{name}.wasm"))
 }
 
-/// The reward pool's builds behind its router, in route order (the order of the `*-code`
-/// features in its Cargo.toml): the main part, then the claim, submit, score, month and views
-/// parts.
-pub const POOL_BUILDS: [&str; 6] = [
-    "reward_pool_main",
-    "reward_pool_claim",
-    "reward_pool_submit",
-    "reward_pool_score",
-    "reward_pool_month",
-    "reward_pool_views",
-];
+/// The builds of routed contract `name` behind its router, in route order (the order of the
+/// `*-code` features in its Cargo.toml: the main part first), as `./scripts/build-contracts`
+/// lists them in `<name>.routes` beside the bundles; each is a release bundle of that name.
+pub fn routed_builds(name: &str) -> Vec<String> {
+    let path = ink_dir().join("release").join(format!("{name}.routes"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run ./scripts/build-contracts first",
+                path.display()
+            )
+        })
+        .lines()
+        .map(String::from)
+        .collect()
+}
 
 /// The `next-version` build of contract `name`: the second code of the upgrade tests.
 pub fn next_wasm(name: &str) -> Vec<u8> {
@@ -302,34 +307,38 @@ impl Chain {
         Ok(ok.account_id)
     }
 
-    /// Uploads the pool's router and its builds (`./scripts/build-contracts` builds them) as
-    /// `by`: returns the router's hash and the builds' (`POOL_BUILDS`, the routes the router
-    /// declares). Uploading again returns the same hashes.
-    pub fn upload_pool_codes(
+    /// Uploads routed contract `name`'s router (`<name>_router`) and its builds
+    /// (`./scripts/build-contracts` builds them) as `by`: returns the router's hash and the
+    /// builds' ([`routed_builds`], the routes the router declares). Uploading again returns the
+    /// same hashes.
+    pub fn upload_routed(
         &mut self,
+        name: &str,
         by: &AccountId,
-    ) -> (ink::primitives::Hash, reward_pool::Routes) {
-        let router = self.upload(wasm("pool_router"), by);
-        let builds = POOL_BUILDS
+    ) -> (ink::primitives::Hash, Vec<ink::primitives::Hash>) {
+        let router = self.upload(wasm(&format!("{name}_router")), by);
+        let builds = routed_builds(name)
             .iter()
-            .map(|name| self.upload(wasm(name), by))
+            .map(|build| self.upload(wasm(build), by))
             .collect();
         (router, builds)
     }
 
-    /// Deploys a reward pool as a deployment does (`deploy/`): uploads the router and the
-    /// pool's builds, then instantiates the main part with `new_routed` and the constructor
-    /// arguments `args` of `new`, so the pool runs behind its router. Returns the address, or
-    /// the constructor's error.
-    pub fn deploy_routed_pool<A: Encode>(
+    /// Deploys routed contract `name` as a deployment does (`deploy/`): uploads its router and
+    /// its builds, then instantiates the main part with `new_routed` and the constructor
+    /// arguments `args` of `new`, so the contract runs behind its router. Returns the address,
+    /// or the constructor's error.
+    pub fn deploy_routed<A: Encode, E: Decode + std::fmt::Debug>(
         &mut self,
+        name: &str,
         by: &AccountId,
         args: A,
         salt: &[u8],
-    ) -> Result<AccountId, reward_pool::Error> {
-        let (router, _) = self.upload_pool_codes(by);
+    ) -> Result<AccountId, E> {
+        let (router, _) = self.upload_routed(name, by);
         // A tuple encodes as its fields one after another: `new`'s arguments, then the router.
-        self.deploy::<_, reward_pool::Error>(POOL_BUILDS[0], by, "new_routed", (args, router), salt)
+        let main = routed_builds(name).swap_remove(0);
+        self.deploy::<_, E>(&main, by, "new_routed", (args, router), salt)
     }
 
     /// Calls `message` on `contract` as `by` with `args`, transferring `value`, and returns the
@@ -591,7 +600,12 @@ impl Chain {
         // The time as salt: a replacement pair deployed later gets new addresses.
         let salt = self.time().to_le_bytes();
         let pool = self
-            .deploy_routed_pool(by, (governance, ink_id(registry), calendar, config), &salt)
+            .deploy_routed::<_, reward_pool::Error>(
+                "reward_pool",
+                by,
+                (governance, ink_id(registry), calendar, config),
+                &salt,
+            )
             .expect("pool deploys");
         let bounty = self
             .deploy::<_, bounty::Error>(

@@ -76,7 +76,12 @@ impl Fx {
         let (mut chain, reg) = Chain::with_registry();
         let gov = account(GOV);
         let pool = chain
-            .deploy_routed_pool(&gov, (id(GOV), ink_id(&reg), calendar, config), b"")
+            .deploy_routed::<_, Error>(
+                "reward_pool",
+                &gov,
+                (id(GOV), ink_id(&reg), calendar, config),
+                b"",
+            )
             .expect("pool");
         let mut fx = Self {
             chain,
@@ -1119,7 +1124,12 @@ fn constructor_and_unreachable_registry() {
     assert_eq!(r, Err(Error::Rule(RuleError::GateOutOfRange)));
     // A registry address that is not a contract: calls to it fail cleanly.
     let pool = chain
-        .deploy_routed_pool(&gov, (id(GOV), id(9), fixed(), config()), b"4")
+        .deploy_routed::<_, Error>(
+            "reward_pool",
+            &gov,
+            (id(GOV), id(9), fixed(), config()),
+            b"4",
+        )
         .unwrap();
     chain.set_time(START + 1);
     let r: R<()> = chain.call(

@@ -1,5 +1,5 @@
 //! The reward pool behind its router (issue 20: what every call costs): the account runs
-//! `pool_router`, which delegate-calls, over one storage, the build of the pool that serves the
+//! its build of the `router` contract, which delegate-calls, over one storage, the build of the pool that serves the
 //! call's selector: the claim, submit, score, month or views part, or the main part for the
 //! rest. Every other scenario already runs through the router (the fixtures deploy routed);
 //! these pin what the router itself promises: every message has exactly one build that serves it,
@@ -9,7 +9,7 @@
 //! proves it serves this storage.
 
 use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
-use e2e::{account, id, ink_id, next_wasm, wasm, AccountId, Chain, POOL_BUILDS, UNIT};
+use e2e::{account, id, ink_id, next_wasm, routed_builds, wasm, AccountId, Chain, UNIT};
 use ink::primitives::Hash;
 use registry::Rank;
 use reward_pool::{Department::*, Error, Routes};
@@ -21,7 +21,12 @@ const ALICE: u8 = 10;
 
 /// The router's and the pool's builds' code hashes (route order), uploaded by `by`.
 fn upload_codes(chain: &mut Chain, by: &AccountId) -> (Hash, Routes) {
-    chain.upload_pool_codes(by)
+    chain.upload_routed("reward_pool", by)
+}
+
+/// The pool's main part, as a release bundle name.
+fn main_part() -> String {
+    routed_builds("reward_pool").swap_remove(0)
 }
 
 /// Month 1 funded, `alice`'s report (wallet `ALICE`) scored by the reviewer, finalized. Returns
@@ -69,7 +74,7 @@ fn every_message_of_the_pool_has_exactly_one_build_that_serves_it() {
     let whole = messages("reward_pool");
     let every_build: BTreeSet<String> = ["version", "code_part"].map(String::from).into();
     let mut served = BTreeSet::new();
-    for name in POOL_BUILDS {
+    for name in &routed_builds("reward_pool") {
         let own = messages(name);
         assert!(own.is_superset(&every_build), "{name}: {own:?}");
         for message in own.difference(&every_build) {
@@ -129,8 +134,9 @@ fn no_call_loads_the_whole_pool() {
     // call of this month (2026-12-03).
     const DELEGATE_CALL: usize = 4 * 1024;
     let saving =
-        (wasm("reward_pool").len() - 32 * 1024 - wasm("pool_router").len() - DELEGATE_CALL) as u64;
-    let (routed, paid, shown) = month_proofs("pool_router");
+        (wasm("reward_pool").len() - 32 * 1024 - wasm("reward_pool_router").len() - DELEGATE_CALL)
+            as u64;
+    let (routed, paid, shown) = month_proofs("reward_pool_router");
     let (whole, whole_paid, _) = month_proofs("reward_pool");
     assert!(paid > 0);
     assert_eq!(paid, shown);
@@ -153,7 +159,7 @@ fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     let (router, builds) = upload_codes(&mut fx.chain, &gov);
-    fx.chain.upload(next_wasm("reward_pool_main"), &gov);
+    fx.chain.upload(next_wasm(&main_part()), &gov);
     let registry_code = fx.chain.code_hash_of(&fx.reg).expect("registry code");
     let reg = ink_id(&fx.reg);
     let mut deploy = |from: Vec<u8>, router: Hash, salt: &[u8]| {
@@ -165,7 +171,7 @@ fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
             salt,
         )
     };
-    for (n, from) in [wasm("reward_pool"), next_wasm("reward_pool_main")]
+    for (n, from) in [wasm("reward_pool"), next_wasm(&main_part())]
         .into_iter()
         .enumerate()
     {
@@ -180,12 +186,12 @@ fn a_deployment_with_a_code_in_the_wrong_place_is_refused() {
         .enumerate()
     {
         assert_eq!(
-            deploy(wasm(POOL_BUILDS[0]), bad, &[b'r', n as u8]),
+            deploy(wasm(&main_part()), bad, &[b'r', n as u8]),
             Err(Error::IncompatibleCode),
             "router {n}"
         );
     }
-    let pool = deploy(wasm(POOL_BUILDS[0]), router, b"ok").expect("the right codes deploy");
+    let pool = deploy(wasm(&main_part()), router, b"ok").expect("the right codes deploy");
     assert_eq!(fx.chain.code_hash_of(&pool), Some(router));
     let routes: Option<Routes> = fx.chain.call(&pool, &account(STRANGER), "routes", ());
     assert_eq!(routes, Some(builds));
@@ -272,8 +278,8 @@ fn an_upgrade_to_a_next_router_keeps_the_pool_routed() {
         let gov = account(GOV);
         let (router, builds) = upload_codes(&mut fx.chain, &gov);
         let next = fx.chain.upload(next_wasm("reward_pool"), &gov);
-        let next_main = fx.chain.upload(next_wasm("reward_pool_main"), &gov);
-        let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
+        let next_main = fx.chain.upload(next_wasm(&main_part()), &gov);
+        let next_router = fx.chain.upload(next_wasm("reward_pool_router"), &gov);
         let context = format!("through a whole code: {through_whole}");
         if through_whole {
             assert_eq!(fx.call::<_, R<()>>(GOV, "set_code", next), Ok(()));
@@ -332,14 +338,16 @@ fn a_router_declaring_other_codes_is_refused() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     let (router, builds) = upload_codes(&mut fx.chain, &gov);
-    let swapped = fx.chain.upload(next_wasm("pool_router_swapped"), &gov);
-    let next_router = fx.chain.upload(next_wasm("pool_router"), &gov);
-    fx.chain.upload(next_wasm("reward_pool_main"), &gov);
+    let swapped = fx
+        .chain
+        .upload(next_wasm("reward_pool_router_swapped"), &gov);
+    let next_router = fx.chain.upload(next_wasm("reward_pool_router"), &gov);
+    fx.chain.upload(next_wasm(&main_part()), &gov);
     let reg = ink_id(&fx.reg);
     for (n, bad) in [swapped, next_router].into_iter().enumerate() {
         assert_eq!(
             fx.chain.deploy::<_, Error>(
-                POOL_BUILDS[0],
+                &main_part(),
                 &gov,
                 "new_routed",
                 (id(GOV), reg, fixed(), config(), bad),
@@ -406,13 +414,8 @@ fn the_router_alone_cannot_be_instantiated() {
     let mut fx = Fx::new();
     let gov = account(GOV);
     assert_eq!(
-        fx.chain.deploy::<_, pool_router::pool_router::Error>(
-            "pool_router",
-            &gov,
-            "never",
-            (),
-            b""
-        ),
-        Err(pool_router::pool_router::Error::NotInstantiable)
+        fx.chain
+            .deploy::<_, router::router::Error>("reward_pool_router", &gov, "never", (), b""),
+        Err(router::router::Error::NotInstantiable)
     );
 }

@@ -222,7 +222,7 @@ fn ask_code<R: scale::Decode>(code: Hash, selector: [u8; 4]) -> Option<R> {
 /// same contract built with a few messages (and `version`, `code_part`), over the same storage,
 /// which the router's compiled table sends those messages' selectors to.
 ///
-/// The account's own code is the small router (`pool_router`), whose one (wildcard) message
+/// The account's own code is the small router (`router`), whose one (wildcard) message
 /// delegate-calls the code that serves the call's selector, over the account's one storage. So
 /// every call loads the router and one code of at most 32 KiB, never a whole contract. Each
 /// router build declares its routes (compiled in: the router's hash pins every code), and they
@@ -249,6 +249,52 @@ pub type Part = u8;
 pub const WHOLE: Part = u8::MAX;
 /// `code_part()` of the main part, the router's fallback (`Routes[0]`).
 pub const MAIN: Part = 0;
+/// `code_part()` of a part built without its route index (by hand, not by
+/// `./scripts/build-contracts`): neither a route nor the whole contract, so neither
+/// `new_routed` nor `set_code` accepts it.
+pub const UNINDEXED: Part = u8::MAX - 1;
+
+/// This build's answer to `code_part()` (see [`Part`]): [`WHOLE`] for a build without the
+/// `part` feature, else the route index `./scripts/build-contracts` compiles in as `ROUTE_INDEX`
+/// (the position of the build's `*-code` feature among the contract's, in its Cargo.toml: the
+/// order in which it has the router declare the builds). A part build without `ROUTE_INDEX`
+/// answers [`UNINDEXED`], which no route and no upgrade accepts. For a routed contract's
+/// `code_part` message: it expands in the contract's crate, whose features it reads.
+#[macro_export]
+macro_rules! code_part {
+    () => {{
+        const PART: $crate::Part = if cfg!(feature = "part") {
+            $crate::route_index(option_env!("ROUTE_INDEX"))
+        } else {
+            $crate::WHOLE
+        };
+        PART
+    }};
+}
+
+/// `ROUTE_INDEX` (decimal, below [`MAX_ROUTES`]) as a [`Part`], when [`code_part!`] is
+/// compiled: a malformed index fails the build; a missing one gives [`UNINDEXED`] (not a
+/// failure: cargo-contract checks each contract with all its features on, every part feature
+/// at once, before it builds it).
+// Evaluated by the compiler only: an overflow there fails the build, it cannot happen in a call;
+// the value is asserted below MAX_ROUTES (16) before it is cast.
+#[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
+pub const fn route_index(index: Option<&str>) -> Part {
+    let digits = match index {
+        Some(digits) => digits.as_bytes(),
+        None => return UNINDEXED,
+    };
+    assert!(!digits.is_empty(), "ROUTE_INDEX: a decimal number");
+    let mut value = 0usize;
+    let mut i = 0;
+    while i < digits.len() {
+        assert!(digits[i].is_ascii_digit(), "ROUTE_INDEX: a decimal number");
+        value = value * 10 + (digits[i] - b'0') as usize;
+        assert!(value < MAX_ROUTES, "ROUTE_INDEX: below MAX_ROUTES");
+        i += 1;
+    }
+    value as Part
+}
 
 /// Whether code `code` is build `part` of this contract and reads its storage: delegate-calls
 /// its `code_part()` over this contract's storage. False when the chain does not know the code,
@@ -342,7 +388,7 @@ fn lock_routes(routes: &Routes) {
 
 /// [`replace_code`] for a contract that may be behind a router.
 ///
-/// - **To a router** (code that declares routes, see `pool_router`): the routes it declares
+/// - **To a router** (code that declares routes, see `router`): the routes it declares
 ///   replace the old ones, once each code has proved over this storage that it is the build
 ///   its route needs (as [`install_routes`] proves them: [`routes_serve_here`]; every declared
 ///   code must be uploaded); the old codes' locks are released and the new ones' taken. So an

@@ -62,7 +62,7 @@
 //! it did not run (`rules::rank::months_to_record`).
 //!
 //! ## Routed (what a claim and a report cost)
-//! Deployed with `new_routed`, the pool's account runs `pool_router` (contracts/pool_router),
+//! Deployed with `new_routed`, the pool's account runs the `router` contract (contracts/router),
 //! which delegate-calls, over the one storage, one of six builds of this contract (the same
 //! source, storage and rules, each with some messages beside `version` and `code_part`; the
 //! features in route order): `main-code` (the constructors, funding, governance and the
@@ -750,7 +750,7 @@ pub mod reward_pool {
 
         /// Creates a pool as [`Self::new`] does, served by several codes behind a router
         /// (issue 20: what every call costs): instantiated from the pool's main part (the
-        /// `main-code` build), it makes `router` (the `pool_router` contract) the account's
+        /// `main-code` build), it makes `router` (the pool's build of the `router` contract) the account's
         /// code, which sends each message to the build that serves it (`admin::Routes`: this
         /// code, then the claim, submit, score, month and views parts the router declares),
         /// over this one storage. Every routed code is locked as the pool's delegate
@@ -1701,7 +1701,7 @@ pub mod reward_pool {
         /// whose whole code is (`code_part()`, `admin::replace_routed_code`): an upgrade to
         /// another contract's code, to one of the routed parts, or to a build whose storage
         /// layout changed without a migration, is refused and the contract keeps running its
-        /// old code. To a **router** (`pool_router`, built declaring the codes it routes to):
+        /// old code. To a **router** (the `router` contract, built declaring the codes it routes to):
         /// the routes it declares are installed once each of its codes proves over this storage
         /// that it is the build its route needs, so the pool stays routed and the router's hash,
         /// the one governance names, pins every code; the old codes' locks are released and the
@@ -2030,26 +2030,13 @@ pub mod reward_pool {
         /// Which build of the pool answers (`admin::Part`): `admin::WHOLE` for the whole
         /// contract, else the build's index in the routes (`admin::MAIN` for the main part, then
         /// claim 1, submit 2, score 3, month 4, views 5: the order of the `*-code` features in
-        /// Cargo.toml, in which `./scripts/build-contracts` has the router declare them).
-        /// Through a routed pool's router the main part answers. How `new_routed` and
-        /// `set_code` prove each code is the one its route needs. Anyone.
+        /// Cargo.toml, in which `./scripts/build-contracts` has the router declare them and
+        /// compiles the index in: `admin::code_part!`). Through a routed pool's router the main
+        /// part answers. How `new_routed` and `set_code` prove each code is the one its route
+        /// needs. Anyone.
         #[ink(message)]
         pub fn code_part(&self) -> admin::Part {
-            if cfg!(feature = "main-code") {
-                admin::MAIN
-            } else if cfg!(feature = "claim-code") {
-                1
-            } else if cfg!(feature = "submit-code") {
-                2
-            } else if cfg!(feature = "score-code") {
-                3
-            } else if cfg!(feature = "month-code") {
-                4
-            } else if cfg!(feature = "views-code") {
-                5
-            } else {
-                admin::WHOLE
-            }
+            admin::code_part!()
         }
 
         // ---- internals -----------------------------------------------------------------------

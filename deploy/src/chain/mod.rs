@@ -25,26 +25,44 @@ use std::path::{Path, PathBuf};
 
 /// The contracts, in deployment order.
 pub const CONTRACTS: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
-/// Every code a deployment uploads: the suite's contracts but the reward pool, then the pool's
-/// router and the builds it routes to, in route order (a pool is instantiated from its main part
-/// and then runs behind the router: `RewardPool::new_routed`, issue 20). The pool's whole build
-/// is never uploaded: it is where clients read the pool's ABI, and the manifest records its hash
-/// ([`WHOLE_POOL`], [`bundle_hash`]) so that they can check they read the right one.
-pub const UPLOADS: [&str; 10] = [
-    "governor",
-    "registry",
-    "bounty",
-    "pool_router",
-    "reward_pool_main",
-    "reward_pool_claim",
-    "reward_pool_submit",
-    "reward_pool_score",
-    "reward_pool_month",
-    "reward_pool_views",
-];
+/// The contracts a deployment puts behind a router (issue 20): each is instantiated from its
+/// main part with `new_routed` and runs the router, which sends each call to the one of its
+/// builds that serves it. Their whole builds are never uploaded: they are where clients read
+/// the ABI, and the manifest records their hashes under the contracts' names so that clients
+/// can check they read the right one ([`bundle_hash`]).
+pub const ROUTED: [&str; 1] = ["reward_pool"];
 
-/// The pool's whole build: its ABI, never uploaded (see [`UPLOADS`]).
-pub const WHOLE_POOL: &str = "reward_pool";
+/// The builds of routed contract `name` behind its router, in route order (the main part
+/// first), as `./scripts/build-contracts` lists them in `<name>.routes` beside the bundles.
+///
+/// Errors: the list is missing or unreadable.
+pub fn routed_builds(dir: &Path, name: &str) -> anyhow::Result<Vec<String>> {
+    let path = dir.join(format!("{name}.routes"));
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        anyhow!(
+            "{}: {e}; run ./scripts/build-contracts first",
+            path.display()
+        )
+    })?;
+    Ok(text.lines().map(String::from).collect())
+}
+
+/// Every code a deployment uploads, in order: for each contract (deployment order) its code,
+/// or for a [`ROUTED`] one its router (`<name>_router`) and then its builds in route order.
+///
+/// Errors: a routed contract's build list is missing.
+pub fn uploads(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for name in CONTRACTS {
+        if ROUTED.contains(&name) {
+            names.push(format!("{name}_router"));
+            names.extend(routed_builds(dir, name)?);
+        } else {
+            names.push(name.to_string());
+        }
+    }
+    Ok(names)
+}
 
 /// The code hash bundle `name` would have on a chain (blake2-256 of its Wasm, as
 /// pallet-contracts hashes code), without uploading it.
@@ -333,7 +351,11 @@ pub fn bundle(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
 ///
 /// Errors: one is missing.
 pub fn bundles(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    UPLOADS.iter().map(|name| bundle(dir, name)).collect()
+    uploads(dir)?
+        .iter()
+        .chain(ROUTED.map(String::from).iter())
+        .map(|name| bundle(dir, name))
+        .collect()
 }
 
 /// A sandbox with the clock at `now_ms`.

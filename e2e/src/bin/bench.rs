@@ -586,12 +586,16 @@ fn main() {
     // The pool's whole build, then the router its account runs and the builds it sends each
     // message to (issue 20): what any pool call loads is the router and one build. The whole
     // build is where clients read the pool's ABI; a deployment never uploads it.
-    let names: Vec<&str> = ["registry", "reward_pool", "pool_router"]
+    let names: Vec<String> = ["registry", "reward_pool", "reward_pool_router"]
         .into_iter()
-        .chain(e2e::POOL_BUILDS)
-        .chain(["bounty", "governor", "reference_token"])
+        .map(String::from)
+        .chain(e2e::routed_builds("reward_pool"))
+        .chain(["bounty", "governor", "reference_token"].map(String::from))
         .collect();
-    let sizes: Vec<(&str, usize)> = names.iter().map(|n| (*n, e2e::wasm(n).len())).collect();
+    let sizes: Vec<(&str, usize)> = names
+        .iter()
+        .map(|n| (n.as_str(), e2e::wasm(n).len()))
+        .collect();
     let uploaded = |name: &str| name != "reward_pool";
 
     let _ = writeln!(md, "\n## Targets (issue 20)\n");

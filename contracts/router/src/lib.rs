@@ -1,21 +1,21 @@
-//! # The reward pool's router
+//! # A routed contract's router
 //!
-//! A pool deployed with `RewardPool::new_routed` runs this code as its own: one wildcard message
-//! that reads the call's selector and delegate-calls, with the call's own input (`CLONE_INPUT`)
-//! and as its last act (`TAIL_CALL`, so the callee's answer and revert flag are the caller's
-//! answer), the build of the pool that serves that selector: the claim, submit, score, month or
-//! views part, or the main part for every selector without a route of its own (its
-//! constructors, funding, governance and the registry's notices). A delegate call runs the
-//! callee's code over this account's storage with the original caller and value, so clients,
-//! the registry and the governor see one contract with the pool's ABI and metadata.
+//! A suite contract deployed with `new_routed` (the reward pool, issue 20) runs a build of this
+//! code as its own: one wildcard message that reads the call's selector and delegate-calls,
+//! with the call's own input (`CLONE_INPUT`) and as its last act (`TAIL_CALL`, so the callee's
+//! answer and revert flag are the caller's answer), the build of the contract that serves that
+//! selector: one of its parts, or its main part for every selector without a route of its own
+//! (the constructors, governance and whatever else the main part holds). A delegate call runs the
+//! callee's code over this account's storage with the original caller and value, so clients and
+//! the other contracts see one contract with the whole build's ABI and metadata.
 //!
 //! Why: pallet-contracts charges every call for loading the code it runs, per byte, in ref_time
-//! and proof size. Behind the router every call loads the router and one build of at most
-//! 32 KiB (a claim or a report about 20 KB) instead of the whole pool's 72 KB, for one delegate
-//! call more.
+//! and proof size. Behind the router every call loads the router (2 KB) and one build of at
+//! most 32 KiB instead of the whole contract (the pool's is 72 KB), for one delegate call more.
 //!
-//! **Its routes are part of its code.** Each build compiles in, from two build variables that
-//! `./scripts/build-contracts` sets once it has built every part:
+//! **Its routes are part of its code.** `./scripts/build-contracts` builds one router per routed
+//! contract (`<contract>_router`), once it has built every part, compiling in from two build
+//! variables:
 //! - `ROUTE_CODES`: the codes it routes to, comma-separated blake2-256 hashes (64 hex digits
 //!   each, as the chain hashes code) in route order, the main part first (at most
 //!   `admin::MAX_ROUTES`);
@@ -23,20 +23,21 @@
 //!   (8 hex digits, one hex digit ≥ 1), from each part's metadata.
 //!
 //! A malformed value fails the build. It answers `admin::DECLARED_ROUTES_SELECTOR` with the codes
-//! itself. `new_routed` and the pool's `set_code` to a router install the codes a router declares
-//! (after proving each is the build its route needs), so the one hash a council approves, the
-//! router's, pins every code the pool runs and which message each serves (code hashes are
-//! content hashes). A build without `ROUTE_CODES` declares one zero hash (a code no chain has)
-//! and can be neither installed nor upgraded to.
+//! itself. `new_routed` and `set_code` to a router install the codes a router declares (after
+//! proving each is the build its route needs: `admin::install_routes`,
+//! `admin::replace_routed_code`), so the one hash a council approves, the router's, pins every
+//! code the contract runs and which message each serves (code hashes are content hashes). A build
+//! without `ROUTE_CODES` declares one zero hash (a code no chain has) and can be neither installed
+//! nor upgraded to.
 //!
-//! The router keeps nothing of its own: its root struct is the routes, keyed where
-//! `new_routed` writes them (ink! decodes a contract's root before every message, so this is its
-//! one read), and it never writes storage. Without routes (an account instantiated from this
-//! code directly) every call traps.
+//! The router keeps nothing of its own: its root is the contract's record of its routes, keyed
+//! where `new_routed` writes them and read through without decoding (ink! reads a contract's
+//! root before every message, so this is its one read), and it never writes storage. Without
+//! that record (an account instantiated from this code directly) every call traps.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
-pub mod pool_router {
+pub mod router {
     use admin::{DECLARED_ROUTES_SELECTOR, ROUTES_KEY};
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::CallFlags;
@@ -46,17 +47,17 @@ pub mod pool_router {
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
     pub enum Error {
-        /// The router only runs as a routed pool's code (`RewardPool::new_routed`).
+        /// The router only runs as a routed contract's code (`new_routed`).
         NotInstantiable,
     }
 
     /// The routes' record and nothing else: the router's root is keyed at `admin::ROUTES_KEY`,
     /// where `new_routed` writes the routes (the codes this build declares), so the one storage
-    /// read before every message is that record (not the pool's root, which the code the call
+    /// read before every message is that record (not the contract's root, which the code the call
     /// goes to reads anyway), and an account without it traps. Never written: the messages take
     /// `&self` and the constructor refuses.
     #[ink(storage)]
-    pub struct PoolRouter<KEY: StorageKey = ManualKey<ROUTES_KEY>> {
+    pub struct Router<KEY: StorageKey = ManualKey<ROUTES_KEY>> {
         routes: Record,
     }
 
@@ -94,10 +95,10 @@ pub mod pool_router {
         }
     }
 
-    impl PoolRouter {
-        /// Refused: the router is never instantiated on its own. A routed pool is instantiated
-        /// from the pool's main part (`RewardPool::new_routed`), which switches the account to
-        /// this code once its storage is written.
+    impl Router {
+        /// Refused: the router is never instantiated on its own. A routed contract is
+        /// instantiated from its main part (`new_routed`), which switches the account to this
+        /// code once its storage is written.
         ///
         /// Errors: `NotInstantiable`, always.
         #[ink(constructor)]
@@ -105,12 +106,13 @@ pub mod pool_router {
             Err(Error::NotInstantiable)
         }
 
-        /// Every message of the pool: delegate-calls the build that serves it (the part its
+        /// Every message of the contract: delegate-calls the build that serves it (the part its
         /// selector is routed to, or the main part), with this call's input, caller and value;
-        /// the callee's answer (and revert) is this call's. Anyone, whenever the pool's own message
-        /// allows. Traps where the pool's code trapped (nothing changed), and on an account
-        /// without routes. Answers `admin::DECLARED_ROUTES_SELECTOR` itself (see `forward`);
-        /// payable only because the pool's payable messages (`fund`) pass through here.
+        /// the callee's answer (and revert) is this call's. Anyone, whenever the contract's own
+        /// message allows. Traps where the contract's code trapped (nothing changed), and on an
+        /// account without routes. Answers `admin::DECLARED_ROUTES_SELECTOR` itself (see
+        /// `forward`); payable only because the contract's payable messages (the pool's `fund`)
+        /// pass through here.
         #[ink(message, payable, selector = _)]
         pub fn route(&self) {
             let _ = &self.routes;
@@ -118,8 +120,8 @@ pub mod pool_router {
         }
 
         /// The one other message ink! allows beside a wildcard (its reserved selector, which no
-        /// pool message has): routed like any other, so the pool answers it as an unknown
-        /// selector.
+        /// contract message has): routed like any other, so the contract answers it as an
+        /// unknown selector.
         #[ink(message, payable, selector = @)]
         pub fn complement(&self) {
             let _ = &self.routes;
@@ -266,9 +268,9 @@ pub mod pool_router {
 
     /// Delegates this call to the code its selector is routed to (see `route`), or answers
     /// `admin::DECLARED_ROUTES_SELECTOR` itself with the routes this build declares (how
-    /// `new_routed` and `set_code` learn them; no pool message has that selector), and traps if
+    /// `new_routed` and `set_code` learn them; no contract message has that selector), and traps if
     /// that call carries value (nothing would account for it). An input too short for a
-    /// selector goes to the main part, which answers it as the whole pool would.
+    /// selector goes to the main part, which answers it as the whole contract would.
     fn forward() -> ! {
         let selector = ink::env::decode_input::<[u8; 4]>().unwrap_or_default();
         if selector == DECLARED_ROUTES_SELECTOR {
@@ -289,8 +291,8 @@ pub mod pool_router {
         trap()
     }
 
-    /// Ends the call trapped, as the pool's own code did when the callee trapped (value sent to
-    /// a message that takes none, say): callers see the same failure routed or not. Without
+    /// Ends the call trapped, as the contract's own code did when the callee trapped (value sent
+    /// to a message that takes none, say): callers see the same failure routed or not. Without
     /// routes (which `new_routed`, or `set_code`, writes before the router becomes the code, and
     /// `set_code` clears when it replaces the router with a whole code) there is nothing to
     /// serve.
