@@ -556,8 +556,14 @@ pub async fn deploy_resuming<C: Chain>(
     ));
     let governor = instance!("governor", input);
     log(&format!("governor at {}", ss58(&governor)));
-    let input = constructor_input(registry::RegistryRef::new(governor, plan.registry.clone()));
-    let reg = instance!("registry", input);
+    // Behind its router (issue 20), as the pool below: instantiated from its main part.
+    let input = constructor_input(registry::RegistryRef::new_routed(
+        governor,
+        plan.registry.clone(),
+        code("registry_router"),
+    ));
+    let main = routed_builds(client.bundles_dir(), "registry")?.swap_remove(0);
+    let reg = instance!("registry", &main, input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(first);
     // Behind the router: every call loads the router and one of the pool's builds (at most
@@ -719,6 +725,7 @@ pub async fn deploy_resuming<C: Chain>(
 /// Errors: any value differs from the plan (the message says which).
 pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyhow::Result<()> {
     let me = signer(plan)?;
+    let registry_builds = routed_builds(client.bundles_dir(), "registry")?;
     let pool_builds = routed_builds(client.bundles_dir(), "reward_pool")?;
     let governor = ink_e2e::create_call_builder::<Governor>(d.governor);
     let registry = ink_e2e::create_call_builder::<Registry>(d.registry);
@@ -751,15 +758,22 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         read!(bounty.governance(), "bounty governance") == d.governor,
         "bounty governance is not the governor"
     );
-    // The pool runs behind the router the deployment uploaded, sending each message to the
-    // build (uploaded after the router, in route order) that serves it.
-    let routes = read!(pool.routes(), "pool routes");
-    let expected: Option<reward_pool::Routes> = pool_builds
-        .iter()
-        .map(|name| d.code_hashes.get(name).copied())
-        .collect();
+    // The registry and the pool run behind the routers the deployment uploaded, sending each
+    // message to the build (uploaded after the router, in route order) that serves it.
+    let uploaded = |builds: &[String]| -> Option<Vec<Hash>> {
+        builds
+            .iter()
+            .map(|name| d.code_hashes.get(name).copied())
+            .collect()
+    };
+    let routes = read!(registry.routes(), "registry routes");
     ensure!(
-        routes.is_some() && routes == expected,
+        routes.is_some() && routes == uploaded(&registry_builds),
+        "the registry's routes are {routes:?}, not the uploaded codes"
+    );
+    let routes = read!(pool.routes(), "pool routes");
+    ensure!(
+        routes.is_some() && routes == uploaded(&pool_builds),
         "the pool's routes are {routes:?}, not the uploaded codes"
     );
     let (calendar, pool_registry, funder) = read!(pool.wiring(), "pool wiring");

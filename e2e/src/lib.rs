@@ -512,10 +512,9 @@ impl Chain {
             max_evidence_len: 64,
         };
         let registry = chain
-            .deploy::<_, registry::Error>(
+            .deploy_routed::<_, registry::Error>(
                 "registry",
                 &account(1),
-                "new",
                 (ink_id(&account(1)), params),
                 b"",
             )

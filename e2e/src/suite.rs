@@ -148,7 +148,7 @@ impl Suite {
             .expect("governor deploys");
         let gov = ink_id(&governor);
         let registry = chain
-            .deploy::<_, registry::Error>("registry", &by, "new", (gov, spec.registry.clone()), b"")
+            .deploy_routed::<_, registry::Error>("registry", &by, (gov, spec.registry.clone()), b"")
             .expect("registry deploys");
         let (pool, bounty) = chain.deploy_pool_and_bounty(
             &by,

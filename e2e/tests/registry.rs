@@ -40,10 +40,9 @@ impl Fx {
             chain.fund(&account(seed), 1_000 * e2e::UNIT);
         }
         let reg = chain
-            .deploy::<_, Error>(
+            .deploy_routed::<_, Error>(
                 "registry",
                 &account(GOV),
-                "new",
                 (ink_id(&account(GOV)), params()),
                 b"",
             )

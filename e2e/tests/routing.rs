@@ -1,12 +1,14 @@
-//! The reward pool behind its router (issue 20: what every call costs): the account runs
-//! its build of the `router` contract, which delegate-calls, over one storage, the build of the pool that serves the
-//! call's selector: the claim, submit, score, month or views part, or the main part for the
-//! rest. Every other scenario already runs through the router (the fixtures deploy routed);
-//! these pin what the router itself promises: every message has exactly one build that serves it,
-//! no call loads the whole pool's code, a deployment with a code in the wrong place is refused,
-//! an upgrade to a whole code leaves neither the router nor a locked code behind, and an upgrade
-//! to a router installs the routes that router declares (its build pins them) once each code
-//! proves it serves this storage.
+//! The registry and the reward pool behind their routers (issue 20: every code at most 32 KiB,
+//! what every call costs): each account runs its build of the `router` contract, which
+//! delegate-calls, over one storage, the build of the contract that serves the call's selector:
+//! one of its parts, or its main part for the rest (the pool: claim, submit, score, month, views;
+//! the registry: records, views). Every other scenario already runs through the routers (the
+//! fixtures deploy routed); these pin what a router itself promises: every message has exactly
+//! one build that serves it, no call loads a whole contract's code, a deployment with a code in
+//! the wrong place is refused, an upgrade to a whole code leaves neither the router nor a locked
+//! code behind, an upgrade to one of the builds is refused, and an upgrade to a router installs
+//! the routes that router declares (its build pins them) once each code proves it serves this
+//! storage.
 
 use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
 use e2e::{account, id, ink_id, next_wasm, routed_builds, wasm, AccountId, Chain, UNIT};
@@ -64,31 +66,44 @@ fn messages(name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The builds split the whole pool's ABI with nothing lost and nothing served twice: each
-/// message of the whole build is in exactly one build (`version` and `code_part`, which every
-/// build has, aside), and no build has a message the whole one lacks. So the router's table,
-/// compiled from the parts' metadata with every other selector going to the main part, sends
-/// every message to a build that serves it, and each build is at most 32 KiB.
+/// The contracts a deployment routes (`deploy::chain::ROUTED`).
+const ROUTED: [&str; 2] = ["registry", "reward_pool"];
+
+/// For each routed contract, its builds split the whole build's ABI with nothing lost and
+/// nothing served twice: each message of the whole build is in exactly one build (`version` and
+/// `code_part`, which every build has, aside), and no build has a message the whole one lacks.
+/// So the router's table, compiled from the parts' metadata with every other selector going to
+/// the main part, sends every message to a build that serves it; and each build, and the
+/// router, is at most 32 KiB.
 #[test]
-fn every_message_of_the_pool_has_exactly_one_build_that_serves_it() {
-    let whole = messages("reward_pool");
-    let every_build: BTreeSet<String> = ["version", "code_part"].map(String::from).into();
-    let mut served = BTreeSet::new();
-    for name in &routed_builds("reward_pool") {
-        let own = messages(name);
-        assert!(own.is_superset(&every_build), "{name}: {own:?}");
-        for message in own.difference(&every_build) {
-            assert!(
-                whole.contains(message),
-                "{name} has {message}, the whole pool not"
-            );
-            assert!(served.insert(message.clone()), "{message} is served twice");
+fn every_message_of_a_routed_contract_has_exactly_one_build_that_serves_it() {
+    assert_eq!(ROUTED, deploy::chain::ROUTED);
+    for contract in ROUTED {
+        let whole = messages(contract);
+        let every_build: BTreeSet<String> = ["version", "code_part"].map(String::from).into();
+        let mut served = BTreeSet::new();
+        for name in &routed_builds(contract) {
+            let own = messages(name);
+            assert!(own.is_superset(&every_build), "{name}: {own:?}");
+            for message in own.difference(&every_build) {
+                assert!(
+                    whole.contains(message),
+                    "{name} has {message}, {contract} not"
+                );
+                assert!(served.insert(message.clone()), "{message} is served twice");
+            }
+            let size = wasm(name).len();
+            assert!(size <= 32 * 1024, "{name} is {size} B");
         }
-        let size = wasm(name).len();
-        assert!(size <= 32 * 1024, "{name} is {size} B");
+        let unserved: Vec<_> = whole.difference(&served).collect();
+        assert_eq!(
+            unserved.len(),
+            every_build.len(),
+            "{contract}: {unserved:?}"
+        );
+        let router = wasm(&format!("{contract}_router")).len();
+        assert!(router <= 32 * 1024, "{contract}'s router is {router} B");
     }
-    let unserved: Vec<_> = whole.difference(&served).collect();
-    assert_eq!(unserved.len(), every_build.len(), "{unserved:?}");
 }
 
 /// The proof size of each call of a month (Alice's report, the reviewer's batch, the
@@ -418,4 +433,98 @@ fn the_router_alone_cannot_be_instantiated() {
             .deploy::<_, router::router::Error>("reward_pool_router", &gov, "never", (), b""),
         Err(router::router::Error::NotInstantiable)
     );
+}
+
+/// The registry behind its router, as the fixtures deploy it: the account runs the router, the
+/// routes are the builds, each locked, and the main part answers `code_part()`. Deploying from
+/// the whole build is refused. An upgrade to any of its builds is refused and changes nothing;
+/// an upgrade to the next version's router keeps it routed (the next main part and the same
+/// other builds locked, the old main part released), and an upgrade to the next whole code runs
+/// it directly and releases every lock. Members and their records survive each step.
+#[test]
+fn the_registry_runs_behind_its_router_through_every_upgrade() {
+    let (mut chain, reg) = Chain::with_registry();
+    let gov = account(1);
+    let stranger = account(STRANGER);
+    let (router, builds) = chain.upload_routed("registry", &gov);
+    assert_eq!(chain.code_hash_of(&reg), Some(router));
+    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
+    assert_eq!(routes, Some(builds.clone()));
+    assert_eq!(
+        chain.call::<_, u8>(&reg, &stranger, "code_part", ()),
+        reward_pool::MAIN
+    );
+    assert_in_use(&mut chain, &gov, &builds, "routed");
+    let params = registry::Params {
+        streak: registry::StreakParams::default(),
+        head_cap: 1,
+        max_evidence_len: 64,
+    };
+    assert_eq!(
+        chain.deploy::<_, registry::Error>(
+            "registry",
+            &gov,
+            "new_routed",
+            (id(1), params, router),
+            b"w"
+        ),
+        Err(registry::Error::IncompatibleCode)
+    );
+    let member = account(ALICE);
+    let r: registry::Result<u32> = chain.call(
+        &reg,
+        &gov,
+        "induct",
+        (ink_id(&member), Rank::Candidate, b"ref".to_vec()),
+    );
+    let alice = r.expect("induct");
+    let set_code = |chain: &mut Chain, code: Hash| -> registry::Result<()> {
+        chain.call(&reg, &gov, "set_code", code)
+    };
+
+    for build in &builds {
+        assert_eq!(
+            set_code(&mut chain, *build),
+            Err(registry::Error::IncompatibleCode)
+        );
+        assert_eq!(chain.code_hash_of(&reg), Some(router));
+        assert_in_use(&mut chain, &gov, &[*build], "after a refused upgrade");
+    }
+
+    let next_main = chain.upload(next_wasm(&routed_builds("registry")[0]), &gov);
+    let next_router = chain.upload(next_wasm("registry_router"), &gov);
+    let mut next_builds = builds.clone();
+    next_builds[0] = next_main;
+    assert_eq!(set_code(&mut chain, next_router), Ok(()));
+    assert_eq!(chain.code_hash_of(&reg), Some(next_router));
+    assert_eq!(chain.call::<_, u32>(&reg, &stranger, "version", ()), 2);
+    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
+    assert_eq!(routes, Some(next_builds.clone()));
+    assert_in_use(&mut chain, &gov, &next_builds, "the next router");
+    for code in [builds[0], router] {
+        assert_eq!(
+            chain.remove_code(&gov, code),
+            Ok(()),
+            "{code:?} stayed locked"
+        );
+    }
+
+    let next = chain.upload(next_wasm("registry"), &gov);
+    assert_eq!(set_code(&mut chain, next), Ok(()));
+    assert_eq!(chain.code_hash_of(&reg), Some(next));
+    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
+    assert_eq!(routes, None);
+    assert_eq!(
+        chain.call::<_, u8>(&reg, &stranger, "code_part", ()),
+        reward_pool::WHOLE
+    );
+    for code in next_builds.iter().chain([&next_router]) {
+        assert_eq!(
+            chain.remove_code(&gov, *code),
+            Ok(()),
+            "{code:?} stayed locked"
+        );
+    }
+    let found: Option<u32> = chain.call(&reg, &stranger, "member_id_of", ink_id(&member));
+    assert_eq!(found, Some(alice));
 }

@@ -69,6 +69,9 @@
 //!   never decreases.
 //! - No message iterates over all members: `retell` reads at most `MAX_RETELL` of them.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+// A routed build (`main-code`, `records-code`, `views-code`) keeps some of the registry's messages
+// beside `version` and `code_part`; the helpers the others use go unused.
+#![cfg_attr(feature = "part", allow(dead_code, unused_imports))]
 
 pub use rules::rank::{Rank, Status, StreakParams, Streaks};
 pub use rules::Error as RuleError;
@@ -535,12 +538,53 @@ pub mod registry {
     }
 
     impl Registry {
-        /// Creates a registry governed by `governance` with `params`.
+        /// Creates a registry governed by `governance` with `params`, running one code (the
+        /// whole build).
         ///
         /// Errors: `Rule(ThresholdOutOfRange)`, `Rule(StreakLengthZero)`,
         /// `Rule(EvidenceLimitOutOfRange)` for bad parameters.
+        #[cfg(not(feature = "part"))]
         #[ink(constructor)]
         pub fn new(governance: AccountId, params: Params) -> Result<Self> {
+            Self::create(governance, params)
+        }
+
+        /// Creates a registry as [`Self::new`] does, served by several codes behind a router
+        /// (issue 20: every code at most 32 KiB, what each call loads): instantiated from the
+        /// registry's main part (the `main-code` build), it makes `router` (the registry's
+        /// build of the `router` contract) the account's code, which sends each message to the
+        /// build that serves it (`admin::Routes`: this code, then the records and views parts
+        /// the router declares), over this one storage. Every routed code is locked as the
+        /// registry's delegate dependency. Before switching, the router must declare this code
+        /// as its main part and each code must answer over the new registry's storage that it is
+        /// the build its route needs (`code_part()`: `admin::install_routes`). Clients see one
+        /// contract with the whole build's ABI. Instantiated from any other code it is refused.
+        ///
+        /// Errors: those of [`Self::new`]; `IncompatibleCode` (`router` is not a router or
+        /// declares another main part, a code the chain does not know or that does not answer
+        /// over this storage as its route's build, or a code declared twice).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[ink(constructor)]
+        pub fn new_routed(governance: AccountId, params: Params, router: Hash) -> Result<Self> {
+            let registry = Self::create(governance, params)?;
+            admin::install_routes(&registry, router)?;
+            Ok(registry)
+        }
+
+        /// Refused: a part build other than the main one is never instantiated; it only serves
+        /// a routed registry's calls of its messages (see [`Self::new_routed`]).
+        ///
+        /// Errors: `IncompatibleCode`, always.
+        #[cfg(all(feature = "part", not(feature = "main-code")))]
+        #[ink(constructor)]
+        pub fn never() -> Result<Self> {
+            Err(Error::IncompatibleCode)
+        }
+
+        /// The registry both constructors create (one copy of the code).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[inline(never)]
+        fn create(governance: AccountId, params: Params) -> Result<Self> {
             validate_params(&params)?;
             let mut streak_versions = Mapping::default();
             streak_versions.insert(0, &(0u32, params.streak));
@@ -573,6 +617,7 @@ pub mod registry {
         /// Errors: `Paused`, `AlreadyMember`, `WalletInUse` (a member's former wallet: it stays
         /// bound to that member, so it could never be accepted), `ApplicationPending`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn apply(&mut self, evidence_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -602,6 +647,7 @@ pub mod registry {
         /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `ApplicationChanged`,
         /// `AlreadyMember` (the wallet became a member meanwhile), `WalletInUse` (a former
         /// wallet of a member), `Rule(HeadCapReached)`, `Rule(Overflow)`, `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn accept_application(
             &mut self,
@@ -624,6 +670,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NoApplication`, `ApplicationChanged`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)` for the reason.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn reject_application(
             &mut self,
@@ -650,6 +697,7 @@ pub mod registry {
         /// Errors: `NotGovernance`, `Paused`, `AlreadyMember`, `WalletInUse` (a former wallet of
         /// a member), `Rule(HeadCapReached)`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`, `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn induct(
             &mut self,
@@ -672,6 +720,7 @@ pub mod registry {
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
         /// `RankUnchanged`, `Rule(HeadCapReached)`, `Rule(Overflow)`, `PoolUnreachable` (the
         /// authorised pool could not be told; module docs, "The pool's copy of the wallets").
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_rank(&mut self, member: MemberId, rank: Rank) -> Result<()> {
             self.ensure_governance()?;
@@ -693,6 +742,7 @@ pub mod registry {
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(AlreadySuspended)`,
         /// `Rule(MemberHasLeft)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn suspend(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_governance()?;
@@ -703,6 +753,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(NotSuspended)`,
         /// `Rule(MemberHasLeft)`, `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn unsuspend(&mut self, member: MemberId) -> Result<()> {
             self.ensure_governance()?;
@@ -714,6 +765,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `NotMember`, `Rule(MemberHasLeft)`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn remove(&mut self, member: MemberId, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_governance()?;
@@ -723,6 +775,7 @@ pub mod registry {
         /// Retires the calling member. Its wallet keeps its id so it can still claim.
         ///
         /// Errors: `Paused`, `NotMember`, `Rule(MemberHasLeft)`, `PoolUnreachable`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn retire(&mut self) -> Result<()> {
             let member = self.caller_member()?;
@@ -736,6 +789,7 @@ pub mod registry {
         ///
         /// Errors: `Paused`, `NotMember`, `WalletInUse` (the target is a member's wallet, or
         /// once acted for another member), `Rule(TimeOverflow)`.
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn propose_wallet(&mut self, new_wallet: AccountId) -> Result<()> {
             self.ensure_running()?;
@@ -773,6 +827,7 @@ pub mod registry {
         /// caller became a member's wallet meanwhile, or once acted for another member),
         /// `NotMember`, `PoolUnreachable` (the authorised pool could not be told: the old
         /// wallet keeps acting).
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn accept_wallet(&mut self, member: MemberId) -> Result<()> {
             self.ensure_running()?;
@@ -811,6 +866,7 @@ pub mod registry {
         /// while the registry is paused.
         ///
         /// Errors: `NotMemberNorGovernance`, `NoPendingWallet`.
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn withdraw_wallet(&mut self, member: MemberId) -> Result<()> {
             let by = self.env().caller();
@@ -849,6 +905,7 @@ pub mod registry {
         ///
         /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `BadMonthCount`,
         /// `Rule(MonthOutOfOrder)`, `Rule(PercentageOutOfRange)`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn record_months(
             &mut self,
@@ -875,6 +932,7 @@ pub mod registry {
         ///
         /// Errors: `Paused`, `NotAuthorisedCaller`, `NotMember`, `Rule(EvidenceEmpty)`,
         /// `Rule(EvidenceTooLong)` for the reference, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn record_contribution(
             &mut self,
@@ -911,6 +969,7 @@ pub mod registry {
         /// because governance's right to cancel an award must not depend on the registry.
         ///
         /// Errors: `NotAuthorisedCaller`, `NotMember`, `ReversalExceedsContributions`.
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn reverse_contribution(
             &mut self,
@@ -950,6 +1009,7 @@ pub mod registry {
         /// Errors: `PoolUnreachable` (no authorised pool, or it is not a contract, refused, has
         /// no `members_told` (a pool build that keeps no copy: upgrade it first) or could not be
         /// called).
+        #[cfg(any(not(feature = "part"), feature = "records-code"))]
         #[ink(message)]
         pub fn retell(&mut self, from: MemberId, count: u32) -> Result<MemberId> {
             let pool = self
@@ -991,6 +1051,7 @@ pub mod registry {
         ///
         /// Errors: `NotGovernance`, `Paused`, `PoolUnreachable` (the pool being replaced could
         /// not be told to forget its copy).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_authorised(
             &mut self,
@@ -1024,6 +1085,7 @@ pub mod registry {
         /// `from_month` is already recorded for a member, or an earlier change starts later),
         /// `Rule(ThresholdOutOfRange)`, `Rule(StreakLengthZero)`,
         /// `Rule(EvidenceLimitOutOfRange)`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_params(&mut self, params: Params, from_month: u32) -> Result<()> {
             self.ensure_governance()?;
@@ -1053,6 +1115,7 @@ pub mod registry {
         /// fix can be deployed while paused). Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
@@ -1063,6 +1126,7 @@ pub mod registry {
         /// Lifts a pause. Governance only.
         ///
         /// Errors: `NotGovernance`, `NotPaused`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
@@ -1071,20 +1135,28 @@ pub mod registry {
         }
 
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
-        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
-        /// contract's code, or to a build whose storage layout changed without a migration, is
-        /// refused and the contract keeps running its old code. The authorised pool is first told
+        /// answers `version()` over this storage and is a whole build, or a router whose main
+        /// part answers (`code_part()`, `admin::replace_routed_code`): an upgrade to another
+        /// contract's code, to one of the routed builds, or to a build whose storage layout
+        /// changed without a migration, is refused and the contract keeps running its old code.
+        /// To a **router** (the registry's build of the `router` contract, declaring the codes
+        /// it routes to): the routes it declares are installed once each of its codes proves
+        /// over this storage that it is the build its route needs, so the registry stays routed
+        /// and the router's hash, the one governance names, pins every code; the old codes'
+        /// locks are released and the new ones' taken. To a **whole** code: it runs directly,
+        /// the routes are forgotten and their locks released. The authorised pool is first told
         /// to forget its copy (`forget_wallets`): the new code may not keep it true (an older
         /// build does not tell the pool of ranks and status), so the pool asks the registry
         /// again. Governance only, also while paused.
         ///
         /// Errors: `NotGovernance`, `PoolUnreachable` (the pool could not be told: governance
         /// fixes or replaces it first), `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
             self.tell_pool(PoolNotice::Forget)?;
-            let event = admin::replace_code(code_hash)?;
+            let event = admin::replace_routed_code(code_hash)?;
             self.env().emit_event(event);
             Ok(())
         }
@@ -1093,6 +1165,7 @@ pub mod registry {
         /// accept. A second proposal replaces the first. Governance only.
         ///
         /// Errors: `NotGovernance`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
             let event = self.admin.propose(self.env().caller(), to)?;
@@ -1103,6 +1176,7 @@ pub mod registry {
         /// Second step of a governance handover, by the proposed account.
         ///
         /// Errors: `NotPendingGovernance`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
             let event = self.admin.accept(self.env().caller())?;
@@ -1113,6 +1187,7 @@ pub mod registry {
         // ---- views ---------------------------------------------------------------------------
 
         /// The member id of `wallet`, if it is a member's current wallet.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn member_id_of(&self, wallet: AccountId) -> Option<MemberId> {
             self.member_of.get(wallet)
@@ -1120,6 +1195,7 @@ pub mod registry {
 
         /// The member `wallet` acts for now or ever acted for: what the pool checks so that no
         /// reviewer scores its own member, whatever wallets changed.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn bound_member_of(&self, wallet: AccountId) -> Option<MemberId> {
             self.bound_to.get(wallet)
@@ -1128,6 +1204,7 @@ pub mod registry {
         /// For each of `members` (at most `MAX_RECORD_MEMBERS`; more are ignored), when it
         /// joined and the last month recorded for it, or `None` for an unknown id: what the
         /// pool's `advance` reads to know which months to send.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn progress(&self, members: Vec<MemberId>) -> Vec<Option<(u64, Option<u32>)>> {
             members
@@ -1142,6 +1219,7 @@ pub mod registry {
         }
 
         /// The record of `member`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn member(&self, member: MemberId) -> Option<Member> {
             self.members.get(member)
@@ -1151,6 +1229,7 @@ pub mod registry {
         /// before a submission.
         ///
         /// Errors: `NotMember`, `Suspended`, `Rule(MemberHasLeft)`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn active_member(&self, wallet: AccountId) -> Result<(MemberId, Rank)> {
             let id = self.member_of.get(wallet).ok_or(Error::NotMember)?;
@@ -1160,6 +1239,7 @@ pub mod registry {
 
         /// Up to `limit` (at most 64) of `member`'s recorded months, oldest first, starting at
         /// the `from`-th.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn history(&self, member: MemberId, from: u32, limit: u32) -> Vec<MonthRecord> {
             let recorded = self
@@ -1175,18 +1255,21 @@ pub mod registry {
         }
 
         /// Members that have not left, per rank: `[Candidate, Ambassador, Senior, Head]`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn rank_counts(&self) -> [u32; 4] {
             self.rank_counts
         }
 
         /// Members that reached Ambassador or above for the first time, ever.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn first_time_ambassadors(&self) -> u32 {
             self.first_time_ambassadors
         }
 
         /// Member ids issued so far (ids run from 0 to this, exclusive).
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn member_count(&self) -> u32 {
             self.next_member_id
@@ -1195,6 +1278,7 @@ pub mod registry {
         /// The move a member proposed to `wallet` and that is still pending (it may have lapsed:
         /// compare `expires_at` with the chain's time): the member id and the proposal. What the
         /// new wallet reads to accept the move without knowing the member id.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn pending_move_to(&self, wallet: AccountId) -> Option<(MemberId, PendingWallet)> {
             let member = self.pending_to.get(wallet)?;
@@ -1203,6 +1287,7 @@ pub mod registry {
         }
 
         /// The pending application of `wallet`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn application(&self, wallet: AccountId) -> Option<Application> {
             self.applications.get(wallet)
@@ -1210,42 +1295,49 @@ pub mod registry {
 
         /// The wallet `member` proposed to move to and until when it may accept, if a proposal
         /// was made and not accepted or withdrawn (a lapsed one is shown until replaced).
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn pending_wallet(&self, member: MemberId) -> Option<PendingWallet> {
             self.pending_wallets.get(member)
         }
 
         /// The contracts authorised to record months and contributions: `(reward_pool, bounty)`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn authorised(&self) -> (Option<AccountId>, Option<AccountId>) {
             (self.reward_pool, self.bounty)
         }
 
         /// The latest parameters.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn params(&self) -> Params {
             self.params.clone()
         }
 
         /// The streak parameters that judge `month`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn streak_params_of(&self, month: u32) -> StreakParams {
             self.streak_params_for(month)
         }
 
         /// The governance account.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
             self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
             self.admin.pending()
         }
 
         /// Whether the contract is paused.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn paused(&self) -> bool {
             self.admin.is_paused()
@@ -1255,6 +1347,28 @@ pub mod registry {
         #[ink(message)]
         pub fn version(&self) -> u32 {
             CODE_VERSION
+        }
+
+        /// The codes a routed registry's router sends calls to (`admin::Routes`: the main part,
+        /// then the records and views parts), or `None` for a registry that runs one code (made
+        /// with `new`, or upgraded to a whole code since). Anyone.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[ink(message)]
+        pub fn routes(&self) -> Option<admin::Routes> {
+            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
+                .ok()
+                .flatten()
+        }
+
+        /// Which build of the registry answers (`admin::Part`): `admin::WHOLE` for the whole
+        /// contract, else the build's index in the routes (`admin::MAIN` for the main part, then
+        /// records 1, views 2: the order of the `*-code` features in Cargo.toml, in which
+        /// `./scripts/build-contracts` has the router declare them and compiles the index in:
+        /// `admin::code_part!`). Through a routed registry's router the main part answers. How
+        /// `new_routed` and `set_code` prove each code is the one its route needs. Anyone.
+        #[ink(message)]
+        pub fn code_part(&self) -> admin::Part {
+            admin::code_part!()
         }
 
         // ---- internals -----------------------------------------------------------------------
