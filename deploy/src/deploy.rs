@@ -579,15 +579,17 @@ pub async fn deploy_resuming<C: Chain>(
     let main = routed_builds(client.bundles_dir(), "reward_pool")?.swap_remove(0);
     let pool = instance!("reward_pool", &main, input);
     log(&format!("reward pool at {}", ss58(&pool)));
-    let input = constructor_input(bounty::BountyRef::new(
+    let input = constructor_input(bounty::BountyRef::new_routed(
         governor,
         reg,
         pool,
         plan.treasury.id,
         plan.payout_delay_ms,
         plan.pool.max_evidence_len,
+        code("bounty_router"),
     ));
-    let bounty = instance!("bounty", input);
+    let main = routed_builds(client.bundles_dir(), "bounty")?.swap_remove(0);
+    let bounty = instance!("bounty", &main, input);
     log(&format!("bounty at {}", ss58(&bounty)));
 
     client.events().name([
@@ -727,6 +729,7 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
     let me = signer(plan)?;
     let registry_builds = routed_builds(client.bundles_dir(), "registry")?;
     let pool_builds = routed_builds(client.bundles_dir(), "reward_pool")?;
+    let bounty_builds = routed_builds(client.bundles_dir(), "bounty")?;
     let governor = ink_e2e::create_call_builder::<Governor>(d.governor);
     let registry = ink_e2e::create_call_builder::<Registry>(d.registry);
     let pool = ink_e2e::create_call_builder::<RewardPool>(d.pool);
@@ -758,8 +761,9 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         read!(bounty.governance(), "bounty governance") == d.governor,
         "bounty governance is not the governor"
     );
-    // The registry and the pool run behind the routers the deployment uploaded, sending each
-    // message to the build (uploaded after the router, in route order) that serves it.
+    // The registry, the pool and the bounty contract run behind the routers the deployment
+    // uploaded, sending each message to the build (uploaded after the router, in route order)
+    // that serves it.
     let uploaded = |builds: &[String]| -> Option<Vec<Hash>> {
         builds
             .iter()
@@ -775,6 +779,11 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
     ensure!(
         routes.is_some() && routes == uploaded(&pool_builds),
         "the pool's routes are {routes:?}, not the uploaded codes"
+    );
+    let routes = read!(bounty.routes(), "bounty routes");
+    ensure!(
+        routes.is_some() && routes == uploaded(&bounty_builds),
+        "the bounty contract's routes are {routes:?}, not the uploaded codes"
     );
     let (calendar, pool_registry, funder) = read!(pool.wiring(), "pool wiring");
     ensure!(

@@ -607,10 +607,9 @@ impl Chain {
             )
             .expect("pool deploys");
         let bounty = self
-            .deploy::<_, bounty::Error>(
+            .deploy_routed::<_, bounty::Error>(
                 "bounty",
                 by,
-                "new",
                 (
                     governance,
                     ink_id(registry),

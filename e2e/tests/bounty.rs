@@ -535,10 +535,9 @@ fn unreachable_callees_and_constructor() {
     assert_eq!(r, Err(Error::Rule(RuleError::EvidenceLimitOutOfRange)));
     // Registry and pool addresses that are not contracts.
     let bounty = chain
-        .deploy::<_, Error>(
+        .deploy_routed::<_, Error>(
             "bounty",
             &gov,
-            "new",
             (id(GOV), id(9), id(10), id(TREASURY), DELAY, 64u32),
             b"2",
         )

@@ -67,7 +67,7 @@ fn messages(name: &str) -> BTreeSet<String> {
 }
 
 /// The contracts a deployment routes (`deploy::chain::ROUTED`).
-const ROUTED: [&str; 2] = ["registry", "reward_pool"];
+const ROUTED: [&str; 3] = ["registry", "reward_pool", "bounty"];
 
 /// For each routed contract, its builds split the whole build's ABI with nothing lost and
 /// nothing served twice: each message of the whole build is in exactly one build (`version` and
@@ -435,26 +435,85 @@ fn the_router_alone_cannot_be_instantiated() {
     );
 }
 
-/// The registry behind its router, as the fixtures deploy it: the account runs the router, the
-/// routes are the builds, each locked, and the main part answers `code_part()`. Deploying from
-/// the whole build is refused. An upgrade to any of its builds is refused and changes nothing;
-/// an upgrade to the next version's router keeps it routed (the next main part and the same
-/// other builds locked, the old main part released), and an upgrade to the next whole code runs
-/// it directly and releases every lock. Members and their records survive each step.
+/// Walks routed contract `contract` at `at` (governed by `gov`, running the router and builds
+/// the fixtures deploy) through every kind of upgrade: the account runs the router, the routes are
+/// the builds, each locked, and the main part answers `code_part()`; an upgrade to any of its
+/// builds is refused (`incompatible`) and changes nothing; an upgrade to the next version's
+/// router keeps it routed (the next main part and the same other builds locked, the old main
+/// part and router released); an upgrade to the next whole code runs it directly and releases
+/// every lock.
+fn walk_routed_upgrades<E>(
+    chain: &mut Chain,
+    contract: &str,
+    at: &AccountId,
+    gov: &AccountId,
+    incompatible: E,
+) where
+    E: scale::Decode + Clone + PartialEq + std::fmt::Debug,
+{
+    let stranger = account(STRANGER);
+    let (router, builds) = chain.upload_routed(contract, gov);
+    assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, Some(builds.clone()), "{contract}");
+    let part: u8 = chain.call(at, &stranger, "code_part", ());
+    assert_eq!(part, reward_pool::MAIN, "{contract}");
+    assert_in_use(chain, gov, &builds, contract);
+    let set_code =
+        |chain: &mut Chain, code: Hash| -> Result<(), E> { chain.call(at, gov, "set_code", code) };
+
+    for build in &builds {
+        assert_eq!(
+            set_code(chain, *build),
+            Err(incompatible.clone()),
+            "{contract}"
+        );
+        assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
+        assert_in_use(chain, gov, &[*build], contract);
+    }
+
+    let next_main = chain.upload(next_wasm(&routed_builds(contract)[0]), gov);
+    let next_router = chain.upload(next_wasm(&format!("{contract}_router")), gov);
+    let mut next_builds = builds.clone();
+    next_builds[0] = next_main;
+    assert_eq!(set_code(chain, next_router), Ok(()), "{contract}");
+    assert_eq!(chain.code_hash_of(at), Some(next_router), "{contract}");
+    assert_eq!(chain.call::<_, u32>(at, &stranger, "version", ()), 2);
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, Some(next_builds.clone()), "{contract}");
+    assert_in_use(chain, gov, &next_builds, contract);
+    for code in [builds[0], router] {
+        assert_eq!(
+            chain.remove_code(gov, code),
+            Ok(()),
+            "{contract}: {code:?} stayed locked"
+        );
+    }
+
+    let next = chain.upload(next_wasm(contract), gov);
+    assert_eq!(set_code(chain, next), Ok(()), "{contract}");
+    assert_eq!(chain.code_hash_of(at), Some(next), "{contract}");
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, None, "{contract}");
+    let part: u8 = chain.call(at, &stranger, "code_part", ());
+    assert_eq!(part, reward_pool::WHOLE, "{contract}");
+    for code in next_builds.iter().chain([&next_router]) {
+        assert_eq!(
+            chain.remove_code(gov, *code),
+            Ok(()),
+            "{contract}: {code:?} stayed locked"
+        );
+    }
+}
+
+/// The registry behind its router, as the fixtures deploy it, through every kind of upgrade
+/// (`walk_routed_upgrades`); deploying it from the whole build is refused, and its members
+/// survive every step.
 #[test]
 fn the_registry_runs_behind_its_router_through_every_upgrade() {
     let (mut chain, reg) = Chain::with_registry();
     let gov = account(1);
-    let stranger = account(STRANGER);
-    let (router, builds) = chain.upload_routed("registry", &gov);
-    assert_eq!(chain.code_hash_of(&reg), Some(router));
-    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
-    assert_eq!(routes, Some(builds.clone()));
-    assert_eq!(
-        chain.call::<_, u8>(&reg, &stranger, "code_part", ()),
-        reward_pool::MAIN
-    );
-    assert_in_use(&mut chain, &gov, &builds, "routed");
+    let (router, _) = chain.upload_routed("registry", &gov);
     let params = registry::Params {
         streak: registry::StreakParams::default(),
         head_cap: 1,
@@ -478,53 +537,45 @@ fn the_registry_runs_behind_its_router_through_every_upgrade() {
         (ink_id(&member), Rank::Candidate, b"ref".to_vec()),
     );
     let alice = r.expect("induct");
-    let set_code = |chain: &mut Chain, code: Hash| -> registry::Result<()> {
-        chain.call(&reg, &gov, "set_code", code)
-    };
-
-    for build in &builds {
-        assert_eq!(
-            set_code(&mut chain, *build),
-            Err(registry::Error::IncompatibleCode)
-        );
-        assert_eq!(chain.code_hash_of(&reg), Some(router));
-        assert_in_use(&mut chain, &gov, &[*build], "after a refused upgrade");
-    }
-
-    let next_main = chain.upload(next_wasm(&routed_builds("registry")[0]), &gov);
-    let next_router = chain.upload(next_wasm("registry_router"), &gov);
-    let mut next_builds = builds.clone();
-    next_builds[0] = next_main;
-    assert_eq!(set_code(&mut chain, next_router), Ok(()));
-    assert_eq!(chain.code_hash_of(&reg), Some(next_router));
-    assert_eq!(chain.call::<_, u32>(&reg, &stranger, "version", ()), 2);
-    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
-    assert_eq!(routes, Some(next_builds.clone()));
-    assert_in_use(&mut chain, &gov, &next_builds, "the next router");
-    for code in [builds[0], router] {
-        assert_eq!(
-            chain.remove_code(&gov, code),
-            Ok(()),
-            "{code:?} stayed locked"
-        );
-    }
-
-    let next = chain.upload(next_wasm("registry"), &gov);
-    assert_eq!(set_code(&mut chain, next), Ok(()));
-    assert_eq!(chain.code_hash_of(&reg), Some(next));
-    let routes: Option<Routes> = chain.call(&reg, &stranger, "routes", ());
-    assert_eq!(routes, None);
-    assert_eq!(
-        chain.call::<_, u8>(&reg, &stranger, "code_part", ()),
-        reward_pool::WHOLE
+    walk_routed_upgrades(
+        &mut chain,
+        "registry",
+        &reg,
+        &gov,
+        registry::Error::IncompatibleCode,
     );
-    for code in next_builds.iter().chain([&next_router]) {
-        assert_eq!(
-            chain.remove_code(&gov, *code),
-            Ok(()),
-            "{code:?} stayed locked"
-        );
-    }
-    let found: Option<u32> = chain.call(&reg, &stranger, "member_id_of", ink_id(&member));
+    let found: Option<u32> = chain.call(&reg, &account(STRANGER), "member_id_of", ink_id(&member));
     assert_eq!(found, Some(alice));
+}
+
+/// The bounty contract behind its router through every kind of upgrade
+/// (`walk_routed_upgrades`); deploying it from the whole build is refused, and its governance
+/// and books survive every step.
+#[test]
+fn the_bounty_contract_runs_behind_its_router_through_every_upgrade() {
+    let mut chain = Chain::new();
+    let gov = account(GOV);
+    let args = (id(GOV), id(9), id(10), id(11), 7 * 86_400_000u64, 64u32);
+    let (router, _) = chain.upload_routed("bounty", &gov);
+    assert_eq!(
+        chain.deploy::<_, bounty::Error>("bounty", &gov, "new_routed", (args, router), b"w"),
+        Err(bounty::Error::IncompatibleCode)
+    );
+    let at = chain
+        .deploy_routed::<_, bounty::Error>("bounty", &gov, args, b"")
+        .expect("bounty deploys");
+    walk_routed_upgrades(
+        &mut chain,
+        "bounty",
+        &at,
+        &gov,
+        bounty::Error::IncompatibleCode,
+    );
+    let governance: ink::primitives::AccountId =
+        chain.call(&at, &account(STRANGER), "governance", ());
+    assert_eq!(governance, id(GOV));
+    assert_eq!(
+        chain.call::<_, u128>(&at, &account(STRANGER), "liabilities", ()),
+        0
+    );
 }

@@ -38,6 +38,9 @@
 //! - No message loops over awards or proposals; loops run over at most 8 lines or milestones.
 //! - State is written before any transfer or cross-contract call that moves value.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+// A routed build (`main-code`, `awards-code`, `views-code`) keeps some of the contract's messages
+// beside `version` and `code_part`; the helpers the others use go unused.
+#![cfg_attr(feature = "part", allow(dead_code, unused_imports))]
 
 pub use rules::bounty::{BudgetLine, MilestoneState, MAX_BUDGET_LINES, MAX_MILESTONES};
 pub use rules::Error as RuleError;
@@ -450,9 +453,80 @@ pub mod bounty {
         /// claimable `payout_delay_ms` after they are made; references are at most `max_ref_len`
         /// bytes.
         ///
+        /// Runs one code (the whole build).
+        ///
         /// Errors: `Rule(EvidenceLimitOutOfRange)`.
+        #[cfg(not(feature = "part"))]
         #[ink(constructor)]
         pub fn new(
+            governance: AccountId,
+            registry: AccountId,
+            pool: AccountId,
+            treasury: AccountId,
+            payout_delay_ms: u64,
+            max_ref_len: u32,
+        ) -> Result<Self> {
+            Self::create(
+                governance,
+                registry,
+                pool,
+                treasury,
+                payout_delay_ms,
+                max_ref_len,
+            )
+        }
+
+        /// Creates the bounty contract as [`Self::new`] does, served by several codes behind a
+        /// router (issue 20: every code at most 32 KiB, what each call loads): instantiated
+        /// from its main part (the `main-code` build), it makes `router` (the bounty's build of
+        /// the `router` contract) the account's code, which sends each message to the build
+        /// that serves it (`admin::Routes`: this code, then the awards and views parts the router
+        /// declares), over this one storage. Every routed code is locked as the contract's
+        /// delegate dependency. Before switching, the router must declare this code as its main
+        /// part and each code must answer over the new contract's storage that it is the build
+        /// its route needs (`code_part()`: `admin::install_routes`). Clients see one contract
+        /// with the whole build's ABI. Instantiated from any other code it is refused.
+        ///
+        /// Errors: those of [`Self::new`]; `IncompatibleCode` (`router` is not a router or
+        /// declares another main part, a code the chain does not know or that does not answer
+        /// over this storage as its route's build, or a code declared twice).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[ink(constructor)]
+        pub fn new_routed(
+            governance: AccountId,
+            registry: AccountId,
+            pool: AccountId,
+            treasury: AccountId,
+            payout_delay_ms: u64,
+            max_ref_len: u32,
+            router: Hash,
+        ) -> Result<Self> {
+            let bounty = Self::create(
+                governance,
+                registry,
+                pool,
+                treasury,
+                payout_delay_ms,
+                max_ref_len,
+            )?;
+            admin::install_routes(&bounty, router)?;
+            Ok(bounty)
+        }
+
+        /// Refused: a part build other than the main one is never instantiated; it only serves
+        /// a routed contract's calls of its messages (see [`Self::new_routed`]).
+        ///
+        /// Errors: `IncompatibleCode`, always.
+        #[cfg(all(feature = "part", not(feature = "main-code")))]
+        #[ink(constructor)]
+        pub fn never() -> Result<Self> {
+            Err(Error::IncompatibleCode)
+        }
+
+        /// The contract both constructors create (one copy of the code).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[inline(never)]
+        fn create(
             governance: AccountId,
             registry: AccountId,
             pool: AccountId,
@@ -491,6 +565,7 @@ pub mod bounty {
         /// `Rule(TooManyMilestones)`, `Rule(ZeroMilestoneShare)`,
         /// `Rule(MilestoneSharesDoNotSumToWhole)`, `Rule(FeeOutOfRange)`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         #[allow(clippy::too_many_arguments)]
         pub fn propose(
@@ -580,6 +655,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotProposed`,
         /// `FundingMismatch`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message, payable)]
         pub fn approve_and_fund(&mut self, id: u32) -> Result<()> {
             self.ensure_running()?;
@@ -603,6 +679,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotProposed`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn reject(&mut self, id: u32, reason_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -627,6 +704,7 @@ pub mod bounty {
         /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive`, `NoSuchMilestone`,
         /// `Rule(ReportNotExpected)`, `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`,
         /// `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn submit_report(&mut self, id: u32, milestone: u8, report_ref: Vec<u8>) -> Result<()> {
             self.ensure_running()?;
@@ -655,6 +733,7 @@ pub mod bounty {
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotActive`, `NoSuchMilestone`,
         /// `ReportChanged`, `Rule(NoReportToDecide)`, `Rule(EvidenceEmpty)`,
         /// `Rule(EvidenceTooLong)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn decide_milestone(
             &mut self,
@@ -701,6 +780,7 @@ pub mod bounty {
         /// `Rule(ZeroAmount)`, `Rule(LineCapExceeded)`, `Rule(BeyondUnlocked)`,
         /// `Rule(EvidenceEmpty)`, `Rule(EvidenceTooLong)`, `Registry(..)`,
         /// `CalleeUnreachable`, `Rule(Overflow)`, `Rule(TimeOverflow)`.
+        #[cfg(any(not(feature = "part"), feature = "awards-code"))]
         #[ink(message)]
         pub fn award(
             &mut self,
@@ -770,6 +850,7 @@ pub mod bounty {
         /// Errors: `NotGovernance`, `NoSuchAward`, `AlreadyClaimed`, `AwardCancelled`,
         /// `PayoutDelayOver`, `Rule(ReleaseExceedsSpent)`, `Registry(..)`, `CalleeUnreachable`,
         /// `TransferFailed`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "awards-code"))]
         #[ink(message)]
         pub fn cancel_award(&mut self, award: u32) -> Result<()> {
             self.ensure_governance()?;
@@ -816,6 +897,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NoSuchAward`, `NotRecipient`, `AlreadyClaimed`, `AwardCancelled`,
         /// `PayoutDelayRunning`, `CalleeUnreachable`, `TransferFailed`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "awards-code"))]
         #[ink(message)]
         pub fn claim_award(&mut self, award: u32) -> Result<Balance> {
             self.ensure_running()?;
@@ -850,6 +932,7 @@ pub mod bounty {
         /// `Rule(ZeroAmount)`, `Rule(LineCapExceeded)`, `Rule(BeyondUnlocked)`,
         /// `Pool(MonthFinalized)`, `Pool(MonthClosed)`, `Pool(NotFunder)`, `Pool(..)`,
         /// `CalleeUnreachable`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "awards-code"))]
         #[ink(message)]
         pub fn feed_pool(&mut self, id: u32, line: u8, month: u32, amount: Balance) -> Result<()> {
             self.ensure_running()?;
@@ -883,6 +966,7 @@ pub mod bounty {
         /// Errors: `Paused`, `NoSuchProposal`, `NotCuratorOrGovernance`, `NotActive`,
         /// `MilestonesUndecided` (the curator, before the last milestone is decided),
         /// `TransferFailed` (the refund), `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn close(&mut self, id: u32) -> Result<()> {
             self.ensure_running()?;
@@ -915,6 +999,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NoSuchProposal`, `NotCurator`, `NotActive` (not closed),
         /// `NoFeeDue`, `TransferFailed`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "awards-code"))]
         #[ink(message)]
         pub fn claim_fee(&mut self, id: u32) -> Result<Balance> {
             self.ensure_running()?;
@@ -947,6 +1032,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotActive` (rejected, closed
         /// or cancelled already), `AlreadySpent`, `TransferFailed`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn cancel(&mut self, id: u32) -> Result<()> {
             self.ensure_running()?;
@@ -972,6 +1058,7 @@ pub mod bounty {
         ///
         /// Errors: `Paused`, `NotGovernance`, `NoSuchProposal`, `NotActive` (rejected, closed
         /// or cancelled).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_curator(&mut self, id: u32, curator: AccountId) -> Result<()> {
             self.ensure_running()?;
@@ -992,6 +1079,7 @@ pub mod bounty {
         /// Governance only.
         ///
         /// Errors: `NotGovernance`, `Paused` (already paused).
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn pause(&mut self) -> Result<()> {
             let event = self.admin.pause(self.env().caller())?;
@@ -1003,6 +1091,7 @@ pub mod bounty {
         /// Lifts a pause. Governance only.
         ///
         /// Errors: `NotGovernance`, `NotPaused`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn unpause(&mut self) -> Result<()> {
             let event = self.admin.unpause(self.env().caller())?;
@@ -1012,16 +1101,23 @@ pub mod bounty {
         }
 
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
-        /// answers `version()` over this storage (`admin::replace_code`): an upgrade to another
-        /// contract's code, or to a build whose storage layout changed without a migration, is
-        /// refused and the contract keeps running its old code. Governance only, also while
-        /// paused.
+        /// answers `version()` over this storage and is a whole build, or a router whose main
+        /// part answers (`code_part()`, `admin::replace_routed_code`): an upgrade to another
+        /// contract's code, to one of the routed builds, or to a build whose storage layout
+        /// changed without a migration, is refused and the contract keeps running its old code.
+        /// To a **router** (the bounty's build of the `router` contract, declaring the codes it
+        /// routes to): the routes it declares are installed once each of its codes proves over
+        /// this storage that it is the build its route needs, so the contract stays routed and
+        /// the router's hash, the one governance names, pins every code; the old codes' locks
+        /// are released and the new ones' taken. To a **whole** code: it runs directly, the
+        /// routes are forgotten and their locks released. Governance only, also while paused.
         ///
         /// Errors: `NotGovernance`, `UpgradeFailed` (unknown code hash), `IncompatibleCode`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_governance()?;
-            let event = admin::replace_code(code_hash)?;
+            let event = admin::replace_routed_code(code_hash)?;
             self.env().emit_event(event);
             Ok(())
         }
@@ -1029,6 +1125,7 @@ pub mod bounty {
         /// First step of a governance handover. Governance only.
         ///
         /// Errors: `NotGovernance`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn propose_governance(&mut self, to: AccountId) -> Result<()> {
             let event = self.admin.propose(self.env().caller(), to)?;
@@ -1039,6 +1136,7 @@ pub mod bounty {
         /// Second step of a governance handover, by the proposed account.
         ///
         /// Errors: `NotPendingGovernance`.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn accept_governance(&mut self) -> Result<()> {
             let event = self.admin.accept(self.env().caller())?;
@@ -1049,6 +1147,7 @@ pub mod bounty {
         // ---- views ---------------------------------------------------------------------------
 
         /// A proposal.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn proposal(&self, id: u32) -> Option<Proposal> {
             self.proposals.get(id)
@@ -1057,6 +1156,7 @@ pub mod bounty {
         /// A proposal's report: lines, milestones, unlocked and spendable amounts.
         ///
         /// Errors: `NoSuchProposal`, `Rule(Overflow)`.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn report(&self, id: u32) -> Result<Report> {
             let proposal = self.proposal_record(id)?;
@@ -1077,6 +1177,7 @@ pub mod bounty {
         }
 
         /// An award.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn award_of(&self, award: u32) -> Option<Award> {
             self.awards.get(award)
@@ -1086,6 +1187,7 @@ pub mod bounty {
         /// the `from`-th: the awards held for its member when it is a member's current wallet,
         /// otherwise those held for the account itself. An unreachable registry reads as "not a
         /// member".
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn awards_of(&self, wallet: AccountId, from: u32, limit: u32) -> Vec<u32> {
             let holder = match self.member_id_of(wallet) {
@@ -1097,6 +1199,7 @@ pub mod bounty {
 
         /// Up to `limit` (at most 50) award ids held by `holder`, oldest first, from the
         /// `from`-th.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn holder_awards(&self, holder: Holder, from: u32, limit: u32) -> Vec<u32> {
             let count = self.holder_count.get(holder).unwrap_or(0);
@@ -1108,6 +1211,7 @@ pub mod bounty {
 
         /// Up to `limit` (at most 50) award ids of proposal `id`, oldest first, from the
         /// `from`-th.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn proposal_awards(&self, id: u32, from: u32, limit: u32) -> Vec<u32> {
             let count = self.proposals.get(id).map_or(0, |p| p.awards);
@@ -1118,6 +1222,7 @@ pub mod bounty {
         }
 
         /// Everything the contract still holds for a purpose; its balance always covers it.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn liabilities(&self) -> Balance {
             self.liabilities
@@ -1126,6 +1231,7 @@ pub mod bounty {
         /// When award `award` becomes claimable, as a wall time, if the contract is not paused
         /// meanwhile (a pause moves it later by the pause's length): `None` for no such award
         /// and while paused.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn claimable_at(&self, award: u32) -> Option<u64> {
             let record = self.awards.get(award)?;
@@ -1134,6 +1240,7 @@ pub mod bounty {
         }
 
         /// The registry, the reward pool, the treasury and the payout delay.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn wiring(&self) -> (AccountId, AccountId, AccountId, u64) {
             (
@@ -1145,18 +1252,21 @@ pub mod bounty {
         }
 
         /// The governance account.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn governance(&self) -> AccountId {
             self.admin.governance()
         }
 
         /// The account governance is being handed to, if any.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn pending_governance(&self) -> Option<AccountId> {
             self.admin.pending()
         }
 
         /// Whether the contract is paused.
+        #[cfg(any(not(feature = "part"), feature = "views-code"))]
         #[ink(message)]
         pub fn paused(&self) -> bool {
             self.admin.is_paused()
@@ -1166,6 +1276,28 @@ pub mod bounty {
         #[ink(message)]
         pub fn version(&self) -> u32 {
             CODE_VERSION
+        }
+
+        /// The codes a routed bounty contract's router sends calls to (`admin::Routes`: the main
+        /// part, then the awards and views parts), or `None` for one that runs one code (made
+        /// with `new`, or upgraded to a whole code since). Anyone.
+        #[cfg(any(not(feature = "part"), feature = "main-code"))]
+        #[ink(message)]
+        pub fn routes(&self) -> Option<admin::Routes> {
+            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
+                .ok()
+                .flatten()
+        }
+
+        /// Which build of the bounty contract answers (`admin::Part`): `admin::WHOLE` for the
+        /// whole contract, else the build's index in the routes (`admin::MAIN` for the main
+        /// part, then awards 1, views 2: the order of the `*-code` features in Cargo.toml, in
+        /// which `./scripts/build-contracts` has the router declare them and compiles the index
+        /// in: `admin::code_part!`). Through a routed contract's router the main part answers.
+        /// How `new_routed` and `set_code` prove each code is the one its route needs. Anyone.
+        #[ink(message)]
+        pub fn code_part(&self) -> admin::Part {
+            admin::code_part!()
         }
 
         // ---- internals -----------------------------------------------------------------------
