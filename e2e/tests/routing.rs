@@ -390,6 +390,31 @@ fn a_router_declaring_other_codes_is_refused() {
     fx.assert_solvent();
 }
 
+/// A router that declares the pool's own router as its main part is refused as an upgrade: asked
+/// over the pool's storage, that router forwards `code_part()` to the real main part, which
+/// answers as the main part would, so before `routes_serve_here` refused routers in a route the
+/// upgrade went through, recorded the router as the main part and released the real main part's
+/// lock: its uploader could then remove it, and every message without a route of its own,
+/// `set_code` included, would trap. The pool keeps its router, routes and locks.
+#[test]
+fn a_router_naming_a_router_as_its_main_part_is_refused() {
+    let mut fx = Fx::new();
+    let gov = account(GOV);
+    let (router, builds) = upload_codes(&mut fx.chain, &gov);
+    let nested = fx
+        .chain
+        .upload(next_wasm("reward_pool_router_nested"), &gov);
+    let routes: Option<Routes> = fx.call(STRANGER, "routes", ());
+    assert_eq!(
+        fx.call::<_, R<()>>(GOV, "set_code", nested),
+        Err(Error::IncompatibleCode)
+    );
+    assert_eq!(fx.chain.code_hash_of(&fx.pool), Some(router));
+    assert_eq!(fx.call::<_, Option<Routes>>(STRANGER, "routes", ()), routes);
+    assert_in_use(&mut fx.chain, &gov, &builds, "after the refused upgrade");
+    assert_eq!(fx.call::<_, u32>(STRANGER, "version", ()), 1);
+}
+
 /// A council that upgrades the pool to one of its builds by mistake (their hashes sit beside the
 /// router's in the manifest) is refused: each answers `version()`, but a part serves a few
 /// messages with no `set_code`, `pause` or `finalize` left to undo it or release the funds, and

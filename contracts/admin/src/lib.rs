@@ -216,22 +216,23 @@ fn ask_code<R: scale::Decode>(code: Hash, selector: [u8; 4]) -> Option<R> {
         .ok()
 }
 
-/// A contract served by several codes behind a router (the reward pool, issue 20): the codes, in
-/// route order. `[0]` is the contract's **main part**: its constructors, its governance and every
-/// message no other part serves (the router's fallback). Each further code is a **part**: the
-/// same contract built with a few messages (and `version`, `code_part`), over the same storage,
-/// which the router's compiled table sends those messages' selectors to.
+/// A contract served by several codes behind a router (issue 20: the registry, the reward pool
+/// and the bounty contract): the codes, in route order. `[0]` is the contract's **main part**:
+/// its constructors, its governance and every message no other part serves (the router's
+/// fallback). Each further code is a **part**: the same contract built with a few messages (and
+/// `version`, `code_part`), over the same storage, which the router's compiled table sends those
+/// messages' selectors to.
 ///
-/// The account's own code is the small router (`router`), whose one (wildcard) message
-/// delegate-calls the code that serves the call's selector, over the account's one storage. So
-/// every call loads the router and one code of at most 32 KiB, never a whole contract. Each
-/// router build declares its routes (compiled in: the router's hash pins every code), and they
-/// are kept here too, as one SCALE value under [`ROUTES_KEY`], a fixed four-byte key (the root
-/// struct is key 0 and `Mapping` entries are keyed by more than four bytes; a contract that
-/// routes must not give a `Lazy`, or other `ManualKey`, field this key: the pool has none), as
-/// the record of which codes the contract has locked. It is also the router's own root (its
-/// storage struct is keyed here), so the router decodes them and nothing of the contract's
-/// before it delegates.
+/// The account's own code is the contract's build of the small `router` contract, whose one
+/// (wildcard) message delegate-calls the code that serves the call's selector, over the account's
+/// one storage. So every call loads the router and one code of at most 32 KiB, never a whole
+/// contract. Each router build declares its routes (compiled in: the router's hash pins every
+/// code), and they are kept here too, as one SCALE value under [`ROUTES_KEY`], a fixed
+/// four-byte key (the root struct is key 0 and `Mapping` entries are keyed by more than four
+/// bytes; a contract that routes must not give a `Lazy`, or other `ManualKey`, field this key:
+/// none of the routed contracts has one), as the record of which codes the contract has locked.
+/// It is also the router's own root (its storage struct is keyed here), which the router reads
+/// through without decoding, and nothing of the contract's, before it delegates.
 pub type Routes = ink::prelude::vec::Vec<Hash>;
 
 /// The storage key of a routed contract's [`Routes`].
@@ -321,7 +322,10 @@ fn declared_routes(router: Hash) -> Option<Routes> {
 
 /// Whether `routes` may be installed behind `router`: one to [`MAX_ROUTES`] codes, distinct
 /// and none of them the router (locking a code twice, or the account's own code, traps; a
-/// router built without routes declares a zero hash, which no chain knows), and each answers
+/// router built without routes declares a zero hash, which no chain knows), none of them a
+/// router itself (asked over this storage, another router would forward `code_part()` to its
+/// own main part and pass as one, while that main part stayed unlocked: its uploader could
+/// remove it and leave every fallback message, `set_code` included, trapping), and each answers
 /// `code_part()` over this storage with its index (so each decodes this contract's root and was
 /// built to serve the messages the router's table sends it; the first is the main part). It does
 /// not compare versions: a router pairing parts of two versions whose `Mapping` values differ
@@ -340,7 +344,7 @@ fn routes_serve_here(routes: &Routes, router: Hash) -> bool {
     routes
         .iter()
         .zip(0..WHOLE)
-        .all(|(code, part)| serves_here(*code, part))
+        .all(|(code, part)| declared_routes(*code).is_none() && serves_here(*code, part))
 }
 
 /// Puts a contract being instantiated behind a router (see [`Routes`]): its own code (the one
@@ -349,7 +353,7 @@ fn routes_serve_here(routes: &Routes, router: Hash) -> bool {
 /// again after the constructor) so that each code can prove over it that it reads this storage
 /// and is the build its route needs (`code_part()`), records the routes, switches the code and
 /// locks every routed code as a delegate dependency (their uploader cannot remove them while
-/// the contract uses them). For a constructor only (`RewardPool::new_routed`).
+/// the contract uses them). For a constructor only (each routed contract's `new_routed`).
 ///
 /// Errors: [`UpgradeError::IncompatibleCode`] (`router` is not a router, or declares another
 /// main part than this code, or a code that is unknown, does not read this storage, is not the

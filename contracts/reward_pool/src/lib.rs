@@ -1698,10 +1698,11 @@ pub mod reward_pool {
 
         /// Replaces the contract's code, keeping its storage, and reverts unless the new code
         /// answers `version()` over this storage and is a whole build of the pool, or a router
-        /// whose whole code is (`code_part()`, `admin::replace_routed_code`): an upgrade to
-        /// another contract's code, to one of the routed parts, or to a build whose storage
+        /// whose main part answers (`code_part()`, `admin::replace_routed_code`): an upgrade to
+        /// another contract's code, to one of the routed builds, or to a build whose storage
         /// layout changed without a migration, is refused and the contract keeps running its
-        /// old code. To a **router** (the `router` contract, built declaring the codes it routes to):
+        /// old code. To a **router** (the pool's build of the `router` contract, declaring the
+        /// codes it routes to):
         /// the routes it declares are installed once each of its codes proves over this storage
         /// that it is the build its route needs, so the pool stays routed and the router's hash,
         /// the one governance names, pins every code; the old codes' locks are released and the

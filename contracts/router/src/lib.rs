@@ -1,13 +1,14 @@
 //! # A routed contract's router
 //!
-//! A suite contract deployed with `new_routed` (the reward pool, issue 20) runs a build of this
-//! code as its own: one wildcard message that reads the call's selector and delegate-calls,
-//! with the call's own input (`CLONE_INPUT`) and as its last act (`TAIL_CALL`, so the callee's
-//! answer and revert flag are the caller's answer), the build of the contract that serves that
-//! selector: one of its parts, or its main part for every selector without a route of its own
-//! (the constructors, governance and whatever else the main part holds). A delegate call runs the
-//! callee's code over this account's storage with the original caller and value, so clients and
-//! the other contracts see one contract with the whole build's ABI and metadata.
+//! A suite contract deployed with `new_routed` (issue 20: the registry, the reward pool and the
+//! bounty contract) runs a build of this code as its own: one wildcard message that reads the
+//! call's selector and delegate-calls, with the call's own input (`CLONE_INPUT`) and as its last
+//! act (`TAIL_CALL`, so the callee's answer and revert flag are the caller's answer), the build
+//! of the contract that serves that selector: one of its parts, or its main part for every
+//! selector without a route of its own (the constructors, governance and whatever else the main
+//! part holds). A delegate call runs the callee's code over this account's storage with the
+//! original caller and value, so clients and the other contracts see one contract with the whole
+//! build's ABI and metadata.
 //!
 //! Why: pallet-contracts charges every call for loading the code it runs, per byte, in ref_time
 //! and proof size. Behind the router every call loads the router (2 KB) and one build of at
@@ -111,8 +112,8 @@ pub mod router {
         /// the callee's answer (and revert) is this call's. Anyone, whenever the contract's own
         /// message allows. Traps where the contract's code trapped (nothing changed), and on an
         /// account without routes. Answers `admin::DECLARED_ROUTES_SELECTOR` itself (see
-        /// `forward`); payable only because the contract's payable messages (the pool's `fund`)
-        /// pass through here.
+        /// `forward`); payable only because the contract's payable messages (the pool's `fund`,
+        /// the bounty's `approve_and_fund`) pass through here.
         #[ink(message, payable, selector = _)]
         pub fn route(&self) {
             let _ = &self.routes;
