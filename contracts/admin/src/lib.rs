@@ -238,6 +238,14 @@ pub type Routes = ink::prelude::vec::Vec<Hash>;
 /// The storage key of a routed contract's [`Routes`].
 pub const ROUTES_KEY: u32 = u32::from_be_bytes(*b"rout");
 
+/// The routes this contract runs behind, or `None` when it runs one code (made with `new`, or
+/// upgraded to a whole code since): what each routed contract's `routes()` view answers.
+pub fn stored_routes() -> Option<Routes> {
+    ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY)
+        .ok()
+        .flatten()
+}
+
 /// The most codes a router may declare: its table stores a route as one hex digit.
 pub const MAX_ROUTES: usize = 16;
 
@@ -411,9 +419,7 @@ fn lock_routes(routes: &Routes) {
 /// part or the main part run directly, or a router whose routes do not serve this storage).
 pub fn replace_routed_code(code_hash: Hash) -> Result<CodeUpgraded, UpgradeError> {
     use ink::env::DefaultEnvironment;
-    let old = ink::env::get_contract_storage::<u32, Routes>(&ROUTES_KEY)
-        .ok()
-        .flatten();
+    let old = stored_routes();
     // A router decodes the routes as its root before it answers anything: while it is asked,
     // an unrouted contract keeps a stand-in there (replaced or cleared below; a refusal
     // reverts it with the rest of the call).

@@ -1284,9 +1284,7 @@ pub mod bounty {
         #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn routes(&self) -> Option<admin::Routes> {
-            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
-                .ok()
-                .flatten()
+            admin::stored_routes()
         }
 
         /// Which build of the bounty contract answers (`admin::Part`): `admin::WHOLE` for the

@@ -1355,9 +1355,7 @@ pub mod registry {
         #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn routes(&self) -> Option<admin::Routes> {
-            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
-                .ok()
-                .flatten()
+            admin::stored_routes()
         }
 
         /// Which build of the registry answers (`admin::Part`): `admin::WHOLE` for the whole

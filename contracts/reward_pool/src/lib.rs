@@ -2023,9 +2023,7 @@ pub mod reward_pool {
         #[cfg(any(not(feature = "part"), feature = "main-code"))]
         #[ink(message)]
         pub fn routes(&self) -> Option<admin::Routes> {
-            ink::env::get_contract_storage::<u32, admin::Routes>(&admin::ROUTES_KEY)
-                .ok()
-                .flatten()
+            admin::stored_routes()
         }
 
         /// Which build of the pool answers (`admin::Part`): `admin::WHOLE` for the whole
