@@ -548,15 +548,19 @@ pub async fn deploy_resuming<C: Chain>(
     }
 
     let council: Vec<AccountId> = plan.council.iter().map(|a| a.id).collect();
-    let input = constructor_input(governor::GovernorRef::new(
+    // Every contract runs behind its router (issue 20): every call loads the router and one of
+    // the contract's builds (at most 32 KiB), never the whole contract. Each is instantiated
+    // from its main part, which installs the builds the router declares.
+    let input = constructor_input(governor::GovernorRef::new_routed(
         council,
         plan.threshold,
         plan.timelock_ms,
         plan.expiry_ms,
+        code("governor_router"),
     ));
-    let governor = instance!("governor", input);
+    let main = routed_builds(client.bundles_dir(), "governor")?.swap_remove(0);
+    let governor = instance!("governor", &main, input);
     log(&format!("governor at {}", ss58(&governor)));
-    // Behind its router (issue 20), as the pool below: instantiated from its main part.
     let input = constructor_input(registry::RegistryRef::new_routed(
         governor,
         plan.registry.clone(),
@@ -566,9 +570,6 @@ pub async fn deploy_resuming<C: Chain>(
     let reg = instance!("registry", &main, input);
     log(&format!("registry at {}", ss58(&reg)));
     let calendar = plan.calendar_at(first);
-    // Behind the router: every call loads the router and one of the pool's builds (at most
-    // 32 KiB), never the whole pool. Instantiated from the main part, which installs the builds
-    // the router declares.
     let input = constructor_input(reward_pool::RewardPoolRef::new_routed(
         governor,
         reg,
@@ -727,6 +728,7 @@ pub async fn deploy_resuming<C: Chain>(
 /// Errors: any value differs from the plan (the message says which).
 pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyhow::Result<()> {
     let me = signer(plan)?;
+    let governor_builds = routed_builds(client.bundles_dir(), "governor")?;
     let registry_builds = routed_builds(client.bundles_dir(), "registry")?;
     let pool_builds = routed_builds(client.bundles_dir(), "reward_pool")?;
     let bounty_builds = routed_builds(client.bundles_dir(), "bounty")?;
@@ -761,15 +763,19 @@ pub async fn verify<C: Chain>(client: &mut C, plan: &Plan, d: &Deployed) -> anyh
         read!(bounty.governance(), "bounty governance") == d.governor,
         "bounty governance is not the governor"
     );
-    // The registry, the pool and the bounty contract run behind the routers the deployment
-    // uploaded, sending each message to the build (uploaded after the router, in route order)
-    // that serves it.
+    // Every contract runs behind the router the deployment uploaded, sending each message to
+    // the build (uploaded after the router, in route order) that serves it.
     let uploaded = |builds: &[String]| -> Option<Vec<Hash>> {
         builds
             .iter()
             .map(|name| d.code_hashes.get(name).copied())
             .collect()
     };
+    let routes = read!(governor.routes(), "governor routes");
+    ensure!(
+        routes.is_some() && routes == uploaded(&governor_builds),
+        "the governor's routes are {routes:?}, not the uploaded codes"
+    );
     let routes = read!(registry.routes(), "registry routes");
     ensure!(
         routes.is_some() && routes == uploaded(&registry_builds),

@@ -138,10 +138,9 @@ impl Suite {
         let by = account(DEPLOYER);
         let council: Vec<InkId> = spec.council.iter().copied().map(id).collect();
         let governor = chain
-            .deploy::<_, governor::Error>(
+            .deploy_routed::<_, governor::Error>(
                 "governor",
                 &by,
-                "new",
                 (council, spec.threshold, spec.timelock_ms, spec.expiry_ms),
                 b"",
             )

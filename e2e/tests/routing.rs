@@ -11,7 +11,10 @@
 //! storage.
 
 use crate::reward_pool_contract::{config, fixed, s, Fx, When, GOV, STRANGER};
-use e2e::{account, id, ink_id, next_wasm, routed_builds, wasm, AccountId, Chain, UNIT};
+use e2e::{
+    account, id, ink_id, next_wasm, routed_builds, wasm, AccountId, Chain, Suite, SuiteSpec,
+    DEPLOYER, UNIT,
+};
 use ink::primitives::Hash;
 use registry::Rank;
 use reward_pool::{Department::*, Error, Routes};
@@ -67,7 +70,7 @@ fn messages(name: &str) -> BTreeSet<String> {
 }
 
 /// The contracts a deployment routes (`deploy::chain::ROUTED`).
-const ROUTED: [&str; 3] = ["registry", "reward_pool", "bounty"];
+const ROUTED: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
 
 /// For each routed contract, its builds split the whole build's ABI with nothing lost and
 /// nothing served twice: each message of the whole build is in exactly one build (`version` and
@@ -460,14 +463,86 @@ fn the_router_alone_cannot_be_instantiated() {
     );
 }
 
-/// Walks routed contract `contract` at `at` (governed by `gov`, running the router and builds
-/// the fixtures deploy) through every kind of upgrade: the account runs the router, the routes are
-/// the builds, each locked, and the main part answers `code_part()`; an upgrade to any of its
-/// builds is refused (`incompatible`) and changes nothing; an upgrade to the next version's
-/// router keeps it routed (the next main part and the same other builds locked, the old main
-/// part and router released); an upgrade to the next whole code runs it directly and releases
-/// every lock.
-fn walk_routed_upgrades<E>(
+/// Walks routed contract `contract` at `at` (its codes uploaded by `uploader`, running the
+/// router and builds the fixtures deploy, on the chain `chain_of(host)`; `upgrade(host, code)`
+/// asks its governance for `set_code(code)`) through every kind of upgrade: the account runs
+/// the router, the routes are the builds, each locked, and the main part answers `code_part()`;
+/// an upgrade to any of its builds is refused (`incompatible`) and changes nothing; an upgrade to
+/// the next version's router keeps it routed (the next main part and the same other builds
+/// locked, the old main part and router released); an upgrade to the next whole code runs it
+/// directly and releases every lock.
+fn walk_routed_upgrades<H, E>(
+    host: &mut H,
+    chain_of: fn(&mut H) -> &mut Chain,
+    mut upgrade: impl FnMut(&mut H, Hash) -> Result<(), E>,
+    contract: &str,
+    at: &AccountId,
+    uploader: &AccountId,
+    incompatible: E,
+) where
+    E: scale::Decode + Clone + PartialEq + std::fmt::Debug,
+{
+    let stranger = account(STRANGER);
+    let (router, builds) = chain_of(host).upload_routed(contract, uploader);
+    let chain = chain_of(host);
+    assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, Some(builds.clone()), "{contract}");
+    let part: u8 = chain.call(at, &stranger, "code_part", ());
+    assert_eq!(part, reward_pool::MAIN, "{contract}");
+    assert_in_use(chain, uploader, &builds, contract);
+
+    for build in &builds {
+        assert_eq!(
+            upgrade(host, *build),
+            Err(incompatible.clone()),
+            "{contract}"
+        );
+        let chain = chain_of(host);
+        assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
+        assert_in_use(chain, uploader, &[*build], contract);
+    }
+
+    let chain = chain_of(host);
+    let next_main = chain.upload(next_wasm(&routed_builds(contract)[0]), uploader);
+    let next_router = chain.upload(next_wasm(&format!("{contract}_router")), uploader);
+    let mut next_builds = builds.clone();
+    next_builds[0] = next_main;
+    assert_eq!(upgrade(host, next_router), Ok(()), "{contract}");
+    let chain = chain_of(host);
+    assert_eq!(chain.code_hash_of(at), Some(next_router), "{contract}");
+    assert_eq!(chain.call::<_, u32>(at, &stranger, "version", ()), 2);
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, Some(next_builds.clone()), "{contract}");
+    assert_in_use(chain, uploader, &next_builds, contract);
+    for code in [builds[0], router] {
+        assert_eq!(
+            chain.remove_code(uploader, code),
+            Ok(()),
+            "{contract}: {code:?} stayed locked"
+        );
+    }
+
+    let next = chain.upload(next_wasm(contract), uploader);
+    assert_eq!(upgrade(host, next), Ok(()), "{contract}");
+    let chain = chain_of(host);
+    assert_eq!(chain.code_hash_of(at), Some(next), "{contract}");
+    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
+    assert_eq!(routes, None, "{contract}");
+    let part: u8 = chain.call(at, &stranger, "code_part", ());
+    assert_eq!(part, reward_pool::WHOLE, "{contract}");
+    for code in next_builds.iter().chain([&next_router]) {
+        assert_eq!(
+            chain.remove_code(uploader, *code),
+            Ok(()),
+            "{contract}: {code:?} stayed locked"
+        );
+    }
+}
+
+/// `walk_routed_upgrades` for a contract whose governance is account `gov`, which calls
+/// `set_code` itself.
+fn walk_set_code_upgrades<E>(
     chain: &mut Chain,
     contract: &str,
     at: &AccountId,
@@ -476,59 +551,9 @@ fn walk_routed_upgrades<E>(
 ) where
     E: scale::Decode + Clone + PartialEq + std::fmt::Debug,
 {
-    let stranger = account(STRANGER);
-    let (router, builds) = chain.upload_routed(contract, gov);
-    assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
-    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
-    assert_eq!(routes, Some(builds.clone()), "{contract}");
-    let part: u8 = chain.call(at, &stranger, "code_part", ());
-    assert_eq!(part, reward_pool::MAIN, "{contract}");
-    assert_in_use(chain, gov, &builds, contract);
     let set_code =
         |chain: &mut Chain, code: Hash| -> Result<(), E> { chain.call(at, gov, "set_code", code) };
-
-    for build in &builds {
-        assert_eq!(
-            set_code(chain, *build),
-            Err(incompatible.clone()),
-            "{contract}"
-        );
-        assert_eq!(chain.code_hash_of(at), Some(router), "{contract}");
-        assert_in_use(chain, gov, &[*build], contract);
-    }
-
-    let next_main = chain.upload(next_wasm(&routed_builds(contract)[0]), gov);
-    let next_router = chain.upload(next_wasm(&format!("{contract}_router")), gov);
-    let mut next_builds = builds.clone();
-    next_builds[0] = next_main;
-    assert_eq!(set_code(chain, next_router), Ok(()), "{contract}");
-    assert_eq!(chain.code_hash_of(at), Some(next_router), "{contract}");
-    assert_eq!(chain.call::<_, u32>(at, &stranger, "version", ()), 2);
-    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
-    assert_eq!(routes, Some(next_builds.clone()), "{contract}");
-    assert_in_use(chain, gov, &next_builds, contract);
-    for code in [builds[0], router] {
-        assert_eq!(
-            chain.remove_code(gov, code),
-            Ok(()),
-            "{contract}: {code:?} stayed locked"
-        );
-    }
-
-    let next = chain.upload(next_wasm(contract), gov);
-    assert_eq!(set_code(chain, next), Ok(()), "{contract}");
-    assert_eq!(chain.code_hash_of(at), Some(next), "{contract}");
-    let routes: Option<Routes> = chain.call(at, &stranger, "routes", ());
-    assert_eq!(routes, None, "{contract}");
-    let part: u8 = chain.call(at, &stranger, "code_part", ());
-    assert_eq!(part, reward_pool::WHOLE, "{contract}");
-    for code in next_builds.iter().chain([&next_router]) {
-        assert_eq!(
-            chain.remove_code(gov, *code),
-            Ok(()),
-            "{contract}: {code:?} stayed locked"
-        );
-    }
+    walk_routed_upgrades(chain, |c| c, set_code, contract, at, gov, incompatible);
 }
 
 /// The registry behind its router, as the fixtures deploy it, through every kind of upgrade
@@ -562,7 +587,7 @@ fn the_registry_runs_behind_its_router_through_every_upgrade() {
         (ink_id(&member), Rank::Candidate, b"ref".to_vec()),
     );
     let alice = r.expect("induct");
-    walk_routed_upgrades(
+    walk_set_code_upgrades(
         &mut chain,
         "registry",
         &reg,
@@ -589,7 +614,7 @@ fn the_bounty_contract_runs_behind_its_router_through_every_upgrade() {
     let at = chain
         .deploy_routed::<_, bounty::Error>("bounty", &gov, args, b"")
         .expect("bounty deploys");
-    walk_routed_upgrades(
+    walk_set_code_upgrades(
         &mut chain,
         "bounty",
         &at,
@@ -603,4 +628,62 @@ fn the_bounty_contract_runs_behind_its_router_through_every_upgrade() {
         chain.call::<_, u128>(&at, &account(STRANGER), "liabilities", ()),
         0
     );
+}
+
+/// The governor behind its router, as the suite fixture deploys it, through every kind of
+/// upgrade its council can approve (`UpgradeGovernor`, `walk_routed_upgrades`): to one of its
+/// builds refused, to the next router kept routed, to the next whole code run directly;
+/// deploying it from the whole build is refused, and its council and proposals survive every
+/// step.
+#[test]
+fn the_governor_runs_behind_its_router_through_every_upgrade() {
+    use governor::{Action, Target};
+    let mut suite = Suite::deploy(SuiteSpec::small());
+    let deployer = account(DEPLOYER);
+    let (router, _) = suite.chain.upload_routed("governor", &deployer);
+    let council: Vec<ink::primitives::AccountId> = vec![id(2)];
+    assert_eq!(
+        suite.chain.deploy::<_, governor::Error>(
+            "governor",
+            &deployer,
+            "new_routed",
+            (council, 1u32, 1_000u64, 500_000u64, router),
+            b"w"
+        ),
+        Err(governor::Error::IncompatibleCode)
+    );
+    let open = suite
+        .propose(
+            2,
+            Action::Pause {
+                target: Target::Bounty,
+            },
+        )
+        .expect("propose");
+    let at = suite.governor.clone();
+    let upgrade = |suite: &mut Suite, code_hash: Hash| {
+        suite
+            .govern(Action::UpgradeGovernor { code_hash })
+            .map(|_| ())
+    };
+    walk_routed_upgrades(
+        &mut suite,
+        |suite| &mut suite.chain,
+        upgrade,
+        "governor",
+        &at,
+        &deployer,
+        governor::Error::IncompatibleCode,
+    );
+    let council: Vec<ink::primitives::AccountId> = suite.call_governor(STRANGER, "council", ());
+    assert_eq!(council.len(), SuiteSpec::small().council.len());
+    let view: Option<governor::ProposalView> = suite.call_governor(STRANGER, "proposal", open);
+    let view = view.expect("the open proposal survives");
+    assert_eq!(
+        view.proposal.action,
+        Action::Pause {
+            target: Target::Bounty
+        }
+    );
+    assert_eq!(view.state, governor::ProposalState::Pending);
 }

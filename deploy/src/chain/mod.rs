@@ -30,7 +30,7 @@ pub const CONTRACTS: [&str; 4] = ["governor", "registry", "reward_pool", "bounty
 /// builds that serves it. Their whole builds are never uploaded: they are where clients read
 /// the ABI, and the manifest records their hashes under the contracts' names so that clients
 /// can check they read the right one ([`bundle_hash`]).
-pub const ROUTED: [&str; 3] = ["registry", "reward_pool", "bounty"];
+pub const ROUTED: [&str; 4] = ["governor", "registry", "reward_pool", "bounty"];
 
 /// The builds of routed contract `name` behind its router, in route order (the main part
 /// first), as `./scripts/build-contracts` lists them in `<name>.routes` beside the bundles.
