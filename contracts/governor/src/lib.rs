@@ -737,6 +737,9 @@ pub mod governor {
         pub amount: Balance,
     }
 
+    /// A proposal's action and its description reference, as stored.
+    type Described = (Action, Vec<u8>);
+
     /// The governor's storage.
     #[ink(storage)]
     pub struct Governor {
@@ -750,7 +753,7 @@ pub mod governor {
         /// Each proposal's votes and state.
         records: Mapping<u32, Record>,
         /// Each proposal's action and description: read only by the views.
-        actions: Mapping<u32, (Action, Vec<u8>)>,
+        actions: Mapping<u32, Described>,
         /// What executing each proposal does.
         calls: Mapping<u32, Call>,
     }
