@@ -1,6 +1,6 @@
 //! A month of the program driven by the tool (the demo), and the month report read from chain.
 
-use crate::chain::{read, send, Chain};
+use crate::chain::{read, send, Chain, Clock};
 use crate::config::{ss58, Plan};
 use crate::deploy::{govern_now, tokens, tokens_2dp, Deployed};
 use anyhow::{anyhow, ensure};
@@ -10,6 +10,10 @@ use ink_e2e::Keypair;
 use registry::{Rank, Registry};
 use reward_pool::{ClaimStatus, Department, RewardPool, Score};
 use std::fmt::Write as _;
+
+/// How long the demo allows, on a real chain, for funding a month through the governor
+/// (propose, approve, the timelock, execute: four blocks and a second) before that month begins.
+const FUNDING_MS: u64 = 15_000;
 
 /// A reviewer's points for one member: department and score.
 type Review = Vec<(Department, Score)>;
@@ -61,8 +65,10 @@ fn demo_submission(i: usize) -> (Vec<Department>, Vec<Score>, Review) {
     (departments, suggested, reviewed)
 }
 
-/// Runs the month current now with every member the tool holds a key for: funds it through
-/// the governor when it is short of the pool base, members submit (every seventh stays
+/// Runs a month with every member the tool holds a key for: in the sandbox the month current
+/// now, on a real chain the next one that begins at least `FUNDING_MS` from now (its start
+/// awaited after funding). Funds it through the governor when it is short of the pool base,
+/// members submit (every seventh stays
 /// silent), the first reviewer with a key scores them all in one batch after the deadline, the
 /// governor finalizes after the review window, and each submitter claims with its own wallet,
 /// except the last `leave_unclaimed` (so that a claim page has something to claim).
@@ -89,10 +95,22 @@ pub async fn run_demo_month<C: Chain>(
     let mut pool = ink_e2e::create_call_builder::<RewardPool>(d.pool);
     let registry = ink_e2e::create_call_builder::<Registry>(d.registry);
     let clock = client.clock();
-    let month = d
-        .calendar
-        .month_of(clock.now())
-        .map_err(|e| anyhow!("calendar: {e:?}"))?;
+    let calendar_error = |e| anyhow!("calendar: {e:?}");
+    let month = match clock {
+        Clock::Sandbox => d.calendar.month_of(clock.now()).map_err(calendar_error)?,
+        // A real chain's clock runs while each step waits for its block (2-2.5 s on
+        // chopsticks), and a test chain's submission window is seconds long (30 s in
+        // local-node.toml): what is left of the current month's may close before the last
+        // member submits (on chopsticks it closed before the fourth). So the demo runs a month
+        // that has not begun yet, funded ahead of its start (which the pool allows), and every
+        // member submits from the first second of its window.
+        Clock::Wall => d
+            .calendar
+            .month_of(clock.now().saturating_add(FUNDING_MS))
+            .map_err(calendar_error)?
+            .checked_add(1)
+            .ok_or_else(|| anyhow!("calendar: no month after the current one"))?,
+    };
     let state = read(client, me, &pool.month(month), "read the month").await?;
     let first_time = read(
         client,
@@ -125,6 +143,17 @@ pub async fn run_demo_month<C: Chain>(
         ));
     }
 
+    if clock == Clock::Wall {
+        let start = d.calendar.start(month).map_err(calendar_error)?;
+        if clock.now() > start {
+            log(&format!(
+                "month {month} began {} s before its funding was done: its submission window \
+                 may close before every member submits",
+                (clock.now() - start) / 1000
+            ));
+        }
+        clock.wait_until(client, me, start).await;
+    }
     let mut submitters: Vec<(u32, &Keypair, Review)> = Vec::new();
     for (i, (who, _)) in plan.members.iter().enumerate() {
         let Some(key) = who.key.as_ref() else {
