@@ -87,7 +87,8 @@ fn input<A: Encode>(message: &str, args: A) -> Vec<u8> {
     data
 }
 
-/// Where cargo-contract put the bundles: `$CARGO_TARGET_DIR/ink` or the workspace's `target/ink`.
+/// Where `./scripts/build-contracts` (and ink_e2e) put the bundles: `$CARGO_TARGET_DIR/ink` or
+/// the workspace's `target/ink`.
 fn ink_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
